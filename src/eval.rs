@@ -1,0 +1,1 @@
+//! TempEval-3 style scoring. STUB: being written.

@@ -1,0 +1,118 @@
+//! Pure text → data. Nothing here touches a clock, a file or a database.
+//!
+//! ```
+//! use tarikh::extract::{extract_timexes, Dct, Mode};
+//! let dct = Dct::parse("2022-09-15").unwrap();
+//! let found = extract_timexes("عقد المؤتمر في 16 أكتوبر/تشرين الأول", Some(dct), Mode::News);
+//! assert_eq!(found[0].text, "16 أكتوبر/تشرين الأول");
+//! assert_eq!(found[0].value, "2022-10-16");
+//! ```
+
+pub mod hijri;
+pub mod lexicon;
+pub mod normalize;
+pub mod resolve;
+pub mod timex;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+pub use timex::extract_timexes;
+
+/// How relative expressions are anchored (TimeML practice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// The document date anchors relative expressions; the sentence's tense picks the direction.
+    #[default]
+    News,
+    /// The last date mentioned anchors relative expressions.
+    Narrative,
+    /// Chat-like text: the document date anchors, and ambiguous dates prefer the future.
+    Colloquial,
+}
+
+impl std::str::FromStr for Mode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "news" => Ok(Mode::News),
+            "narrative" => Ok(Mode::Narrative),
+            "colloquial" => Ok(Mode::Colloquial),
+            other => Err(format!(
+                "unknown mode {other:?}: expected news, narrative or colloquial"
+            )),
+        }
+    }
+}
+
+/// The document creation time: a date, and a time of day when the source gives one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dct {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+}
+
+impl Dct {
+    /// Parses `YYYY-MM-DD`, `YYYY-MM-DDThh:mm` or `YYYY-MM-DDThh:mm:ss`.
+    pub fn parse(s: &str) -> Result<Dct, String> {
+        let s = s.trim();
+        if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Ok(Dct { date, time: None });
+        }
+        for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"] {
+            if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
+                return Ok(Dct {
+                    date: dt.date(),
+                    time: Some(dt.time()),
+                });
+            }
+        }
+        Err(format!(
+            "invalid document date {s:?}: expected YYYY-MM-DD, YYYY-MM-DDThh:mm or YYYY-MM-DDThh:mm:ss"
+        ))
+    }
+}
+
+/// TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+/// TIMEX3 `mod` for مطلع/أوائل (START), منتصف (MID), أواخر/نهاية (END) and similar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexMod {
+    Start,
+    Mid,
+    End,
+    Approx,
+}
+
+/// One temporal expression found in a text.
+///
+/// `start`/`end` are Unicode code point offsets into the original text, end exclusive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timex {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// The TIMEX3 value: `2022-09-15`, `2022-09`, `2022-W37`, `2022-SU`, `199`, `P3D`, `PRESENT_REF` …
+    pub value: String,
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<TimexMod>,
+    /// First and last calendar day the value covers, for DATE and TIME values that name one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<NaiveDate>,
+    /// The grammar rule that found the expression (see [`timex`]).
+    pub rule: &'static str,
+}

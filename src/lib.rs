@@ -1,0 +1,12 @@
+//! tarikh reads Arabic news, finds every date in it and resolves each one against the
+//! article's publication date (the DCT), as TimeML TIMEX3 values.
+//!
+//! - [`extract`]: pure text → data (normalisation, lexicon, temporal expressions, resolution).
+//!   No I/O and no clock: the document date is always passed in.
+//! - [`eval`]: the TempEval-3 style scorer used by `tarikh eval`, the same figures as
+//!   `shared/eval/score.py`.
+//! - [`cli`]: the line-oriented commands of the binary (`extract`, `eval`).
+
+pub mod cli;
+pub mod eval;
+pub mod extract;
