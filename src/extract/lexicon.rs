@@ -1,1 +1,746 @@
-//! STUB
+//! Every word list the tagger knows: months of all calendars and regions, weekdays, number
+//! words, units, relative words and the markers that set a sentence's tense.
+//!
+//! Entries are written in ordinary Arabic spelling and folded with
+//! [`normalize::fold`](super::normalize::fold) when the tables are built, so a table never has to
+//! list أبريل, ابريل and إبريل separately. Multi-word entries ("كانون الثاني", "بعد غد") are
+//! matched token by token.
+//!
+//! ```
+//! use tarikh::extract::lexicon::{lookup, Lex};
+//! assert_eq!(lookup("شباط"), Some(Lex::Month { n: 2, ambiguous: true }));
+//! assert_eq!(lookup("أيلول"), Some(Lex::Month { n: 9, ambiguous: false }));
+//! ```
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::TimexMod;
+use super::normalize::fold;
+
+/// What a word (or a fixed multi-word phrase) means to the tagger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lex {
+    /// A Gregorian month, 1–12. `ambiguous` names that are also ordinary words or names
+    /// (مارس "practised", آب "father", نيسان, شباط …) need a date context to count.
+    Month {
+        n: u8,
+        ambiguous: bool,
+    },
+    /// An Islamic (Hijri) month, 1–12.
+    HijriMonth(u8),
+    /// هـ, للهجرة, هجري: the year before it is a Hijri year.
+    HijriEra,
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    Weekday(u8),
+    /// A unit of time and how many the word itself says (يومين = 2 days).
+    Unit(Unit, Count),
+    /// A cardinal number word.
+    Number(u32),
+    /// An ordinal word (الأول, الخامس, العاشرة …).
+    Ordinal(u32),
+    /// Days from the anchor: أمس −1, اليوم 0, غدا +1, أول أمس −2, بعد غد +2.
+    RelDay(i8),
+    /// الماضي −1, الجاري/الحالي 0, المقبل/القادم +1.
+    Shift(i8),
+    /// هذا / هذه.
+    This,
+    /// مطلع, منتصف, نهاية …
+    Part(TimexMod),
+    Season(Season),
+    /// صباح, مساء, ظهر, ليلة: a part of a day before a day expression.
+    DayPart(DayPart),
+    /// صباحا, مساء, بعد الظهر, ليلا: after a clock time, moves it to the afternoon or not.
+    ClockPart(ClockPart),
+    /// الساعة.
+    Hour,
+    /// Decade words: التسعينيات → 9.
+    Decade(u8),
+    Century,
+    Quarter,
+    Half,
+    Occasion(Occasion),
+    /// Vague references: الآن → PRESENT_REF.
+    Vague(&'static str),
+    /// Adverbs of repetition: سنويا → P1Y.
+    Every(Unit),
+    /// كل.
+    Each,
+    /// نفسه, ذاته: "the same" (الشهر نفسه).
+    Same,
+    /// التالي: "the following" (اليوم التالي).
+    Following,
+    /// قبل.
+    Before,
+    /// بعد.
+    After,
+    /// من.
+    From,
+    /// إلى, حتى.
+    Until,
+    /// بين.
+    Between,
+    /// لمدة, طوال: the unit after it is a duration of one.
+    ForDuration,
+    /// في, منذ, خلال, بحلول …: prepositions that make a bare four-digit number a year.
+    YearPrep,
+    /// Words that make the clause future: سوف, المقرر, المتوقع, يعتزم, سيزور …
+    Future,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+/// How many units a unit word carries by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    One,
+    Two,
+    /// The plural (أيام) or the accusative singular after 11–99 (عاما): needs a number.
+    Many,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPart {
+    Morning,
+    Noon,
+    Evening,
+    Night,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockPart {
+    Am,
+    Pm,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Occasion {
+    /// عيد الفطر: 1 Shawwal.
+    EidAlFitr,
+    /// عيد الأضحى: 10 Dhu al-Hijjah.
+    EidAlAdha,
+    /// رأس السنة الهجرية: 1 Muharram.
+    HijriNewYear,
+    /// المولد النبوي: 12 Rabi' al-Awwal.
+    Mawlid,
+}
+
+use Lex::*;
+
+/// Gregorian months in every regional form. Levantine names that are also common words or
+/// surnames are marked ambiguous.
+const MONTHS: &[(&str, u8, bool)] = &[
+    // Egyptian / Gulf
+    ("يناير", 1, false),
+    ("فبراير", 2, false),
+    ("مارس", 3, true),
+    ("أبريل", 4, false),
+    ("إبريل", 4, false),
+    ("ابرايل", 4, false),
+    ("مايو", 5, false),
+    ("يونيو", 6, false),
+    ("يونيه", 6, false),
+    ("يونية", 6, false),
+    ("يوليو", 7, false),
+    ("يوليه", 7, false),
+    ("يولية", 7, false),
+    ("أغسطس", 8, false),
+    ("اغسطس", 8, false),
+    ("سبتمبر", 9, false),
+    ("أكتوبر", 10, false),
+    ("نوفمبر", 11, false),
+    ("ديسمبر", 12, false),
+    // Levantine / Iraqi
+    ("كانون الثاني", 1, false),
+    ("كانون 2", 1, false),
+    ("شباط", 2, true),
+    ("آذار", 3, false),
+    ("نيسان", 4, true),
+    ("أيار", 5, false),
+    ("حزيران", 6, false),
+    ("تموز", 7, true),
+    ("آب", 8, true),
+    ("أيلول", 9, false),
+    ("تشرين الأول", 10, false),
+    ("تشرين 1", 10, false),
+    ("تشرين الثاني", 11, false),
+    ("تشرين 2", 11, false),
+    ("كانون الأول", 12, false),
+    ("كانون 1", 12, false),
+    // Maghreb (Algeria, Tunisia)
+    ("جانفي", 1, false),
+    ("فيفري", 2, false),
+    ("أفريل", 4, false),
+    ("ماي", 5, true),
+    ("جوان", 6, true),
+    ("جويلية", 7, false),
+    ("جويليه", 7, false),
+    ("أوت", 8, true),
+    // Morocco
+    ("يوليوز", 7, false),
+    ("غشت", 8, false),
+    ("شتنبر", 9, false),
+    ("نونبر", 11, false),
+    ("دجنبر", 12, false),
+];
+
+const HIJRI_MONTHS: &[(&str, u8)] = &[
+    ("محرم", 1),
+    ("صفر", 2),
+    ("ربيع الأول", 3),
+    ("ربيع أول", 3),
+    ("ربيع الآخر", 4),
+    ("ربيع الثاني", 4),
+    ("جمادى الأولى", 5),
+    ("جمادى الأول", 5),
+    ("جمادى الآخرة", 6),
+    ("جمادى الثانية", 6),
+    ("جمادى الآخر", 6),
+    ("رجب", 7),
+    ("شعبان", 8),
+    ("رمضان", 9),
+    ("شوال", 10),
+    ("ذو القعدة", 11),
+    ("ذي القعدة", 11),
+    ("ذو الحجة", 12),
+    ("ذي الحجة", 12),
+];
+
+const WEEKDAYS: &[(&str, u8)] = &[
+    ("الاثنين", 1),
+    ("الإثنين", 1),
+    ("الثلاثاء", 2),
+    ("الأربعاء", 3),
+    ("الخميس", 4),
+    ("الجمعة", 5),
+    ("السبت", 6),
+    ("الأحد", 7),
+];
+
+const UNITS: &[(&str, Unit, Count)] = &[
+    ("ثانية", Unit::Second, Count::One),
+    ("ثانيتين", Unit::Second, Count::Two),
+    ("ثوان", Unit::Second, Count::Many),
+    ("ثواني", Unit::Second, Count::Many),
+    ("دقيقة", Unit::Minute, Count::One),
+    ("دقيقتين", Unit::Minute, Count::Two),
+    ("دقيقتان", Unit::Minute, Count::Two),
+    ("دقائق", Unit::Minute, Count::Many),
+    ("ساعة", Unit::Hour, Count::One),
+    ("ساعتين", Unit::Hour, Count::Two),
+    ("ساعتان", Unit::Hour, Count::Two),
+    ("ساعات", Unit::Hour, Count::Many),
+    ("يوم", Unit::Day, Count::One),
+    ("يوما", Unit::Day, Count::Many),
+    ("يومين", Unit::Day, Count::Two),
+    ("يومان", Unit::Day, Count::Two),
+    ("أيام", Unit::Day, Count::Many),
+    ("أسبوع", Unit::Week, Count::One),
+    ("أسبوعا", Unit::Week, Count::Many),
+    ("أسبوعين", Unit::Week, Count::Two),
+    ("أسبوعان", Unit::Week, Count::Two),
+    ("أسابيع", Unit::Week, Count::Many),
+    ("شهر", Unit::Month, Count::One),
+    ("شهرا", Unit::Month, Count::Many),
+    ("شهرين", Unit::Month, Count::Two),
+    ("شهران", Unit::Month, Count::Two),
+    ("أشهر", Unit::Month, Count::Many),
+    ("شهور", Unit::Month, Count::Many),
+    ("عام", Unit::Year, Count::One),
+    ("عاما", Unit::Year, Count::Many),
+    ("عامين", Unit::Year, Count::Two),
+    ("عامان", Unit::Year, Count::Two),
+    ("أعوام", Unit::Year, Count::Many),
+    ("سنة", Unit::Year, Count::One),
+    ("سنوات", Unit::Year, Count::Many),
+    ("سنين", Unit::Year, Count::Many),
+    ("سنتين", Unit::Year, Count::Two),
+    ("سنتان", Unit::Year, Count::Two),
+    ("عقود", Unit::Decade, Count::Many),
+    ("قرن", Unit::Century, Count::One),
+    ("قرنين", Unit::Century, Count::Two),
+    ("قرون", Unit::Century, Count::Many),
+];
+
+/// Cardinal number words, including the accusative (خمسًا) and the forms used in compounds.
+const NUMBERS: &[(&str, u32)] = &[
+    ("واحد", 1),
+    ("واحدة", 1),
+    ("أحد", 1),
+    ("إحدى", 1),
+    ("اثنان", 2),
+    ("اثنين", 2),
+    ("اثنتان", 2),
+    ("اثنتين", 2),
+    ("اثنا", 2),
+    ("اثني", 2),
+    ("اثنتا", 2),
+    ("اثنتي", 2),
+    ("ثلاث", 3),
+    ("ثلاثة", 3),
+    ("ثلاثا", 3),
+    ("أربع", 4),
+    ("أربعة", 4),
+    ("أربعا", 4),
+    ("خمس", 5),
+    ("خمسة", 5),
+    ("خمسا", 5),
+    ("ست", 6),
+    ("ستة", 6),
+    ("ستا", 6),
+    ("سبع", 7),
+    ("سبعة", 7),
+    ("سبعا", 7),
+    ("ثمان", 8),
+    ("ثماني", 8),
+    ("ثمانية", 8),
+    ("ثمانيا", 8),
+    ("تسع", 9),
+    ("تسعة", 9),
+    ("تسعا", 9),
+    ("عشر", 10),
+    ("عشرة", 10),
+    ("عشرا", 10),
+    ("عشرون", 20),
+    ("عشرين", 20),
+    ("ثلاثون", 30),
+    ("ثلاثين", 30),
+    ("أربعون", 40),
+    ("أربعين", 40),
+    ("خمسون", 50),
+    ("خمسين", 50),
+    ("ستون", 60),
+    ("ستين", 60),
+    ("سبعون", 70),
+    ("سبعين", 70),
+    ("ثمانون", 80),
+    ("ثمانين", 80),
+    ("تسعون", 90),
+    ("تسعين", 90),
+    ("مئة", 100),
+    ("مائة", 100),
+];
+
+/// Ordinals (masculine and feminine), used for days of the month, clock hours and centuries.
+const ORDINALS: &[(&str, u32)] = &[
+    ("الأول", 1),
+    ("الأولى", 1),
+    ("الحادي", 1),
+    ("الحادية", 1),
+    ("الواحدة", 1),
+    ("الثاني", 2),
+    ("الثانية", 2),
+    ("الثالث", 3),
+    ("الثالثة", 3),
+    ("الرابع", 4),
+    ("الرابعة", 4),
+    ("الخامس", 5),
+    ("الخامسة", 5),
+    ("السادس", 6),
+    ("السادسة", 6),
+    ("السابع", 7),
+    ("السابعة", 7),
+    ("الثامن", 8),
+    ("الثامنة", 8),
+    ("التاسع", 9),
+    ("التاسعة", 9),
+    ("العاشر", 10),
+    ("العاشرة", 10),
+    ("العشرين", 20),
+    ("العشرون", 20),
+    ("الثلاثين", 30),
+    ("الثلاثون", 30),
+];
+
+const DECADES: &[(&str, u8)] = &[
+    ("العشرينيات", 2),
+    ("العشرينات", 2),
+    ("الثلاثينيات", 3),
+    ("الثلاثينات", 3),
+    ("الأربعينيات", 4),
+    ("الأربعينات", 4),
+    ("الخمسينيات", 5),
+    ("الخمسينات", 5),
+    ("الستينيات", 6),
+    ("الستينات", 6),
+    ("السبعينيات", 7),
+    ("السبعينات", 7),
+    ("الثمانينيات", 8),
+    ("الثمانينات", 8),
+    ("التسعينيات", 9),
+    ("التسعينات", 9),
+];
+
+/// Everything else, one meaning per spelling.
+const WORDS: &[(&str, Lex)] = &[
+    ("أمس", RelDay(-1)),
+    ("الأمس", RelDay(-1)),
+    ("البارحة", RelDay(-1)),
+    ("أول أمس", RelDay(-2)),
+    ("أول من أمس", RelDay(-2)),
+    ("اليوم", RelDay(0)),
+    ("غدا", RelDay(1)),
+    ("غد", RelDay(1)),
+    ("الغد", RelDay(1)),
+    ("بعد غد", RelDay(2)),
+    ("الماضي", Shift(-1)),
+    ("الماضية", Shift(-1)),
+    ("المنصرم", Shift(-1)),
+    ("المنصرمة", Shift(-1)),
+    ("الفائت", Shift(-1)),
+    ("الفائتة", Shift(-1)),
+    ("السابق", Shift(-1)),
+    ("المقبل", Shift(1)),
+    ("المقبلة", Shift(1)),
+    ("القادم", Shift(1)),
+    ("القادمة", Shift(1)),
+    ("الجاري", Shift(0)),
+    ("الجارية", Shift(0)),
+    ("الحالي", Shift(0)),
+    ("الحالية", Shift(0)),
+    ("هذا", This),
+    ("هذه", This),
+    ("مطلع", Part(TimexMod::Start)),
+    ("أوائل", Part(TimexMod::Start)),
+    ("بداية", Part(TimexMod::Start)),
+    ("بدايات", Part(TimexMod::Start)),
+    ("مستهل", Part(TimexMod::Start)),
+    ("منتصف", Part(TimexMod::Mid)),
+    ("أواسط", Part(TimexMod::Mid)),
+    ("أواخر", Part(TimexMod::End)),
+    ("نهاية", Part(TimexMod::End)),
+    ("ختام", Part(TimexMod::End)),
+    ("صيف", Season(Season::Summer)),
+    ("شتاء", Season(Season::Winter)),
+    ("ربيع", Season(Season::Spring)),
+    ("خريف", Season(Season::Autumn)),
+    ("صباح", DayPart(DayPart::Morning)),
+    ("ظهر", DayPart(DayPart::Noon)),
+    ("مساء", DayPart(DayPart::Evening)),
+    ("ليلة", DayPart(DayPart::Night)),
+    ("ليل", DayPart(DayPart::Night)),
+    ("صباحا", ClockPart(ClockPart::Am)),
+    ("فجرا", ClockPart(ClockPart::Am)),
+    ("ظهرا", ClockPart(ClockPart::Pm)),
+    ("بعد الظهر", ClockPart(ClockPart::Pm)),
+    ("عصرا", ClockPart(ClockPart::Pm)),
+    ("ليلا", ClockPart(ClockPart::Pm)),
+    ("الساعة", Hour),
+    ("القرن", Century),
+    ("الربع", Quarter),
+    ("النصف", Half),
+    ("عيد الفطر", Occasion(Occasion::EidAlFitr)),
+    ("عيد الأضحى", Occasion(Occasion::EidAlAdha)),
+    ("رأس السنة الهجرية", Occasion(Occasion::HijriNewYear)),
+    ("المولد النبوي", Occasion(Occasion::Mawlid)),
+    ("الآن", Vague("PRESENT_REF")),
+    ("حاليا", Vague("PRESENT_REF")),
+    ("مؤخرا", Vague("PAST_REF")),
+    ("في وقت سابق", Vague("PAST_REF")),
+    ("قريبا", Vague("FUTURE_REF")),
+    ("سنويا", Every(Unit::Year)),
+    ("شهريا", Every(Unit::Month)),
+    ("أسبوعيا", Every(Unit::Week)),
+    ("يوميا", Every(Unit::Day)),
+    ("كل", Each),
+    ("نفسه", Same),
+    ("نفسها", Same),
+    ("ذاته", Same),
+    ("ذاتها", Same),
+    ("التالي", Following),
+    ("التالية", Following),
+    ("قبل", Before),
+    ("بعد", After),
+    ("من", From),
+    ("إلى", Until),
+    ("حتى", Until),
+    ("بين", Between),
+    ("لمدة", ForDuration),
+    ("مدة", ForDuration),
+    ("طوال", ForDuration),
+    ("طيلة", ForDuration),
+    ("في", YearPrep),
+    ("منذ", YearPrep),
+    ("خلال", YearPrep),
+    ("بحلول", YearPrep),
+    ("سوف", Future),
+    ("المقرر", Future),
+    ("مقرر", Future),
+    ("المتوقع", Future),
+    ("يتوقع", Future),
+    ("ويتوقع", Future),
+    ("المنتظر", Future),
+    ("المرتقب", Future),
+    ("يعتزم", Future),
+    ("تعتزم", Future),
+    ("يصل", Future),
+    ("تصل", Future),
+    ("يزور", Future),
+    ("تزور", Future),
+    ("يلتقي", Future),
+    ("تلتقي", Future),
+    ("يتوجه", Future),
+    ("يجتمع", Future),
+    ("تستضيف", Future),
+    ("يستضيف", Future),
+    ("تنطلق", Future),
+    ("ينطلق", Future),
+    ("تبدأ", Future),
+    ("يبدأ", Future),
+    ("يغادر", Future),
+    ("يشارك", Future),
+];
+
+/// Words starting with سي/ست/سن that are not future verbs (سيزور is; سياسة is not).
+pub const NOT_FUTURE_VERBS: &[&str] = &[
+    "سياسة",
+    "سياسي",
+    "سياسية",
+    "سياسات",
+    "سياسيا",
+    "سياسيون",
+    "سياسيين",
+    "سيارة",
+    "سيارات",
+    "سيطرة",
+    "سيطر",
+    "سيطرت",
+    "سيادة",
+    "سيدة",
+    "سيدات",
+    "سيناريو",
+    "سيناء",
+    "سينما",
+    "سيول",
+    "سيبيريا",
+    "ستالين",
+    "ستوكهولم",
+    "ستراتيجية",
+    "سنغافورة",
+    "سنوات",
+    "سنوية",
+    "سنويا",
+    "سنوي",
+    "ستين",
+    "ستون",
+    "ستة",
+    "سيرغي",
+    "سيرجي",
+];
+
+/// Words that say a number next to them counts something other than years or days:
+/// money, people, weapons, articles of law. A number beside one of them is never a date.
+pub const NOT_DATE_CONTEXT: &[&str] = &[
+    "المادة",
+    "مادة",
+    "القرار",
+    "قرار",
+    "الذكرى",
+    "البند",
+    "بند",
+    "بندا",
+    "دولار",
+    "دولارا",
+    "يورو",
+    "مليار",
+    "مليارات",
+    "مليون",
+    "ملايين",
+    "ألف",
+    "آلاف",
+    "شخص",
+    "شخصا",
+    "أشخاص",
+    "جندي",
+    "جنديا",
+    "جنود",
+    "قتيلا",
+    "قتلى",
+    "رئيس",
+    "دولة",
+    "دول",
+    "طراز",
+    "صاروخ",
+    "صواريخ",
+    "طائرة",
+    "طائرات",
+    "مقعدا",
+    "متر",
+    "كيلومتر",
+    "كلم",
+    "طن",
+    "برميل",
+    "بالمئة",
+    "بالمائة",
+    "%",
+];
+
+/// Short words that scraping glues to the next word (فيأبريل, منذيناير): a token that is one
+/// of these followed by a lexicon word is split in two.
+pub const GLUE_LEFT: &[&str] = &[
+    "في", "من", "منذ", "إلى", "الى", "على", "عن", "حتى", "خلال", "قبل", "بعد", "مع", "بين", "يوم",
+    "و", "ثم", "أو",
+];
+
+/// One word (or the first word of a phrase) and what it means.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    single: HashMap<String, Lex>,
+    /// First word → (remaining words, meaning), longest phrases first.
+    phrases: HashMap<String, Vec<(Vec<String>, Lex)>>,
+}
+
+impl Lexicon {
+    fn insert(&mut self, entry: &str, lex: Lex) {
+        let folded = fold(entry);
+        let mut words = folded.split(' ').map(str::to_owned);
+        let first = words.next().unwrap_or_default();
+        let rest: Vec<String> = words.collect();
+        if rest.is_empty() {
+            self.single.entry(first).or_insert(lex);
+        } else {
+            let list = self.phrases.entry(first).or_default();
+            list.push((rest, lex));
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+    }
+
+    /// The meaning of a single folded word.
+    pub fn word(&self, folded: &str) -> Option<Lex> {
+        self.single.get(folded).copied()
+    }
+
+    /// Every single-word entry.
+    pub fn words(&self) -> impl Iterator<Item = (&str, Lex)> {
+        self.single.iter().map(|(w, lex)| (w.as_str(), *lex))
+    }
+
+    /// Phrases that start with the folded word.
+    pub fn phrases(&self, folded: &str) -> &[(Vec<String>, Lex)] {
+        self.phrases.get(folded).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The lexicon, built once from the tables above.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lx = Lexicon::default();
+    for &(w, n, ambiguous) in MONTHS {
+        lx.insert(w, Month { n, ambiguous });
+    }
+    for &(w, n) in HIJRI_MONTHS {
+        lx.insert(w, HijriMonth(n));
+    }
+    for &(w, d) in WEEKDAYS {
+        lx.insert(w, Weekday(d));
+    }
+    for &(w, u, c) in UNITS {
+        lx.insert(w, Unit(u, c));
+    }
+    for &(w, n) in NUMBERS {
+        lx.insert(w, Number(n));
+    }
+    for &(w, n) in ORDINALS {
+        lx.insert(w, Ordinal(n));
+    }
+    for &(w, d) in DECADES {
+        lx.insert(w, Decade(d));
+    }
+    for &(w, lex) in WORDS {
+        lx.insert(w, lex);
+    }
+    for w in ["هـ", "ه", "هجري", "هجرية", "للهجرة", "الهجري", "الهجرية"]
+    {
+        lx.insert(w, HijriEra);
+    }
+    lx
+});
+
+static NOT_FUTURE: LazyLock<std::collections::HashSet<String>> =
+    LazyLock::new(|| NOT_FUTURE_VERBS.iter().map(|w| fold(w)).collect());
+
+static NOT_DATE: LazyLock<std::collections::HashSet<String>> =
+    LazyLock::new(|| NOT_DATE_CONTEXT.iter().map(|w| fold(w)).collect());
+
+/// The meaning of one word written in any spelling (no clitics stripped).
+pub fn lookup(word: &str) -> Option<Lex> {
+    LEXICON.word(&fold(word))
+}
+
+/// True for a folded word that makes a number beside it a count, not a date.
+pub fn is_not_date_context(folded: &str) -> bool {
+    NOT_DATE.contains(folded)
+}
+
+/// True for a folded word that looks like a future verb: سـ + an imperfect prefix (سيزور,
+/// ستعقد, سنعمل), not one of the ordinary words that start the same way.
+pub fn is_future_verb(folded: &str) -> bool {
+    let mut chars = folded.chars();
+    let (Some('س'), Some(p)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    matches!(p, 'ي' | 'ت' | 'ن') && folded.chars().count() >= 5 && !NOT_FUTURE.contains(folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_variants_share_one_entry() {
+        for (word, want) in [
+            ("ابريل", 4),
+            ("إبريل", 4),
+            ("أبريل", 4),
+            ("يونيه", 6),
+            ("يونية", 6),
+            ("اغسطس", 8),
+            ("غشت", 8),
+            ("جانفي", 1),
+        ] {
+            assert!(
+                matches!(lookup(word), Some(Month { n, .. }) if n == want),
+                "{word} should be month {want}"
+            );
+        }
+    }
+
+    #[test]
+    fn phrases_are_listed_under_their_first_word() {
+        let kanun = LEXICON.phrases(&fold("كانون"));
+        assert!(kanun.iter().any(|(rest, lex)| rest == &["الثاني"]
+            && *lex
+                == Month {
+                    n: 1,
+                    ambiguous: false
+                }));
+        assert!(lookup("كانون").is_none());
+    }
+
+    #[test]
+    fn future_verbs_and_lookalikes() {
+        assert!(is_future_verb(&fold("سيزور")));
+        assert!(is_future_verb(&fold("ستعقد")));
+        assert!(!is_future_verb(&fold("سياسة")));
+        assert!(!is_future_verb(&fold("سنة")));
+        assert!(!is_future_verb(&fold("سافر")));
+    }
+}

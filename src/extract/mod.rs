@@ -13,6 +13,7 @@ pub mod lexicon;
 pub mod normalize;
 pub mod resolve;
 pub mod timex;
+pub mod token;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,411 @@
+//! Splits normalised text into tokens and looks each word up in the lexicon.
+//!
+//! A word is looked up as written, then without its attached clitics: a conjunction (و ف), a
+//! preposition (ب ل ك, with ل + ال written لل) and the article ال, in that order, so
+//! "وبالعام" finds عام. Fixed phrases ("كانون الثاني", "بعد غد") become one token. A long word the
+//! lexicon does not know is split where scraping glued two words together ("فيأبريل",
+//! "العامالماضي"), when both halves are known.
+//!
+//! ```
+//! use tarikh::extract::{normalize::normalize, token::tokenize, lexicon::Lex};
+//! let n = normalize("وفي كانون الثاني");
+//! let toks = tokenize(&n);
+//! assert_eq!(toks.len(), 2);
+//! assert_eq!(toks[1].lex, Some(Lex::Month { n: 1, ambiguous: false }));
+//! ```
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::lexicon::{GLUE_LEFT, LEXICON, Lex};
+use super::normalize::{Normalized, fold};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Arabic letters.
+    Word,
+    /// Latin letters (S-400, G20, Su-35).
+    Latin,
+    /// ASCII digits after normalisation; `value` holds the number when it fits.
+    Number,
+    /// One punctuation or symbol character; a line break is `'\n'`.
+    Punct,
+}
+
+/// One token: a span of the normalised text and what the lexicon says of it.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub kind: Kind,
+    /// Byte range in the normalised text.
+    pub bytes: (usize, usize),
+    /// Char range in the normalised text (maps back through [`Normalized::original_span`]).
+    pub chars: (usize, usize),
+    pub lex: Option<Lex>,
+    /// Chars of attached conjunction/preposition the lookup stripped (kept out of extents).
+    pub clitic: usize,
+    /// The article ال was stripped to find the word.
+    pub article: bool,
+    /// Whitespace separates this token from the one before.
+    pub space_before: bool,
+    /// For numbers: the value, and the count of digits.
+    pub value: u32,
+    pub digits: usize,
+    /// For punctuation: the character (a line break is `'\n'`).
+    pub punct: char,
+}
+
+impl Token {
+    pub fn text<'a>(&self, n: &'a Normalized) -> &'a str {
+        &n.text[self.bytes.0..self.bytes.1]
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct && self.punct == c
+    }
+}
+
+/// Tokenises normalised text and analyses every word.
+pub fn tokenize(n: &Normalized) -> Vec<Token> {
+    let mut raw = split(n);
+    for t in raw.iter_mut() {
+        if t.kind == Kind::Word {
+            analyse(n, t);
+        }
+    }
+    let raw = unglue(n, raw);
+    merge_phrases(n, raw)
+}
+
+fn class(c: char) -> Option<Kind> {
+    match c {
+        '0'..='9' => Some(Kind::Number),
+        'a'..='z' | 'A'..='Z' => Some(Kind::Latin),
+        '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' => {
+            Some(Kind::Word)
+        }
+        _ => None,
+    }
+}
+
+fn new_token(kind: Kind, bytes: (usize, usize), chars: (usize, usize), space: bool) -> Token {
+    Token {
+        kind,
+        bytes,
+        chars,
+        lex: None,
+        clitic: 0,
+        article: false,
+        space_before: space,
+        value: 0,
+        digits: 0,
+        punct: ' ',
+    }
+}
+
+fn split(n: &Normalized) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(n.text.len() / 8);
+    let mut space = true;
+    let mut cur: Option<Token> = None;
+    for (ci, (bi, c)) in n.text.char_indices().enumerate() {
+        let end = bi + c.len_utf8();
+        let cls = class(c);
+        if let Some(t) = cur.as_mut() {
+            if Some(t.kind) == cls {
+                t.bytes.1 = end;
+                t.chars.1 = ci + 1;
+                continue;
+            }
+            out.push(finish(n, cur.take().unwrap_or_else(|| unreachable!())));
+        }
+        match cls {
+            Some(kind) => {
+                cur = Some(new_token(kind, (bi, end), (ci, ci + 1), space));
+                space = false;
+            }
+            None if c == '\n' || !c.is_whitespace() => {
+                let mut t = new_token(Kind::Punct, (bi, end), (ci, ci + 1), space);
+                t.punct = c;
+                out.push(t);
+                space = false;
+            }
+            None => space = true,
+        }
+    }
+    if let Some(t) = cur {
+        out.push(finish(n, t));
+    }
+    out
+}
+
+fn finish(n: &Normalized, mut t: Token) -> Token {
+    if t.kind == Kind::Number {
+        let s = t.text(n);
+        t.digits = s.len();
+        t.value = if s.len() <= 9 {
+            s.parse().unwrap_or(0)
+        } else {
+            u32::MAX
+        };
+    }
+    t
+}
+
+/// Looks a word up, stripping clitics until something is found.
+fn analyse(n: &Normalized, t: &mut Token) {
+    if let Some((lex, clitic, article)) = lookup_word(t.text(n)) {
+        t.lex = Some(lex);
+        t.clitic = clitic;
+        t.article = article;
+    }
+}
+
+/// The forms of a word with 0, 1 or 2 proclitic letters removed, and how many were removed.
+fn stripped_forms(w: &str) -> impl Iterator<Item = (&str, usize)> {
+    let conj = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'));
+    let after_conj = conj.unwrap_or(w);
+    let conj_len = usize::from(conj.is_some());
+    let prep = after_conj
+        .strip_prefix('ب')
+        .or_else(|| after_conj.strip_prefix('ل'))
+        .or_else(|| after_conj.strip_prefix('ك'));
+    let mut forms = vec![(w, 0)];
+    if let Some(c) = conj {
+        forms.push((c, 1));
+    }
+    if let Some(p) = prep {
+        forms.push((p, conj_len + 1));
+    }
+    forms.into_iter().filter(|(f, _)| f.chars().count() >= 2)
+}
+
+/// Finds a folded word in the lexicon: (meaning, clitic chars stripped, article stripped).
+pub fn lookup_word(w: &str) -> Option<(Lex, usize, bool)> {
+    for (form, clitic) in stripped_forms(w) {
+        if let Some(lex) = LEXICON.word(form) {
+            return Some((lex, clitic, false));
+        }
+        // ل + ال is written لل: "للعام" → ل + (ال)عام.
+        if clitic > 0 && w.contains("لل") {
+            if let Some(bare) = form.strip_prefix('ل').filter(|b| b.chars().count() >= 2) {
+                let with_article = format!("ال{bare}");
+                if let Some(lex) = LEXICON.word(&with_article) {
+                    return Some((lex, clitic, false));
+                }
+                if let Some(lex) = LEXICON.word(bare) {
+                    return Some((lex, clitic, true));
+                }
+            }
+        }
+        if let Some(bare) = form.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+            if let Some(lex) = LEXICON.word(bare) {
+                return Some((lex, clitic, true));
+            }
+        }
+    }
+    None
+}
+
+/// Every single lexicon word of three letters or more, to find where glued words meet.
+static GLUE_RIGHT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = LEXICON
+        .words()
+        .filter(|(w, lex)| glueable(*lex) && w.chars().count() >= 3)
+        .map(|(w, _)| w)
+        .collect();
+    AhoCorasick::new(words).unwrap_or_else(|e| panic!("lexicon automaton: {e}"))
+});
+
+static GLUE_LEFT_FOLDED: LazyLock<Vec<String>> =
+    LazyLock::new(|| GLUE_LEFT.iter().map(|w| fold(w)).collect());
+
+/// True when a lexicon meaning is worth splitting a glued word for.
+fn glueable(lex: Lex) -> bool {
+    matches!(
+        lex,
+        Lex::Month {
+            ambiguous: false,
+            ..
+        } | Lex::HijriMonth(_)
+            | Lex::Weekday(_)
+            | Lex::Shift(_)
+            | Lex::Unit(..)
+            | Lex::RelDay(_)
+    )
+}
+
+/// Splits unknown words that are two known words glued together.
+fn unglue(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        if t.kind != Kind::Word || t.lex.is_some() || t.chars.1 - t.chars.0 < 5 {
+            out.push(t);
+            continue;
+        }
+        match find_glue(n, &t) {
+            Some(at) => {
+                let (left, right) = split_at(n, &t, at);
+                out.push(left);
+                out.push(right);
+            }
+            None => out.push(t),
+        }
+    }
+    out
+}
+
+/// The byte offset (inside the token) where a known word ends the token after a known start.
+fn find_glue(n: &Normalized, t: &Token) -> Option<usize> {
+    let w = t.text(n);
+    for m in GLUE_RIGHT.find_overlapping_iter(w) {
+        if m.end() != w.len() || m.start() < 2 {
+            continue;
+        }
+        // The right part may carry its own clitics: "موسكووبكين" → "موسكو" + "وبكين".
+        for cut in [m.start(), m.start().saturating_sub(2)] {
+            if cut < 2 || !w.is_char_boundary(cut) {
+                continue;
+            }
+            let (left, right) = w.split_at(cut);
+            let right_ok = lookup_word(right).is_some_and(|(lex, ..)| glueable(lex));
+            let left_ok = GLUE_LEFT_FOLDED.iter().any(|g| g == left)
+                || lookup_word(left).is_some()
+                || GLUE_LEFT_FOLDED
+                    .iter()
+                    .any(|g| left.strip_prefix('و').is_some_and(|l| l == g));
+            if right_ok && left_ok {
+                return Some(cut);
+            }
+        }
+    }
+    None
+}
+
+fn split_at(n: &Normalized, t: &Token, at: usize) -> (Token, Token) {
+    let left_chars = n.text[t.bytes.0..t.bytes.0 + at].chars().count();
+    let mid = t.chars.0 + left_chars;
+    let mut left = new_token(
+        Kind::Word,
+        (t.bytes.0, t.bytes.0 + at),
+        (t.chars.0, mid),
+        t.space_before,
+    );
+    let mut right = new_token(
+        Kind::Word,
+        (t.bytes.0 + at, t.bytes.1),
+        (mid, t.chars.1),
+        true,
+    );
+    analyse(n, &mut left);
+    analyse(n, &mut right);
+    (left, right)
+}
+
+/// Joins fixed phrases ("كانون الثاني", "بعد غد", "عيد الفطر") into one token.
+fn merge_phrases(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((len, lex, clitic)) = phrase_at(n, &toks, i) {
+            let mut t = toks[i].clone();
+            t.bytes.1 = toks[i + len - 1].bytes.1;
+            t.chars.1 = toks[i + len - 1].chars.1;
+            t.lex = Some(lex);
+            t.clitic = clitic;
+            t.article = false;
+            out.push(t);
+            i += len;
+        } else {
+            out.push(toks[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The longest fixed phrase starting at token `i`: (tokens, meaning, clitic chars).
+fn phrase_at(n: &Normalized, toks: &[Token], i: usize) -> Option<(usize, Lex, usize)> {
+    let first = &toks[i];
+    if first.kind != Kind::Word {
+        return None;
+    }
+    for (form, clitic) in stripped_forms(first.text(n)) {
+        for (rest, lex) in LEXICON.phrases(form) {
+            let next = toks.get(i + 1..i + 1 + rest.len())?;
+            let same = next.iter().zip(rest).all(|(t, w)| t.text(n) == w);
+            if same && next.iter().all(|t| t.space_before) {
+                return Some((rest.len() + 1, *lex, clitic));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::normalize::normalize;
+
+    fn words(text: &str) -> Vec<(String, Option<Lex>)> {
+        let n = normalize(text);
+        tokenize(&n)
+            .iter()
+            .map(|t| (t.text(&n).to_owned(), t.lex))
+            .collect()
+    }
+
+    #[test]
+    fn clitics_are_stripped_for_lookup() {
+        let n = normalize("وبالعام للعام والماضي");
+        let toks = tokenize(&n);
+        assert_eq!(
+            toks[0].lex,
+            Some(Lex::Unit(
+                crate::extract::lexicon::Unit::Year,
+                crate::extract::lexicon::Count::One
+            ))
+        );
+        assert_eq!((toks[0].clitic, toks[0].article), (2, true));
+        assert!(toks[1].lex.is_some());
+        assert_eq!(toks[2].lex, Some(Lex::Shift(-1)));
+    }
+
+    #[test]
+    fn glued_words_are_split_only_when_both_halves_are_known() {
+        let w = words("فيأبريل العامالماضي سياسيا");
+        let texts: Vec<&str> = w.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["في", "ابريل", "العام", "الماضي", "سياسيا"]);
+    }
+
+    #[test]
+    fn phrases_become_one_token() {
+        let w = words("كانون 2 و بعد غد");
+        assert_eq!(w[0].0, "كانون 2");
+        assert_eq!(
+            w[0].1,
+            Some(Lex::Month {
+                n: 1,
+                ambiguous: false
+            })
+        );
+        assert_eq!(w.last().map(|x| x.1), Some(Some(Lex::RelDay(2))));
+    }
+
+    #[test]
+    fn numbers_and_codes() {
+        let n = normalize("S-400 و٢٠١٨");
+        let toks = tokenize(&n);
+        let kinds: Vec<Kind> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Latin,
+                Kind::Punct,
+                Kind::Number,
+                Kind::Word,
+                Kind::Number
+            ]
+        );
+        assert_eq!(toks[4].value, 2018);
+        assert!(!toks[4].space_before);
+    }
+}
