@@ -1,4 +1,184 @@
-//! The binary's commands. STUB.
-pub fn main() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+//! The command line: `tarikh extract` and `tarikh eval`. Parsing, I/O and error reporting
+//! only; the work is done by [`crate::extract`] and [`crate::eval`].
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::extract::{Dct, Mode, extract_timexes};
+
+#[derive(Parser)]
+#[command(
+    name = "tarikh",
+    version,
+    about = "Finds and resolves dates in Arabic news"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the temporal expressions (and events) of a text as JSON.
+    Extract {
+        /// The document's publication date: YYYY-MM-DD[Thh:mm[:ss]].
+        #[arg(long, value_parser = Dct::parse)]
+        dct: Option<Dct>,
+        /// news (default), narrative or colloquial.
+        #[arg(long, default_value = "news")]
+        mode: Mode,
+        /// Read JSON Lines {"id", "dct", "text"[, "mode"]} and write {"id", "timexes", "events"}.
+        #[arg(long)]
+        jsonl: bool,
+        /// Input file; "-" or nothing for standard input.
+        file: Option<PathBuf>,
+    },
+    /// Score the extractor on an annotated JSONL file (same figures as score.py).
+    Eval {
+        gold: PathBuf,
+        /// List every miss, wrong value and spurious item.
+        #[arg(long)]
+        errors: bool,
+        /// Print the scores as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs the binary and turns errors into a message and an exit code.
+pub fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract {
+            dct,
+            mode,
+            jsonl: false,
+            file,
+        } => extract_one(file.as_deref(), dct, mode),
+        Command::Extract {
+            jsonl: true, file, ..
+        } => extract_jsonl(file.as_deref()),
+        Command::Eval { gold, errors, json } => eval(&gold, errors, json),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("tarikh: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open(file: Option<&Path>) -> Result<Box<dyn BufRead>> {
+    match file {
+        None => Ok(Box::new(BufReader::new(io::stdin()))),
+        Some(p) if p.as_os_str() == "-" => Ok(Box::new(BufReader::new(io::stdin()))),
+        Some(p) => {
+            let f = File::open(p).with_context(|| format!("cannot read {}", p.display()))?;
+            Ok(Box::new(BufReader::new(f)))
+        }
+    }
+}
+
+fn name(file: Option<&Path>) -> String {
+    file.map_or("standard input".to_owned(), |p| p.display().to_string())
+}
+
+fn extract_one(file: Option<&Path>, dct: Option<Dct>, mode: Mode) -> Result<ExitCode> {
+    let mut bytes = Vec::new();
+    open(file)?
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", name(file)))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => bail!(
+            "{} is not valid UTF-8 (first bad byte at offset {})",
+            name(file),
+            e.utf8_error().valid_up_to()
+        ),
+    };
+    let timexes = extract_timexes(&text, dct, mode);
+    let out = json!({ "timexes": timexes, "events": [] });
+    println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One input line of `extract --jsonl`.
+#[derive(Deserialize)]
+struct Line {
+    id: serde_json::Value,
+    #[serde(default)]
+    dct: Option<String>,
+    text: String,
+    #[serde(default)]
+    mode: Option<Mode>,
+}
+
+/// Streams JSON Lines: one output line per input line, bad lines reported on stderr by
+/// number and skipped. Memory stays flat however long the input.
+fn extract_jsonl(file: Option<&Path>) -> Result<ExitCode> {
+    let mut input = open(file)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut buf = Vec::new();
+    let (mut line_no, mut failed) = (0usize, 0usize);
+    loop {
+        buf.clear();
+        let read = input
+            .read_until(b'\n', &mut buf)
+            .with_context(|| format!("cannot read {} after line {line_no}", name(file)))?;
+        if read == 0 {
+            break;
+        }
+        line_no += 1;
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match process_line(&buf) {
+            Ok(json) => writeln!(out, "{json}")?,
+            Err(e) => {
+                failed += 1;
+                eprintln!("tarikh: {} line {line_no}: {e}", name(file));
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn process_line(buf: &[u8]) -> Result<String> {
+    let text = std::str::from_utf8(buf).map_err(|e| {
+        anyhow::anyhow!(
+            "not valid UTF-8 (first bad byte at offset {})",
+            e.valid_up_to()
+        )
+    })?;
+    let line: Line =
+        serde_json::from_str(text).context("not a JSON object with \"id\" and \"text\"")?;
+    let dct = match line.dct.as_deref() {
+        None | Some("") => None,
+        Some(d) => Some(Dct::parse(d).map_err(anyhow::Error::msg)?),
+    };
+    let timexes = extract_timexes(&line.text, dct, line.mode.unwrap_or_default());
+    Ok(json!({ "id": line.id, "timexes": timexes, "events": [] }).to_string())
+}
+
+fn eval(gold: &Path, errors: bool, as_json: bool) -> Result<ExitCode> {
+    let _ = (gold, errors, as_json);
+    bail!("tarikh eval: not wired yet")
 }

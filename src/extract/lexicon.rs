@@ -86,6 +86,8 @@ pub enum Lex {
     YearPrep,
     /// Words that make the clause future: سوف, المقرر, المتوقع, يعتزم, سيزور …
     Future,
+    /// Past verbs and كان: the clause narrates the past.
+    Past,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -508,6 +510,55 @@ const WORDS: &[(&str, Lex)] = &[
     ("يبدأ", Future),
     ("يغادر", Future),
     ("يشارك", Future),
+    ("كان", Past),
+    ("كانت", Past),
+    ("قد", Past),
+    ("التقى", Past),
+    ("التقت", Past),
+    ("التقيا", Past),
+    ("زار", Past),
+    ("زارت", Past),
+    ("عقد", Past),
+    ("عقدت", Past),
+    ("وصل", Past),
+    ("وصلت", Past),
+    ("أجرى", Past),
+    ("أجرت", Past),
+    ("أجريا", Past),
+    ("بدأ", Past),
+    ("بدأت", Past),
+    ("شارك", Past),
+    ("توجه", Past),
+    ("غادر", Past),
+    ("استقبل", Past),
+    ("استضافت", Past),
+    ("استضاف", Past),
+    ("اجتمع", Past),
+    ("حضر", Past),
+    ("اختتم", Past),
+    ("اختتمت", Past),
+    ("قال", Past),
+    ("أعلن", Past),
+    ("أكد", Past),
+    ("وقع", Past),
+    ("وقعت", Past),
+    ("شهد", Past),
+    ("جرى", Past),
+    ("جرت", Past),
+    ("أصدر", Past),
+    ("أصدرت", Past),
+    ("عاد", Past),
+    ("انطلق", Past),
+    ("انطلقت", Past),
+    // Weekdays written without the article, after يوم or كل.
+    ("جمعة", Weekday(5)),
+    ("سبت", Weekday(6)),
+    ("خميس", Weekday(4)),
+    ("أربعاء", Weekday(3)),
+    ("ثلاثاء", Weekday(2)),
+    ("عامي", Unit(Unit::Year, Count::Two)),
+    ("سنتي", Unit(Unit::Year, Count::Two)),
+    ("الأخير", Ordinal(99)),
 ];
 
 /// Words starting with سي/ست/سن that are not future verbs (سيزور is; سياسة is not).
@@ -663,6 +714,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     for &(w, d) in DECADES {
         lx.insert(w, Decade(d));
+        // "ثمانينيات القرن الماضي": the decade in a construct state has no article.
+        lx.insert(w.trim_start_matches("ال"), Decade(d));
     }
     for &(w, lex) in WORDS {
         lx.insert(w, lex);

@@ -8,6 +8,7 @@
 //! assert_eq!(found[0].value, "2022-10-16");
 //! ```
 
+pub mod grammar;
 pub mod hijri;
 pub mod lexicon;
 pub mod normalize;

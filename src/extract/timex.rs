@@ -1,5 +1,227 @@
-//! STUB
-use super::{Dct, Mode, Timex};
-pub fn extract_timexes(_text: &str, _dct: Option<Dct>, _mode: Mode) -> Vec<Timex> {
-    Vec::new()
+//! Finds temporal expressions in Arabic text and resolves them to TimeML TIMEX3 values.
+//!
+//! The text is normalised ([`normalize`](super::normalize)), split into tokens whose words are
+//! looked up in the [`lexicon`](super::lexicon) with their clitics stripped
+//! ([`token`](super::token)), and the rules below are tried at every token; the longest match
+//! wins. Each match is then resolved ([`resolve`](super::resolve)) against the document date,
+//! the last date the text gave, the mode, and the tense of its sentence.
+//!
+//! # Grammar
+//!
+//! `DAY` is 1–31 in digits or an ordinal word (الخامس عشر); `MONTH` is any regional month name,
+//! optionally after "شهر" and optionally doubled (`MONTH/MONTH`, `MONTH (MONTH)`); `YEAR` is a
+//! four-digit number; `SHIFT` is الماضي/المقبل/القادم/الجاري/الحالي/المنصرم and their feminines.
+//!
+//! | rule | pattern | example → value |
+//! |---|---|---|
+//! | `numeric_date` | `D/M/YYYY`, `D-M-YYYY`, `YYYY-MM-DD` | ١٥/٩/٢٠٢٢ → 2022-09-15 |
+//! | `clock` | `الساعة (ORD \| N) [والنصف] [صباحا\|مساء\|بعد الظهر]`, `[الساعة] HH:MM` | الساعة الثالثة بعد الظهر → …T15:00 |
+//! | `range_days` | `DAY (إلى\|حتى\|-\|و) day_month` | من 20 إلى 22 مارس → 20 = …-03-20 |
+//! | `day_month` | `DAY [من] MONTH [YEAR \| عام YEAR \| SHIFT]` | 16 أكتوبر/تشرين الأول → 2022-10-16 |
+//! | `day_hijri_month` | `DAY HMONTH [YEAR [هـ\|للهجرة]]` | 22 رمضان 1436 هـ → 2015-07-09 |
+//! | `day_of_relative_month` | `DAY [من] الشهر (SHIFT \| نفسه)` | ١٤ من الشهر الجاري → 2013-03-14 |
+//! | `part_of` | `(مطلع\|أوائل\|منتصف\|أواخر\|نهاية …) (month \| relative_unit \| year \| YEAR \| season)` | مطلع ماي الجاري → 2014-05, mod START |
+//! | `month` | `MONTH [YEAR \| SHIFT]` (ambiguous names need context) | فبراير/شباط → 2022-02; مايو الماضي |
+//! | `hijri_month` | `[شهر] HMONTH (YEAR [هـ] \| SHIFT)`, `شهر HMONTH` | رمضان 1446 هـ → 2025-03 |
+//! | `occasion` | `(عيد الفطر\|عيد الأضحى …) [[عام] YEAR \| SHIFT]` | عيد الأضحى عام 2024 → 2024-06-16 |
+//! | `year` | `(عام\|سنة\|عامي) YEAR [(و\|إلى\|-) YEAR]` | عام 2014 → 2014 |
+//! | `year_after_preposition` | `(في\|منذ\|حتى\|من\|بين …) YEAR` (not before a counted noun) | في 2015 → 2015 |
+//! | `relative_day` | `[صباح\|مساء] (أمس\|البارحة\|أول أمس\|اليوم\|غدا\|بعد غد) [WEEKDAY]`, `اليوم التالي` | أمس الأربعاء → DCT−1 |
+//! | `weekday` | `[صباح\|مساء] [يوم] WEEKDAY [SHIFT]` | الجمعة الماضية → last Friday |
+//! | `relative_unit` | `(الأسبوع\|الشهر\|العام\|السنة) (SHIFT \| نفسه \| التالي)`, `(هذا\|هذه) UNIT` | هذا الأسبوع → 2022-W37 |
+//! | `ago` | `(قبل\|بعد) (N UNIT \| UNIT-dual \| UNIT)` | قبل يومين → DCT−2 |
+//! | `duration` | `N UNIT`, `UNIT-dual`, `UNIT واحد`, `لمدة UNIT` | ثلاثة أيام → P3D |
+//! | `set` | `سنويا\|شهريا\|…`, `كل UNIT`, `كل يوم WEEKDAY`, `كل N UNIT` | كل عام → P1Y |
+//! | `season` | `SEASON YEAR`, `ال-SEASON [SHIFT]`, `هذا ال-SEASON` | صيف 2016 → 2016-SU |
+//! | `decade` | `ال-DECADE`, `DECADE القرن (ORD \| SHIFT)` | التسعينيات → 199 |
+//! | `century` | `القرن (ORD \| N \| SHIFT)` | القرن الحادي والعشرين → 20 |
+//! | `quarter_half` | `(الربع\|النصف) ORD [من] (YEAR \| عام YEAR \| relative_unit)` | الربع الأول من 2023 → 2023-Q1 |
+//! | `vague` | `الآن\|حاليا\|مؤخرا\|في وقت سابق\|قريبا` | الآن → PRESENT_REF |
+//!
+//! Never a date: numbers glued to Latin letters or hyphenated to a word (S-400, Su-35,
+//! كوفيد-١٩), decimals, "الـ80", and bare numbers without a year word or a preposition, or
+//! followed by a counted noun (المادة 51, 400 مليار دولار, في 2000 جندي).
+//!
+//! # Tense
+//! The direction of a date without a year or of a bare weekday comes from the nearest marker
+//! before it in its sentence: a future marker (سوف, المقرر, المتوقع, سـ + imperfect verb,
+//! imperfect verbs of travel and meeting such as يصل, يزور) or a past verb (التقى, عقد, كان).
+//! With neither, news is read as past narration.
+//!
+//! ```
+//! use tarikh::extract::{extract_timexes, Dct, Mode};
+//! let dct = Dct::parse("2018-06-12").unwrap();
+//! let t = extract_timexes("والاجتماع إلى الرئيس الصيني، الجمعة الماضية", Some(dct), Mode::News);
+//! assert_eq!((t[0].text.as_str(), t[0].value.as_str()), ("الجمعة الماضية", "2018-06-08"));
+//! ```
+
+use chrono::NaiveDate;
+
+use super::grammar::{Found, G, RULES};
+use super::lexicon::{Lex, is_future_verb};
+use super::normalize::normalize;
+use super::resolve::{Ctx, Expr, resolve, span};
+use super::token::{Kind, tokenize};
+use super::{Dct, Mode, Timex, TimexType};
+
+/// Finds and resolves every temporal expression in `text`.
+///
+/// Offsets are Unicode code points into `text`, end exclusive. With no document date,
+/// relative values stay underspecified (`XXXX-02`).
+pub fn extract_timexes(text: &str, dct: Option<Dct>, mode: Mode) -> Vec<Timex> {
+    let n = normalize(text);
+    let toks = tokenize(&n);
+    let g = G::new(&n, &toks);
+    let found = find_all(&g);
+    let mut ctx = Ctx {
+        dct: dct.map(|d| d.date),
+        anchor: None,
+        mode,
+        future: false,
+        day_anchor: None,
+    };
+    let mut out = Vec::with_capacity(found.len());
+    let mut sentence_of_day_anchor = usize::MAX;
+    for (idx, f) in found.iter().enumerate() {
+        let sentence = sentence_start(&g, f.first);
+        if sentence != sentence_of_day_anchor {
+            ctx.day_anchor = None;
+        }
+        ctx.future = is_future(&g, f.first, f.last, sentence);
+        let r = match found.get(idx + 1).filter(|_| f.rule == "range_days") {
+            Some(partner) => resolve(
+                &with_partner_year(&f.expr, &resolve(&partner.expr, &ctx).value),
+                &ctx,
+            ),
+            None => resolve(&f.expr, &ctx),
+        };
+        let interval = span(&r.value);
+        if let (Some((a, b)), TimexType::Date | TimexType::Time) = (interval, r.kind) {
+            if (b - a).num_days() <= 31 && !matches!(f.expr, Expr::Vague(_)) {
+                ctx.anchor = Some(a);
+            }
+            if a == b {
+                ctx.day_anchor = Some(a);
+                sentence_of_day_anchor = sentence;
+            }
+        }
+        out.push(to_timex(text, &g, f, r.kind, r.value, interval));
+    }
+    out
+}
+
+/// Runs the rules left to right; the longest match at a token wins.
+fn find_all(g: &G) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < g.t.len() {
+        let t = &g.t[i];
+        if t.lex.is_none() && t.kind != Kind::Number {
+            i += 1;
+            continue;
+        }
+        let best = RULES.iter().filter_map(|rule| rule(g, i)).fold(
+            None::<(usize, Vec<Found>)>,
+            |best, hit| match best {
+                Some(b) if b.0 >= hit.0 => Some(b),
+                _ => Some(hit),
+            },
+        );
+        match best {
+            Some((end, pieces)) => {
+                out.extend(pieces);
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Index of the first token of the sentence holding token `i`.
+fn sentence_start(g: &G, i: usize) -> usize {
+    (0..i)
+        .rev()
+        .find(|&k| g.sentence_end(k))
+        .map_or(0, |k| k + 1)
+}
+
+/// The tense of the sentence around tokens `first..last`: the nearest marker wins, looking
+/// back to the sentence start and ahead to its end (a tie goes to the one before).
+fn is_future(g: &G, first: usize, last: usize, sentence: usize) -> bool {
+    let marker = |k: usize| {
+        let t = &g.t[k];
+        match t.lex {
+            _ if t.kind != Kind::Word => None,
+            Some(Lex::Future) => Some(true),
+            Some(Lex::Past) => Some(false),
+            None if is_future_verb(t.text(g.n)) => Some(true),
+            _ => None,
+        }
+    };
+    let before = (sentence..first)
+        .rev()
+        .find_map(|k| marker(k).map(|f| (first - k, f)));
+    let after = (last..g.t.len())
+        .take_while(|&k| !g.sentence_end(k))
+        .find_map(|k| marker(k).map(|f| (k + 1 - last, f)));
+    match (before, after) {
+        (Some(b), Some(a)) => {
+            if a.0 < b.0 {
+                a.1
+            } else {
+                b.1
+            }
+        }
+        (Some((_, f)), None) | (None, Some((_, f))) => f,
+        (None, None) => false,
+    }
+}
+
+/// The bare first day of a range takes the year its partner resolved to.
+fn with_partner_year(expr: &Expr, partner_value: &str) -> Expr {
+    match (expr, partner_value.get(..4).and_then(|y| y.parse().ok())) {
+        (
+            Expr::Date {
+                year: None,
+                month,
+                day,
+                shift,
+            },
+            Some(y),
+        ) => Expr::Date {
+            year: Some(y),
+            month: *month,
+            day: *day,
+            shift: *shift,
+        },
+        _ => expr.clone(),
+    }
+}
+
+fn to_timex(
+    text: &str,
+    g: &G,
+    f: &Found,
+    kind: TimexType,
+    value: String,
+    interval: Option<(NaiveDate, NaiveDate)>,
+) -> Timex {
+    let first = &g.t[f.first];
+    let last = &g.t[f.last - 1];
+    let (start, end) =
+        g.n.original_span(first.chars.0 + first.clitic, last.chars.1);
+    let surface: String = text.chars().skip(start).take(end - start).collect();
+    let dated = matches!(kind, TimexType::Date | TimexType::Time);
+    Timex {
+        text: surface,
+        start,
+        end,
+        kind,
+        value,
+        modifier: f.modifier,
+        earliest: interval.filter(|_| dated).map(|i| i.0),
+        latest: interval.filter(|_| dated).map(|i| i.1),
+        rule: f.rule,
+    }
 }

@@ -175,7 +175,10 @@ fn stripped_forms(w: &str) -> impl Iterator<Item = (&str, usize)> {
     if let Some(p) = prep {
         forms.push((p, conj_len + 1));
     }
-    forms.into_iter().filter(|(f, _)| f.chars().count() >= 2)
+    // A stripped form keeps at least two letters: "بل" is not ب + ل.
+    forms
+        .into_iter()
+        .filter(|&(f, clitic)| clitic == 0 || f.chars().count() >= 2)
 }
 
 /// Finds a folded word in the lexicon: (meaning, clitic chars stripped, article stripped).
