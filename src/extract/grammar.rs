@@ -53,6 +53,19 @@ impl<'a> G<'a> {
         self.t.get(i).is_some_and(|t| !t.space_before)
     }
 
+    /// The word carries the article ال, whether the lexicon entry includes it (الجمعة) or
+    /// the lookup stripped it.
+    fn has_article(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| {
+            t.article
+                || t.text(self.n)
+                    .chars()
+                    .skip(t.clitic)
+                    .take(2)
+                    .eq("ال".chars())
+        })
+    }
+
     /// A plain number (not part of a code).
     fn num(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.t.get(i)?;
@@ -116,6 +129,10 @@ impl<'a> G<'a> {
         let shahr =
             matches!(self.lex(i), Some(Lex::Unit(Unit::Month, Count::One))) && !self.t[i].article;
         let j = if shahr { i + 1 } else { i };
+        // "شهر 3": the month by its number, as spoken in the Levant.
+        if let Some(n) = self.day_digits(j).filter(|&n| shahr && n <= 12) {
+            return Some((n, j + 1, true));
+        }
         let Some(Lex::Month { n, ambiguous }) = self.lex(j) else {
             return None;
         };
@@ -217,6 +234,16 @@ pub fn numeric_date(g: &G, i: usize) -> Option<Hit> {
             .filter(|t| t.kind == Kind::Punct && "/-.".contains(t.punct))?
             .punct;
     let ok = (i + 1..=i + 4).all(|k| g.glued(k)) && g.punct(i + 3, &sep.to_string());
+    if !ok && sep == '/' && g.glued(i + 1) && g.glued(i + 2) {
+        let (m, digits) = g.num(i)?;
+        let y = g.year(i + 2, false)?;
+        let more = g.punct(i + 3, "/-.") && g.glued(i + 3);
+        if digits > 2 || !(1..=12).contains(&m) || more {
+            return None;
+        }
+        let e = date(Some(y), Some(m as u8), None, None);
+        return Some((i + 3, vec![found(i, i + 3, e, "numeric_date")]));
+    }
     let (a, da) = g.num(i).filter(|_| ok)?;
     let (b, _) = g.num(i + 2)?;
     let (c, dc) = g.num(i + 4)?;
@@ -243,8 +270,8 @@ pub fn clock(g: &G, i: usize) -> Option<Hit> {
             return None;
         }
         (h, m, j + 3)
-    } else if has_hour {
-        let (h, k) = g.ordinal(j).or_else(|| g.number(j))?;
+    } else if has_hour || matches!(g.lex(j), Some(Lex::Ordinal(_))) {
+        let (h, k) = g.ordinal(j).or_else(|| g.number(j).filter(|_| has_hour))?;
         if !(1..=12).contains(&h) {
             return None;
         }
@@ -252,10 +279,19 @@ pub fn clock(g: &G, i: usize) -> Option<Hit> {
     } else {
         return None;
     };
-    match (g.lex(k), g.t.get(k).map(|t| t.clitic)) {
-        (Some(Lex::Half), Some(1)) => (m, k) = (30, k + 1),
-        (Some(Lex::Quarter), Some(1)) => (m, k) = (15, k + 1),
-        _ => {}
+    if let Some((minutes, next)) = clock_minutes(g, k) {
+        (h, m, k) = if minutes < 0 {
+            (h - 1, (60 + minutes) as u32, next)
+        } else {
+            (h, minutes as u32, next)
+        };
+    }
+    let part = matches!(
+        g.lex(k),
+        Some(Lex::ClockPart(_) | Lex::DayPart(DayPart::Evening))
+    );
+    if !has_hour && g.t[i].kind != Kind::Number && !part {
+        return None;
     }
     match g.lex(k) {
         Some(Lex::ClockPart(ClockPart::Pm) | Lex::DayPart(DayPart::Evening)) => {
@@ -277,6 +313,32 @@ pub fn clock(g: &G, i: usize) -> Option<Hit> {
         minute: m as u8,
     };
     Some((k, vec![found(i, k, e, "clock")]))
+}
+
+/// Minutes after an hour: "والربع", "والنصف", "وثلث", "إلا ربعا", "و18 دقيقة",
+/// "وخمس وأربعون دقيقة". Negative for "إلا".
+fn clock_minutes(g: &G, k: usize) -> Option<(i32, usize)> {
+    let t = g.t.get(k)?;
+    match t.lex {
+        Some(Lex::Fraction(f)) if t.clitic == 1 => return Some((f.into(), k + 1)),
+        Some(Lex::Quarter) if t.clitic == 1 => return Some((15, k + 1)),
+        Some(Lex::Half) if t.clitic == 1 => return Some((30, k + 1)),
+        Some(Lex::Except) => {
+            return match g.lex(k + 1)? {
+                Lex::Fraction(f) => Some((-i32::from(f), k + 2)),
+                Lex::Quarter => Some((-15, k + 2)),
+                _ => None,
+            };
+        }
+        _ => {}
+    }
+    let j = if g.text(k) == "و" { k + 1 } else { k };
+    if j == k && !(t.clitic == 1 && matches!(t.lex, Some(Lex::Number(_)))) {
+        return None;
+    }
+    let (n, next) = g.number(j)?;
+    let unit = matches!(g.lex(next), Some(Lex::Unit(Unit::Minute, _)));
+    (n < 60 && unit).then_some((n as i32, next + 1))
 }
 
 /// The day of the month: digits or an ordinal word, then an optional "من".
@@ -492,6 +554,8 @@ pub fn occasion(g: &G, i: usize) -> Option<Hit> {
         Occasion::EidAlAdha => (12, 10),
         Occasion::HijriNewYear => (1, 1),
         Occasion::Mawlid => (3, 12),
+        Occasion::Christmas => return gregorian_occasion(g, i, 12, 25),
+        Occasion::GregorianNewYear => return gregorian_occasion(g, i, 1, 1),
     };
     let k = i + 1;
     let k_year = if matches!(g.lex(k), Some(Lex::Unit(Unit::Year, Count::One))) {
@@ -541,6 +605,12 @@ pub fn occasion(g: &G, i: usize) -> Option<Hit> {
     } else {
         end
     };
+    Some((end, vec![found(i, end, e, "occasion")]))
+}
+
+/// A fixed Gregorian day (عيد الميلاد) with an optional year or shift.
+fn gregorian_occasion(g: &G, i: usize, m: u8, d: u8) -> Option<Hit> {
+    let (e, end) = gregorian_tail(g, Some(d), m, i + 1);
     Some((end, vec![found(i, end, e, "occasion")]))
 }
 
@@ -631,6 +701,13 @@ pub fn relative_day(g: &G, i: usize) -> Option<Hit> {
             },
             k + 1,
         ),
+        Some(Lex::Shift(-1)) if n == 0 => (
+            Expr::FromLast {
+                unit: Unit::Day,
+                shift: -1,
+            },
+            k + 1,
+        ),
         Some(Lex::Same) if n == 0 => (
             Expr::FromLast {
                 unit: Unit::Day,
@@ -664,18 +741,22 @@ pub fn weekday(g: &G, i: usize) -> Option<Hit> {
     let Some(Lex::Weekday(wd)) = g.lex(j) else {
         return None;
     };
-    let article = g.t[j].article
-        || g.text(j)
-            .chars()
-            .skip(g.t[j].clitic)
-            .collect::<String>()
-            .starts_with("ال");
+    let article = g.has_article(j);
     if !article && !yawm {
         return None;
     }
     // "كلا الاثنين" is "both of them".
     if wd == 1 && i > 0 && g.text(i - 1) == "كلا" {
         return None;
+    }
+    // "الثلاثاء 15 سبتمبر", "يوم الجمعة، 22 مارس 2013": the date says which one.
+    let k = if g.punct(j + 1, ",") { j + 2 } else { j + 1 };
+    if let Some((end, mut dated)) = numeric_date(g, k).or_else(|| day_month(g, k)) {
+        if dated.len() == 1 {
+            dated[0].first = i;
+            dated[0].rule = "weekday_date";
+            return Some((end, dated));
+        }
     }
     let (shift, end) = match g.lex(j + 1) {
         Some(Lex::Shift(s)) if s != 0 => (Some(s), j + 2),
@@ -703,16 +784,23 @@ pub fn relative_unit(g: &G, i: usize) -> Option<Hit> {
     {
         return None;
     }
-    let (e, end) = match g.lex(j + 1) {
-        Some(Lex::Shift(s)) if !this => (
+    let (e, end) = match (g.lex(j + 1), g.lex(j + 2)) {
+        // "الأسبوع قبل الماضي", "العام بعد المقبل"
+        (Some(Lex::Before), Some(Lex::Shift(-1))) if !this => {
+            (Expr::RelUnit { unit, shift: -2 }, j + 3)
+        }
+        (Some(Lex::After), Some(Lex::Shift(1))) if !this => {
+            (Expr::RelUnit { unit, shift: 2 }, j + 3)
+        }
+        (Some(Lex::Shift(s)), _) if !this => (
             Expr::RelUnit {
                 unit,
                 shift: s.into(),
             },
             j + 2,
         ),
-        Some(Lex::Following) if !this => (Expr::FromLast { unit, shift: 1 }, j + 2),
-        Some(Lex::Same) if !this => (Expr::FromLast { unit, shift: 0 }, j + 2),
+        (Some(Lex::Following), _) if !this => (Expr::FromLast { unit, shift: 1 }, j + 2),
+        (Some(Lex::Same), _) if !this => (Expr::FromLast { unit, shift: 0 }, j + 2),
         _ if this => (Expr::RelUnit { unit, shift: 0 }, j + 1),
         _ => return None,
     };
@@ -752,6 +840,13 @@ pub fn duration(g: &G, i: usize) -> Option<Hit> {
             }
         }
         return None;
+    }
+    // "العامين الماضيين", "الشهرين المقبلين": the last or next two units.
+    if let (Some(Lex::Unit(unit, Count::Two)), Some(Lex::Shift(s))) = (g.lex(i), g.lex(i + 1)) {
+        if g.t[i].article && s != 0 {
+            let e = Expr::Duration { n: 2, unit };
+            return Some((i + 2, vec![found(i, i + 2, e, "duration")]));
+        }
     }
     let (n, unit, end) = g.duration(i)?;
     Some((
@@ -887,7 +982,7 @@ pub fn decade(g: &G, i: usize) -> Option<Hit> {
             value.is_none().then_some(shift + 1),
             end,
         ),
-        _ if g.t[i].article => (None, None, i + 1),
+        _ if g.has_article(i) => (None, None, i + 1),
         _ => return None,
     };
     let rel = rel.map(|r| r - 1);

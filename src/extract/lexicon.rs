@@ -52,6 +52,10 @@ pub enum Lex {
     DayPart(DayPart),
     /// صباحا, مساء, بعد الظهر, ليلا: after a clock time, moves it to the afternoon or not.
     ClockPart(ClockPart),
+    /// ربع, ثلث, نصف: minutes of an hour in "الثالثة والربع".
+    Fraction(u8),
+    /// إلا: "الثانية عشرة إلا ربعا".
+    Except,
     /// الساعة.
     Hour,
     /// Decade words: التسعينيات → 9.
@@ -140,6 +144,10 @@ pub enum Occasion {
     EidAlFitr,
     /// عيد الأضحى: 10 Dhu al-Hijjah.
     EidAlAdha,
+    /// عيد الميلاد: 25 December (Gregorian).
+    Christmas,
+    /// رأس السنة الميلادية: 1 January (Gregorian).
+    GregorianNewYear,
     /// رأس السنة الهجرية: 1 Muharram.
     HijriNewYear,
     /// المولد النبوي: 12 Rabi' al-Awwal.
@@ -400,6 +408,7 @@ const WORDS: &[(&str, Lex)] = &[
     ("أول أمس", RelDay(-2)),
     ("أول من أمس", RelDay(-2)),
     ("اليوم", RelDay(0)),
+    ("الليلة", RelDay(0)),
     ("غدا", RelDay(1)),
     ("غد", RelDay(1)),
     ("الغد", RelDay(1)),
@@ -411,6 +420,7 @@ const WORDS: &[(&str, Lex)] = &[
     ("الفائت", Shift(-1)),
     ("الفائتة", Shift(-1)),
     ("السابق", Shift(-1)),
+    ("السابقة", Shift(-1)),
     ("المقبل", Shift(1)),
     ("المقبلة", Shift(1)),
     ("القادم", Shift(1)),
@@ -440,11 +450,26 @@ const WORDS: &[(&str, Lex)] = &[
     ("مساء", DayPart(DayPart::Evening)),
     ("ليلة", DayPart(DayPart::Night)),
     ("ليل", DayPart(DayPart::Night)),
+    ("فجر", DayPart(DayPart::Morning)),
+    ("عصر", DayPart(DayPart::Noon)),
     ("صباحا", ClockPart(ClockPart::Am)),
     ("فجرا", ClockPart(ClockPart::Am)),
     ("ظهرا", ClockPart(ClockPart::Pm)),
     ("بعد الظهر", ClockPart(ClockPart::Pm)),
     ("عصرا", ClockPart(ClockPart::Pm)),
+    ("العصر", ClockPart(ClockPart::Pm)),
+    ("بعد العصر", ClockPart(ClockPart::Pm)),
+    ("المغرب", ClockPart(ClockPart::Pm)),
+    ("بعد المغرب", ClockPart(ClockPart::Pm)),
+    ("مساءا", ClockPart(ClockPart::Pm)),
+    ("الصبح", ClockPart(ClockPart::Am)),
+    ("الفجر", ClockPart(ClockPart::Am)),
+    ("قبل الظهر", ClockPart(ClockPart::Am)),
+    ("ربع", Fraction(15)),
+    ("ربعا", Fraction(15)),
+    ("ثلث", Fraction(20)),
+    ("نصف", Fraction(30)),
+    ("إلا", Except),
     ("ليلا", ClockPart(ClockPart::Pm)),
     ("الساعة", Hour),
     ("القرن", Century),
@@ -452,6 +477,8 @@ const WORDS: &[(&str, Lex)] = &[
     ("النصف", Half),
     ("عيد الفطر", Occasion(Occasion::EidAlFitr)),
     ("عيد الأضحى", Occasion(Occasion::EidAlAdha)),
+    ("عيد الميلاد", Occasion(Occasion::Christmas)),
+    ("رأس السنة الميلادية", Occasion(Occasion::GregorianNewYear)),
     ("رأس السنة الهجرية", Occasion(Occasion::HijriNewYear)),
     ("المولد النبوي", Occasion(Occasion::Mawlid)),
     ("الآن", Vague("PRESENT_REF")),
@@ -559,6 +586,12 @@ const WORDS: &[(&str, Lex)] = &[
     ("عامي", Unit(Unit::Year, Count::Two)),
     ("سنتي", Unit(Unit::Year, Count::Two)),
     ("الأخير", Ordinal(99)),
+    ("أول", Ordinal(1)),
+    ("الماضيين", Shift(-1)),
+    ("الماضيتين", Shift(-1)),
+    ("المقبلين", Shift(1)),
+    ("المقبلتين", Shift(1)),
+    ("القادمين", Shift(1)),
 ];
 
 /// Words starting with سي/ست/سن that are not future verbs (سيزور is; سياسة is not).

@@ -333,7 +333,9 @@ fn phrase_at(n: &Normalized, toks: &[Token], i: usize) -> Option<(usize, Lex, us
     }
     for (form, clitic) in stripped_forms(first.text(n)) {
         for (rest, lex) in LEXICON.phrases(form) {
-            let next = toks.get(i + 1..i + 1 + rest.len())?;
+            let Some(next) = toks.get(i + 1..i + 1 + rest.len()) else {
+                continue;
+            };
             let same = next.iter().zip(rest).all(|(t, w)| t.text(n) == w);
             if same && next.iter().all(|t| t.space_before) {
                 return Some((rest.len() + 1, *lex, clitic));
