@@ -8,10 +8,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 
-use crate::extract::{Dct, Mode, extract_timexes};
+use crate::extract::{Dct, Mode, Timex, extract_timexes};
+use crate::frontmatter;
 
 #[derive(Parser)]
 #[command(
@@ -108,10 +108,35 @@ fn extract_one(file: Option<&Path>, dct: Option<Dct>, mode: Mode) -> Result<Exit
             e.utf8_error().valid_up_to()
         ),
     };
-    let timexes = extract_timexes(&text, dct, mode);
-    let out = json!({ "timexes": timexes, "events": [] });
+    // A front matter block (as in seeds/) gives the date when --dct does not; offsets then
+    // count from the start of the article body.
+    let (meta, body) = frontmatter::split(&text);
+    let dct = match (dct, meta.get("published_at")) {
+        (Some(d), _) => Some(d),
+        (None, Some(p)) => Some(
+            Dct::parse(p)
+                .map_err(anyhow::Error::msg)
+                .with_context(|| format!("front matter of {}", name(file)))?,
+        ),
+        (None, None) => None,
+    };
+    let timexes = extract_timexes(body, dct, mode);
+    let out = Output {
+        id: None,
+        timexes: &timexes,
+        events: &[],
+    };
     println!("{}", serde_json::to_string_pretty(&out)?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `extract` prints: the expressions and the events (events arrive with issue #3).
+#[derive(Serialize)]
+struct Output<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    timexes: &'a [Timex],
+    events: &'a [serde_json::Value],
 }
 
 /// One input line of `extract --jsonl`.
@@ -175,7 +200,12 @@ fn process_line(buf: &[u8]) -> Result<String> {
         Some(d) => Some(Dct::parse(d).map_err(anyhow::Error::msg)?),
     };
     let timexes = extract_timexes(&line.text, dct, line.mode.unwrap_or_default());
-    Ok(json!({ "id": line.id, "timexes": timexes, "events": [] }).to_string())
+    let out = Output {
+        id: Some(&line.id),
+        timexes: &timexes,
+        events: &[],
+    };
+    Ok(serde_json::to_string(&out)?)
 }
 
 fn eval(gold: &Path, errors: bool, as_json: bool) -> Result<ExitCode> {

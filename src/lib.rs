@@ -5,8 +5,10 @@
 //!   No I/O and no clock: the document date is always passed in.
 //! - [`eval`]: the TempEval-3 style scorer used by `tarikh eval`, the same figures as
 //!   `shared/eval/score.py`.
+//! - [`frontmatter`]: articles on disk with their publication date in a `---` block.
 //! - [`cli`]: the line-oriented commands of the binary (`extract`, `eval`).
 
 pub mod cli;
 pub mod eval;
 pub mod extract;
+pub mod frontmatter;

@@ -1,0 +1,165 @@
+//! Golden cases for the temporal tagger: every `tests/data/timex/*.toml` file holds `[[case]]`
+//! tables, each a text, an optional document date and mode, and the COMPLETE list of
+//! expressions expected in it (in text order). All cases run; failures are listed together.
+//!
+//! ```toml
+//! [[case]]
+//! name = "doubled_month_day_levantine"
+//! text = "عقد المؤتمر في 16 أكتوبر/تشرين الأول المقبل"
+//! dct = "2022-09-15"          # optional; absent = no document date
+//! mode = "news"               # optional: news (default) | narrative | colloquial
+//! expect = [ { text = "16 أكتوبر/تشرين الأول", type = "DATE", value = "2022-10-16" } ]
+//! # optional per item: mod = "START" | "MID" | "END" (checked only when given)
+//! ```
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::Deserialize;
+use tarikh::extract::{Dct, Mode, Timex, extract_timexes};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    text: String,
+    /// A string ("2022-09-15"); a bare TOML date is accepted too.
+    dct: Option<toml::Value>,
+    mode: Option<String>,
+    expect: Vec<Expected>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    text: String,
+    #[serde(rename = "type")]
+    kind: String,
+    value: String,
+    #[serde(rename = "mod")]
+    modifier: Option<String>,
+}
+
+/// Upper-case names as in TimeML: `DATE`, `START`.
+fn upper<T: serde::Serialize>(x: &T) -> String {
+    serde_json::to_value(x)
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn show(text: &str, kind: &str, value: &str, modifier: Option<&str>) -> String {
+    let m = modifier.map(|m| format!(" mod={m}")).unwrap_or_default();
+    format!("«{text}» {kind} {value}{m}")
+}
+
+/// Runs one case; `Err` holds the printable failure.
+fn run(case: &Case) -> Result<(), String> {
+    let dct = match &case.dct {
+        None => None,
+        Some(toml::Value::String(s)) => Some(Dct::parse(s)?),
+        Some(toml::Value::Datetime(d)) => Some(Dct::parse(&d.to_string())?),
+        Some(other) => return Err(format!("dct must be a date string, got {other}")),
+    };
+    let mode: Mode = case.mode.as_deref().unwrap_or("news").parse()?;
+    let got: Vec<Timex> = extract_timexes(&case.text, dct, mode);
+    let mut problems = Vec::new();
+    for t in &got {
+        let slice: String = case
+            .text
+            .chars()
+            .skip(t.start)
+            .take(t.end.saturating_sub(t.start))
+            .collect();
+        if slice != t.text || t.start > t.end {
+            problems.push(format!(
+                "offsets {}..{} give «{slice}» but text is «{}»",
+                t.start, t.end, t.text
+            ));
+        }
+    }
+    let same = got.len() == case.expect.len()
+        && got.iter().zip(&case.expect).all(|(g, e)| {
+            g.text == e.text
+                && upper(&g.kind) == e.kind
+                && g.value == e.value
+                && e.modifier
+                    .as_ref()
+                    .is_none_or(|m| g.modifier.map(|gm| upper(&gm)).as_ref() == Some(m))
+        });
+    if !same {
+        problems.push("expressions differ".to_owned());
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let rows = case.expect.len().max(got.len());
+    let mut out = format!(
+        "  text: {}\n  {}\n  {:<55} | actual\n",
+        case.text,
+        problems.join("; "),
+        "expected"
+    );
+    for i in 0..rows {
+        let e = case.expect.get(i).map_or(String::from("—"), |e| {
+            show(&e.text, &e.kind, &e.value, e.modifier.as_deref())
+        });
+        let a = got.get(i).map_or(String::from("—"), |g| {
+            let m = g.modifier.map(|m| upper(&m));
+            show(&g.text, &upper(&g.kind), &g.value, m.as_deref())
+        });
+        let mark = if e == a { ' ' } else { '✗' };
+        out.push_str(&format!("  {mark} {e:<53} | {a}\n"));
+    }
+    Err(out)
+}
+
+#[test]
+fn golden_timex_cases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timex");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no case files in {}", dir.display());
+
+    let (mut failed, mut total) = (0, 0);
+    let mut summary = Vec::new();
+    let mut names = HashSet::new();
+    for path in &paths {
+        let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let src = std::fs::read_to_string(path).unwrap();
+        let file: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{file_name}: {e}"));
+        let mut pass = 0;
+        for case in &file.case {
+            let result = if names.insert(case.name.clone()) {
+                run(case)
+            } else {
+                Err("  duplicate case name\n".to_owned())
+            };
+            match result {
+                Ok(()) => pass += 1,
+                Err(msg) => println!("FAIL {file_name} :: {}\n{msg}", case.name),
+            }
+        }
+        let n = file.case.len();
+        summary.push(format!("{file_name}: {pass}/{n} cases pass"));
+        failed += n - pass;
+        total += n;
+    }
+    println!("{}", summary.join("\n"));
+    println!("total: {}/{total} cases pass", total - failed);
+    assert!(
+        failed == 0,
+        "{failed} of {total} golden cases failed (see output above)"
+    );
+}
