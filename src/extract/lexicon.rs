@@ -12,7 +12,7 @@
 //! assert_eq!(lookup("أيلول"), Some(Lex::Month { n: 9, ambiguous: false }));
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::TimexMod;
@@ -760,10 +760,10 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     lx
 });
 
-static NOT_FUTURE: LazyLock<std::collections::HashSet<String>> =
+static NOT_FUTURE: LazyLock<HashSet<String>> =
     LazyLock::new(|| NOT_FUTURE_VERBS.iter().map(|w| fold(w)).collect());
 
-static NOT_DATE: LazyLock<std::collections::HashSet<String>> =
+static NOT_DATE: LazyLock<HashSet<String>> =
     LazyLock::new(|| NOT_DATE_CONTEXT.iter().map(|w| fold(w)).collect());
 
 /// The meaning of one word written in any spelling (no clitics stripped).

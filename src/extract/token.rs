@@ -16,7 +16,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::lexicon::{GLUE_LEFT, LEXICON, Lex};
 use super::normalize::{Normalized, fold};
@@ -34,7 +34,7 @@ pub enum Kind {
 }
 
 /// One token: a span of the normalised text and what the lexicon says of it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Token {
     pub kind: Kind,
     /// Byte range in the normalised text.
@@ -168,17 +168,15 @@ fn stripped_forms(w: &str) -> impl Iterator<Item = (&str, usize)> {
         .strip_prefix('ب')
         .or_else(|| after_conj.strip_prefix('ل'))
         .or_else(|| after_conj.strip_prefix('ك'));
-    let mut forms = vec![(w, 0)];
-    if let Some(c) = conj {
-        forms.push((c, 1));
-    }
-    if let Some(p) = prep {
-        forms.push((p, conj_len + 1));
-    }
     // A stripped form keeps at least two letters: "بل" is not ب + ل.
-    forms
-        .into_iter()
-        .filter(|&(f, clitic)| clitic == 0 || f.chars().count() >= 2)
+    let long = |f: &&str| f.chars().nth(1).is_some();
+    [
+        Some((w, 0)),
+        conj.filter(long).map(|c| (c, 1)),
+        prep.filter(long).map(|p| (p, conj_len + 1)),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// Finds a folded word in the lexicon: (meaning, clitic chars stripped, article stripped).
@@ -215,7 +213,10 @@ static GLUE_RIGHT: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .filter(|(w, lex)| glueable(*lex) && w.chars().count() >= 3)
         .map(|(w, _)| w)
         .collect();
-    AhoCorasick::new(words).unwrap_or_else(|e| panic!("lexicon automaton: {e}"))
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .unwrap_or_else(|e| panic!("lexicon automaton: {e}"))
 });
 
 static GLUE_LEFT_FOLDED: LazyLock<Vec<String>> =
@@ -309,7 +310,7 @@ fn merge_phrases(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
     let mut i = 0;
     while i < toks.len() {
         if let Some((len, lex, clitic)) = phrase_at(n, &toks, i) {
-            let mut t = toks[i].clone();
+            let mut t = toks[i];
             t.bytes.1 = toks[i + len - 1].bytes.1;
             t.chars.1 = toks[i + len - 1].chars.1;
             t.lex = Some(lex);
@@ -318,7 +319,7 @@ fn merge_phrases(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
             out.push(t);
             i += len;
         } else {
-            out.push(toks[i].clone());
+            out.push(toks[i]);
             i += 1;
         }
     }
