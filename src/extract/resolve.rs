@@ -420,8 +420,8 @@ fn hijri_near(
         *hijri::years_with_month_starting_in(month, gy).first()?
     } else {
         let r = ctx.reference()?;
-        let guess = ((r.year() - 622) as f64 * 33.0 / 32.0) as i32 + 1;
-        let mut years: Vec<(i32, NaiveDate)> = (guess - 2..=guess + 2)
+        let now = hijri::from_gregorian(r)?.0;
+        let mut years: Vec<(i32, NaiveDate)> = (now - 1..=now + 1)
             .filter_map(|y| at(y).map(|d| (y, d)))
             .collect();
         years.sort_by_key(|&(_, d)| d);
