@@ -8,6 +8,7 @@
 //! assert_eq!(found[0].value, "2022-10-16");
 //! ```
 
+pub mod events;
 pub mod grammar;
 pub mod hijri;
 pub mod lexicon;

@@ -1,0 +1,136 @@
+//! Events: who met whom, where, when, according to which sentence. STUB being written:
+//! the types are settled, the extraction is not.
+
+use serde::{Deserialize, Serialize};
+
+use super::Timex;
+
+/// Coarse kind of a happening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Meeting,
+    Visit,
+    Summit,
+    Call,
+    Agreement,
+    Military,
+    Statement,
+    Other,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "meeting",
+            EventKind::Visit => "visit",
+            EventKind::Summit => "summit",
+            EventKind::Call => "call",
+            EventKind::Agreement => "agreement",
+            EventKind::Military => "military",
+            EventKind::Statement => "statement",
+            EventKind::Other => "other",
+        }
+    }
+
+    /// Meetings, visits, summits and calls are one family: reports of the same contact may
+    /// name it differently.
+    pub fn is_contact(self) -> bool {
+        matches!(
+            self,
+            EventKind::Meeting | EventKind::Visit | EventKind::Summit | EventKind::Call
+        )
+    }
+}
+
+/// Whether the happening took place, is announced, or was called off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Held,
+    Announced,
+    Cancelled,
+}
+
+/// How precise a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Season,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// The date of an event: the TimeML value of the expression that governs it, its interval and
+/// its precision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventDate {
+    pub value: String,
+    pub earliest: chrono::NaiveDate,
+    pub latest: chrono::NaiveDate,
+    pub precision: Precision,
+}
+
+/// A person or state taking part, resolved to a country (ISO 3166 alpha-3).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Participant {
+    /// English name of the person or state.
+    pub name: String,
+    pub country: String,
+    /// Wikidata id where known (Q7747 for Vladimir Putin).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+}
+
+/// Where an event took place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// English name (Beijing).
+    pub name: String,
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+}
+
+/// One happening found in a text.
+///
+/// `start`/`end` (the trigger) and `date_start`/`date_end` (the governing expression) are
+/// Unicode code point offsets into the original text, end exclusive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub kind: EventKind,
+    pub date: Option<EventDate>,
+    pub participants: Vec<Participant>,
+    pub location: Option<Place>,
+    pub trigger: String,
+    pub start: usize,
+    pub end: usize,
+    pub status: Status,
+    /// PLOVER event type (CONSULT, AGREE, FIGHT …) and mode (visit, third-party, phone …).
+    pub plover: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plover_mode: Option<String>,
+    /// CAMEO code: 040 consult, 042 make a visit, 043 host a visit, 057 sign an agreement …
+    pub cameo: String,
+    /// The sentence the event was read from, and its span.
+    pub sentence: String,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    /// The span of the date expression that dates it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_end: Option<usize>,
+}
+
+/// Finds the events of a text whose temporal expressions are already known.
+pub fn extract_events(_text: &str, _timexes: &[Timex]) -> Vec<Event> {
+    Vec::new()
+}
