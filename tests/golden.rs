@@ -1,16 +1,9 @@
-//! Golden cases for the temporal tagger: every `tests/data/timex/*.toml` file holds `[[case]]`
-//! tables, each a text, an optional document date and mode, and the COMPLETE list of
-//! expressions expected in it (in text order). All cases run; failures are listed together.
-//!
-//! ```toml
-//! [[case]]
-//! name = "doubled_month_day_levantine"
-//! text = "عقد المؤتمر في 16 أكتوبر/تشرين الأول المقبل"
-//! dct = "2022-09-15"          # optional; absent = no document date
-//! mode = "news"               # optional: news (default) | narrative | colloquial
-//! expect = [ { text = "16 أكتوبر/تشرين الأول", type = "DATE", value = "2022-10-16" } ]
-//! # optional per item: mod = "START" | "MID" | "END" (checked only when given)
-//! ```
+//! Golden cases for the temporal tagger. Every `tests/data/timex/*.toml` holds `[[case]]`
+//! tables: `name`, `text`, optional `dct` ("2022-09-15"; absent = no document date), optional
+//! `mode` (news | narrative | colloquial; default news) and `expect`, the COMPLETE list of
+//! expressions in text order, each `{ text, type, value }` with an optional `mod`
+//! (START | MID | END, checked only when given). All cases run; failures are listed together
+//! with expected and actual side by side, then a per-file summary, then one panic.
 
 use std::collections::HashSet;
 use std::path::Path;

@@ -113,8 +113,10 @@ pub struct Event {
     pub start: usize,
     pub end: usize,
     pub status: Status,
-    /// PLOVER event type (CONSULT, AGREE, FIGHT …) and mode (visit, third-party, phone …).
-    pub plover: String,
+    /// PLOVER event type (CONSULT, AGREE, ASSAULT …) and mode (visit, third-party, phone …);
+    /// PLOVER has no type for plain statements, so those have none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plover: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plover_mode: Option<String>,
     /// CAMEO code: 040 consult, 042 make a visit, 043 host a visit, 057 sign an agreement …

@@ -2,7 +2,9 @@
 //! The grammar they implement is written out in [`super::timex`].
 
 use super::TimexMod;
-use super::lexicon::{ClockPart, Count, DayPart, Lex, Occasion, Unit, is_not_date_context};
+use super::lexicon::{
+    ClockPart, Count, DayPart, Lex, Occasion, Unit, is_general_noun, is_not_date_context,
+};
 use super::normalize::Normalized;
 use super::resolve::Expr;
 use super::token::{Kind, Token};
@@ -172,6 +174,30 @@ impl<'a> G<'a> {
         }
     }
 
+    /// A range connector at `j`: إلى, حتى, a dash, or a و glued to the number after it.
+    fn connector(&self, j: usize) -> bool {
+        self.lex(j) == Some(Lex::Until)
+            || self.punct(j, "-–")
+            || (self.text(j) == "و" && self.glued(j + 1))
+    }
+
+    /// The number at `k` is followed by a counted noun ("2000 جندي", "1500 شخصا") or a unit.
+    fn counted(&self, k: usize) -> bool {
+        let noun = self.t.get(k + 1).is_some_and(|t| {
+            let w = t.text(self.n);
+            t.kind == Kind::Word && t.lex.is_none() && (is_not_date_context(w) || w.ends_with('ا'))
+        });
+        noun || matches!(self.lex(k + 1), Some(Lex::Unit(..)))
+    }
+
+    /// The number at `k` is the first part of a numeric date or code (2022-09-15, 3:16).
+    fn continues(&self, k: usize) -> bool {
+        self.punct(k + 1, "/-.:")
+            && self.glued(k + 1)
+            && self.glued(k + 2)
+            && self.t.get(k + 2).is_some_and(|t| t.kind == Kind::Number)
+    }
+
     /// Token `i` ends a sentence.
     pub fn sentence_end(&self, i: usize) -> bool {
         self.punct(i, ".?!;\n")
@@ -293,6 +319,16 @@ pub fn clock(g: &G, i: usize) -> Option<Hit> {
     if !has_hour && g.t[i].kind != Kind::Number && !part {
         return None;
     }
+    // A bare "3:16" could be a verse or a score: it needs two hour digits, a part of the
+    // day, or a preposition before it.
+    let prep_before = i > 0
+        && matches!(
+            g.lex(i - 1),
+            Some(Lex::YearPrep | Lex::From | Lex::Until | Lex::Before | Lex::After)
+        );
+    if !has_hour && g.t[i].kind == Kind::Number && g.t[i].digits < 2 && !part && !prep_before {
+        return None;
+    }
     match g.lex(k) {
         Some(Lex::ClockPart(ClockPart::Pm) | Lex::DayPart(DayPart::Evening)) => {
             if h < 12 && !(g.text(k).starts_with("ليل") && h < 6) {
@@ -361,6 +397,15 @@ fn day_at(g: &G, i: usize) -> Option<(u8, usize)> {
 /// day_month: "16 أكتوبر/تشرين الأول", "الثامن من نوفمبر 2016", "22 رمضان 1436 هـ",
 /// "14 من الشهر الجاري", "13 من الشهر نفسه".
 pub fn day_month(g: &G, i: usize) -> Option<Hit> {
+    let hit = day_month_parts(g, i)?;
+    // "قوى 14 آذار" is a coalition's name: consumed, not tagged.
+    if i > 0 && is_general_noun(g.text(i - 1)) {
+        return Some((hit.0, vec![]));
+    }
+    Some(hit)
+}
+
+fn day_month_parts(g: &G, i: usize) -> Option<Hit> {
     let (d, j) = day_at(g, i)?;
     if let Some((m, k, _)) = g.month(j) {
         let (e, end) = gregorian_tail(g, Some(d), m, k);
@@ -471,15 +516,17 @@ fn hijri_tail(g: &G, day: Option<u8>, j: usize) -> Option<(Expr, usize)> {
 /// range_days: "من 20 إلى 22 مارس", "بين 20 و22 آذار", "من 31 آب إلى 3 أيلول": the bare first
 /// day takes its month and year from its partner.
 pub fn range_days(g: &G, i: usize) -> Option<Hit> {
-    let d1 = g.day_digits(i)?;
-    let j = i + 1;
-    let k =
-        if g.lex(j) == Some(Lex::Until) || g.punct(j, "-–") || (g.text(j) == "و" && g.glued(j + 1))
-        {
-            j + 1
-        } else {
-            return None;
-        };
+    let (d1, j) = match g.day_digits(i) {
+        Some(d) => (d, i + 1),
+        None => {
+            let (d, j) = g.ordinal(i).filter(|&(d, _)| (1..=31).contains(&d))?;
+            (d as u8, j)
+        }
+    };
+    if !g.connector(j) {
+        return None;
+    }
+    let k = j + 1;
     let (end, mut second) = day_month(g, k)?;
     let first = match second.first()?.expr.clone() {
         Expr::Date {
@@ -508,7 +555,7 @@ pub fn range_days(g: &G, i: usize) -> Option<Hit> {
         },
         _ => return None,
     };
-    second.insert(0, found(i, i + 1, first, "range_days"));
+    second.insert(0, found(i, j, first, "range_days"));
     Some((end, second))
 }
 
@@ -622,7 +669,7 @@ pub fn year_word(g: &G, i: usize) -> Option<Hit> {
     ) {
         return None;
     }
-    let y = g.year(i + 1, true)?;
+    let y = g.year(i + 1, true).filter(|_| !g.continues(i + 1))?;
     if g.lex(i + 2) == Some(Lex::HijriEra) {
         // A Hijri year alone has no Gregorian year to name: consumed, not tagged.
         return Some((i + 3, vec![]));
@@ -634,16 +681,13 @@ pub fn year_word(g: &G, i: usize) -> Option<Hit> {
 
 /// The second year of a range: "و2018", "إلى 2018", "-2018".
 fn year_partner(g: &G, k: usize, out: &mut Vec<Found>) -> usize {
-    let joined =
-        (g.text(k) == "و" && g.glued(k + 1)) || g.lex(k) == Some(Lex::Until) || g.punct(k, "-–");
-    match g.year(k + 1, false).filter(|_| joined) {
+    match g
+        .year(k + 1, false)
+        .filter(|_| g.connector(k) && !g.counted(k + 1))
+    {
         Some(y2) => {
-            out.push(found(
-                k + 1,
-                k + 2,
-                date(Some(y2), None, None, None),
-                "year_range",
-            ));
+            let e = date(Some(y2), None, None, None);
+            out.push(found(k + 1, k + 2, e, "year_range"));
             k + 2
         }
         None => k,
@@ -661,12 +705,15 @@ pub fn year_after_preposition(g: &G, i: usize) -> Option<Hit> {
         return None;
     }
     let y = g.year(i + 1, false).filter(|y| (1800..=2100).contains(y))?;
-    let next = g.t.get(i + 2);
-    let counted = next.is_some_and(|t| {
-        let w = t.text(g.n);
-        t.kind == Kind::Word && t.lex.is_none() && (is_not_date_context(w) || w.ends_with('ا'))
-    }) || g.lex(i + 2).is_some_and(|l| matches!(l, Lex::Unit(..)));
-    if counted || g.lex(i + 2) == Some(Lex::HijriEra) {
+    if g.counted(i + 1) || g.continues(i + 1) || g.lex(i + 2) == Some(Lex::HijriEra) {
+        return None;
+    }
+    // "من 2000 إلى 3000 جندي": a range of counts, not of years.
+    let partner = i + 3;
+    if g.connector(i + 2)
+        && g.num(partner).is_some()
+        && (g.year(partner, false).is_none() || g.counted(partner))
+    {
         return None;
     }
     let mut out = vec![found(
@@ -776,6 +823,10 @@ pub fn relative_unit(g: &G, i: usize) -> Option<Hit> {
     let Some(Lex::Unit(unit, Count::One)) = g.lex(j) else {
         return None;
     };
+    // "الأمين العام السابق" is the former secretary-general.
+    if !this && j > 0 && is_general_noun(g.text(j - 1)) {
+        return None;
+    }
     if !g.t[j].article
         || !matches!(
             unit,
@@ -822,6 +873,10 @@ pub fn ago(g: &G, i: usize) -> Option<Hit> {
         }
         _ => g.duration(i + 1)?,
     };
+    // "قبل شهر رمضان" is "before the month of Ramadan".
+    if matches!(g.lex(end), Some(Lex::Month { .. } | Lex::HijriMonth(_))) {
+        return None;
+    }
     let e = Expr::RelUnit {
         unit,
         shift: sign * n as i32,

@@ -273,6 +273,12 @@ fn calendar_date(
 ) -> String {
     let year = match (year, month, ctx.reference()) {
         (Some(y), ..) => Some(y),
+        // A story told in order: a date without a year is in the year of the last one.
+        (None, Some(_), Some(r))
+            if ctx.mode == Mode::Narrative && ctx.anchor.is_some() && shift.is_none() =>
+        {
+            Some(r.year())
+        }
         (None, Some(m), Some(r)) => Some(year_for(m, day, r, shift, ctx.future())),
         _ => None,
     };

@@ -58,6 +58,7 @@
 use chrono::NaiveDate;
 
 use super::grammar::{Found, G, RULES};
+use super::lexicon::events::{Form, TRIGGERS};
 use super::lexicon::{Lex, is_future_verb};
 use super::normalize::normalize;
 use super::resolve::{Ctx, Expr, resolve, span};
@@ -97,7 +98,7 @@ pub fn extract_timexes(text: &str, dct: Option<Dct>, mode: Mode) -> Vec<Timex> {
         };
         let interval = span(&r.value);
         if let (Some((a, b)), TimexType::Date | TimexType::Time) = (interval, r.kind) {
-            if (b - a).num_days() <= 31 && !matches!(f.expr, Expr::Vague(_)) {
+            if r.kind == TimexType::Date {
                 ctx.anchor = Some(a);
             }
             if a == b {
@@ -155,6 +156,11 @@ fn is_future(g: &G, first: usize, last: usize, sentence: usize) -> bool {
             _ if t.kind != Kind::Word => None,
             Some(Lex::Future) => Some(true),
             Some(Lex::Past) => Some(false),
+            Some(Lex::Trigger(n)) => match TRIGGERS[usize::from(n)].2 {
+                Form::Past => Some(false),
+                Form::Future => Some(true),
+                Form::Noun => None,
+            },
             None if is_future_verb(t.text(g.n)) => Some(true),
             _ => None,
         }

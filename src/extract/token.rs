@@ -234,6 +234,8 @@ fn glueable(lex: Lex) -> bool {
             | Lex::Shift(_)
             | Lex::Unit(..)
             | Lex::RelDay(_)
+            | Lex::Actor(_)
+            | Lex::Place(_)
     )
 }
 

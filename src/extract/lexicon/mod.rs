@@ -18,6 +18,8 @@ use std::sync::LazyLock;
 use super::TimexMod;
 use super::normalize::fold;
 
+pub mod events;
+
 /// What a word (or a fixed multi-word phrase) means to the tagger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lex {
@@ -92,6 +94,20 @@ pub enum Lex {
     Future,
     /// Past verbs and كان: the clause narrates the past.
     Past,
+    /// An event trigger: index into [`events::TRIGGERS`].
+    Trigger(u16),
+    /// A person, demonym or institution: index into [`events::ACTORS`].
+    Actor(u16),
+    /// A place: index into [`events::PLACES`].
+    Place(u16),
+    /// A signing verb (وقع): an agreement when the sentence names what was signed.
+    SignVerb,
+    /// هاتفيا, بالفيديو: the contact was a call.
+    CallWord,
+    /// ألغى, تأجيل: the happening was called off.
+    Cancel,
+    /// الزعيمان, نظيره: the two sides the article is about.
+    Pair,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -511,6 +527,7 @@ const WORDS: &[(&str, Lex)] = &[
     ("منذ", YearPrep),
     ("خلال", YearPrep),
     ("بحلول", YearPrep),
+    ("عند", YearPrep),
     ("سوف", Future),
     ("المقرر", Future),
     ("مقرر", Future),
@@ -521,14 +538,6 @@ const WORDS: &[(&str, Lex)] = &[
     ("المرتقب", Future),
     ("يعتزم", Future),
     ("تعتزم", Future),
-    ("يصل", Future),
-    ("تصل", Future),
-    ("يزور", Future),
-    ("تزور", Future),
-    ("يلتقي", Future),
-    ("تلتقي", Future),
-    ("يتوجه", Future),
-    ("يجتمع", Future),
     ("تستضيف", Future),
     ("يستضيف", Future),
     ("تنطلق", Future),
@@ -540,27 +549,17 @@ const WORDS: &[(&str, Lex)] = &[
     ("كان", Past),
     ("كانت", Past),
     ("قد", Past),
-    ("التقى", Past),
-    ("التقت", Past),
-    ("التقيا", Past),
-    ("زار", Past),
-    ("زارت", Past),
     ("عقد", Past),
     ("عقدت", Past),
-    ("وصل", Past),
-    ("وصلت", Past),
     ("أجرى", Past),
     ("أجرت", Past),
     ("أجريا", Past),
     ("بدأ", Past),
     ("بدأت", Past),
     ("شارك", Past),
-    ("توجه", Past),
     ("غادر", Past),
-    ("استقبل", Past),
     ("استضافت", Past),
     ("استضاف", Past),
-    ("اجتمع", Past),
     ("حضر", Past),
     ("اختتم", Past),
     ("اختتمت", Past),
@@ -685,6 +684,39 @@ pub const GLUE_LEFT: &[&str] = &[
     "و", "ثم", "أو",
 ];
 
+/// Nouns that "العام" follows as the adjective "general" (الأمين العام, الرأي العام), not as
+/// "the year".
+pub const GENERAL_NOUNS: &[&str] = &[
+    "الأمين",
+    "المدعي",
+    "النائب",
+    "المدير",
+    "الرأي",
+    "القطاع",
+    "المؤتمر",
+    "الإضراب",
+    "المفتش",
+    "القائد",
+    "الأمن",
+    "النظام",
+    "الشأن",
+    "المال",
+    "الصالح",
+    "المرشد",
+    "المراقب",
+    "المنسق",
+    "العفو",
+    "الدين",
+    "الإنفاق",
+    "التعليم",
+    "الموظف",
+    "المشرف",
+    "الاتحاد",
+];
+
+/// Words before a day and month that make them a name ("قوى 14 آذار", "تيار 8 آذار").
+pub const NAMED_BY_DATE: &[&str] = &["قوى", "تحالف", "تيار", "حركة", "تجمع"];
+
 /// One word (or the first word of a phrase) and what it means.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -757,6 +789,25 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     {
         lx.insert(w, HijriEra);
     }
+    for (i, (w, ..)) in events::TRIGGERS.iter().enumerate() {
+        lx.insert(w, Trigger(i as u16));
+    }
+    for (i, (w, _)) in events::ACTORS.iter().enumerate() {
+        lx.insert(w, Actor(i as u16));
+    }
+    for (i, (w, _)) in events::PLACES.iter().enumerate() {
+        lx.insert(w, Place(i as u16));
+    }
+    for (list, lex) in [
+        (events::SIGN_VERBS, SignVerb),
+        (events::CALL_WORDS, CallWord),
+        (events::CANCEL_WORDS, Cancel),
+        (events::PAIR_WORDS, Pair),
+    ] {
+        for w in list {
+            lx.insert(w, lex);
+        }
+    }
     lx
 });
 
@@ -766,9 +817,31 @@ static NOT_FUTURE: LazyLock<HashSet<String>> =
 static NOT_DATE: LazyLock<HashSet<String>> =
     LazyLock::new(|| NOT_DATE_CONTEXT.iter().map(|w| fold(w)).collect());
 
+static AGREEMENT_NOUNS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| events::AGREEMENT_NOUNS.iter().map(|w| fold(w)).collect());
+
+/// True for a folded word naming a signed document (اتفاقية, عقدا, مذكرة).
+pub fn is_agreement_noun(folded: &str) -> bool {
+    AGREEMENT_NOUNS.contains(folded)
+}
+
 /// The meaning of one word written in any spelling (no clitics stripped).
 pub fn lookup(word: &str) -> Option<Lex> {
     LEXICON.word(&fold(word))
+}
+
+static GENERAL: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    GENERAL_NOUNS
+        .iter()
+        .chain(NAMED_BY_DATE)
+        .map(|w| fold(w))
+        .collect()
+});
+
+/// True for a folded noun that "العام" qualifies as "general", or that names a movement by a
+/// date ("قوى 14 آذار").
+pub fn is_general_noun(folded: &str) -> bool {
+    GENERAL.contains(folded)
 }
 
 /// True for a folded word that makes a number beside it a count, not a date.
