@@ -10,7 +10,8 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use serde::{Deserialize, Serialize};
 
-use crate::extract::{Dct, Mode, Timex, extract_timexes};
+use crate::extract::events::Event;
+use crate::extract::{Dct, Mode, Timex, extract};
 use crate::frontmatter;
 
 #[derive(Parser)]
@@ -120,23 +121,23 @@ fn extract_one(file: Option<&Path>, dct: Option<Dct>, mode: Mode) -> Result<Exit
         ),
         (None, None) => None,
     };
-    let timexes = extract_timexes(body, dct, mode);
+    let found = extract(body, dct, mode);
     let out = Output {
         id: None,
-        timexes: &timexes,
-        events: &[],
+        timexes: &found.timexes,
+        events: &found.events,
     };
     println!("{}", serde_json::to_string_pretty(&out)?);
     Ok(ExitCode::SUCCESS)
 }
 
-/// What `extract` prints: the expressions and the events (events arrive with issue #3).
+/// What `extract` prints: the expressions and the events.
 #[derive(Serialize)]
 struct Output<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a serde_json::Value>,
     timexes: &'a [Timex],
-    events: &'a [serde_json::Value],
+    events: &'a [Event],
 }
 
 /// One input line of `extract --jsonl`.
@@ -199,11 +200,11 @@ fn process_line(buf: &[u8]) -> Result<String> {
         None | Some("") => None,
         Some(d) => Some(Dct::parse(d).map_err(anyhow::Error::msg)?),
     };
-    let timexes = extract_timexes(&line.text, dct, line.mode.unwrap_or_default());
+    let found = extract(&line.text, dct, line.mode.unwrap_or_default());
     let out = Output {
         id: Some(&line.id),
-        timexes: &timexes,
-        events: &[],
+        timexes: &found.timexes,
+        events: &found.events,
     };
     Ok(serde_json::to_string(&out)?)
 }

@@ -2,8 +2,10 @@
 //! The grammar they implement is written out in [`super::timex`].
 
 use super::TimexMod;
+use super::lexicon::events::{Form, TRIGGERS};
 use super::lexicon::{
-    ClockPart, Count, DayPart, Lex, Occasion, Unit, is_general_noun, is_not_date_context,
+    ClockPart, Count, DayPart, Lex, Occasion, Unit, is_future_verb, is_general_noun,
+    is_not_date_context,
 };
 use super::normalize::Normalized;
 use super::resolve::Expr;
@@ -196,6 +198,51 @@ impl<'a> G<'a> {
             && self.glued(k + 1)
             && self.glued(k + 2)
             && self.t.get(k + 2).is_some_and(|t| t.kind == Kind::Number)
+    }
+
+    /// Index of the first token of the sentence holding token `i`.
+    pub fn sentence_start(&self, i: usize) -> usize {
+        (0..i)
+            .rev()
+            .find(|&k| self.sentence_end(k))
+            .map_or(0, |k| k + 1)
+    }
+
+    /// The tense of the sentence around tokens `first..last`: the nearest marker wins, looking
+    /// back to the sentence start and ahead to its end (a tie goes to the one before).
+    pub fn is_future(&self, first: usize, last: usize, sentence: usize) -> bool {
+        let marker = |k: usize| {
+            let t = &self.t[k];
+            match t.lex {
+                _ if t.kind != Kind::Word => None,
+                Some(Lex::Future) => Some(true),
+                Some(Lex::Past) => Some(false),
+                Some(Lex::Trigger(n)) => match TRIGGERS[usize::from(n)].2 {
+                    Form::Past => Some(false),
+                    Form::Future => Some(true),
+                    Form::Noun => None,
+                },
+                None if is_future_verb(t.text(self.n)) => Some(true),
+                _ => None,
+            }
+        };
+        let before = (sentence..first)
+            .rev()
+            .find_map(|k| marker(k).map(|f| (first - k, f)));
+        let after = (last..self.t.len())
+            .take_while(|&k| !self.sentence_end(k))
+            .find_map(|k| marker(k).map(|f| (k + 1 - last, f)));
+        match (before, after) {
+            (Some(b), Some(a)) => {
+                if a.0 < b.0 {
+                    a.1
+                } else {
+                    b.1
+                }
+            }
+            (Some((_, f)), None) | (None, Some((_, f))) => f,
+            (None, None) => false,
+        }
     }
 
     /// Token `i` ends a sentence.

@@ -22,6 +22,26 @@ use serde::{Deserialize, Serialize};
 
 pub use timex::extract_timexes;
 
+/// Everything found in one text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Extraction {
+    pub timexes: Vec<Timex>,
+    pub events: Vec<events::Event>,
+}
+
+/// Finds the temporal expressions and the events of a text in one pass over its tokens.
+pub fn extract(text: &str, dct: Option<Dct>, mode: Mode) -> Extraction {
+    let n = normalize::normalize(text);
+    let toks = token::tokenize(&n);
+    let g = grammar::G::new(&n, &toks);
+    let located = timex::timexes_in(text, &g, dct, mode);
+    let events = events::find::events_in(text, &g, &located, dct.map(|d| d.date));
+    Extraction {
+        timexes: located.into_iter().map(|(t, _)| t).collect(),
+        events,
+    }
+}
+
 /// How relative expressions are anchored (TimeML practice).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

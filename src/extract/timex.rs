@@ -58,8 +58,6 @@
 use chrono::NaiveDate;
 
 use super::grammar::{Found, G, RULES};
-use super::lexicon::events::{Form, TRIGGERS};
-use super::lexicon::{Lex, is_future_verb};
 use super::normalize::normalize;
 use super::resolve::{Ctx, Expr, resolve, span};
 use super::token::{Kind, tokenize};
@@ -73,7 +71,20 @@ pub fn extract_timexes(text: &str, dct: Option<Dct>, mode: Mode) -> Vec<Timex> {
     let n = normalize(text);
     let toks = tokenize(&n);
     let g = G::new(&n, &toks);
-    let found = find_all(&g);
+    timexes_in(text, &g, dct, mode)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// The expressions of an analysed text, each with its token range.
+pub(crate) fn timexes_in(
+    text: &str,
+    g: &G,
+    dct: Option<Dct>,
+    mode: Mode,
+) -> Vec<(Timex, (usize, usize))> {
+    let found = find_all(g);
     let mut ctx = Ctx {
         dct: dct.map(|d| d.date),
         anchor: None,
@@ -84,11 +95,11 @@ pub fn extract_timexes(text: &str, dct: Option<Dct>, mode: Mode) -> Vec<Timex> {
     let mut out = Vec::with_capacity(found.len());
     let mut sentence_of_day_anchor = usize::MAX;
     for (idx, f) in found.iter().enumerate() {
-        let sentence = sentence_start(&g, f.first);
+        let sentence = g.sentence_start(f.first);
         if sentence != sentence_of_day_anchor {
             ctx.day_anchor = None;
         }
-        ctx.future = is_future(&g, f.first, f.last, sentence);
+        ctx.future = g.is_future(f.first, f.last, sentence);
         let r = match found.get(idx + 1).filter(|_| f.rule == "range_days") {
             Some(partner) => resolve(
                 &with_partner_year(&f.expr, &resolve(&partner.expr, &ctx).value),
@@ -106,7 +117,10 @@ pub fn extract_timexes(text: &str, dct: Option<Dct>, mode: Mode) -> Vec<Timex> {
                 sentence_of_day_anchor = sentence;
             }
         }
-        out.push(to_timex(text, &g, f, r.kind, r.value, interval));
+        out.push((
+            to_timex(text, g, f, r.kind, r.value, interval),
+            (f.first, f.last),
+        ));
     }
     out
 }
@@ -137,51 +151,6 @@ fn find_all(g: &G) -> Vec<Found> {
         }
     }
     out
-}
-
-/// Index of the first token of the sentence holding token `i`.
-fn sentence_start(g: &G, i: usize) -> usize {
-    (0..i)
-        .rev()
-        .find(|&k| g.sentence_end(k))
-        .map_or(0, |k| k + 1)
-}
-
-/// The tense of the sentence around tokens `first..last`: the nearest marker wins, looking
-/// back to the sentence start and ahead to its end (a tie goes to the one before).
-fn is_future(g: &G, first: usize, last: usize, sentence: usize) -> bool {
-    let marker = |k: usize| {
-        let t = &g.t[k];
-        match t.lex {
-            _ if t.kind != Kind::Word => None,
-            Some(Lex::Future) => Some(true),
-            Some(Lex::Past) => Some(false),
-            Some(Lex::Trigger(n)) => match TRIGGERS[usize::from(n)].2 {
-                Form::Past => Some(false),
-                Form::Future => Some(true),
-                Form::Noun => None,
-            },
-            None if is_future_verb(t.text(g.n)) => Some(true),
-            _ => None,
-        }
-    };
-    let before = (sentence..first)
-        .rev()
-        .find_map(|k| marker(k).map(|f| (first - k, f)));
-    let after = (last..g.t.len())
-        .take_while(|&k| !g.sentence_end(k))
-        .find_map(|k| marker(k).map(|f| (k + 1 - last, f)));
-    match (before, after) {
-        (Some(b), Some(a)) => {
-            if a.0 < b.0 {
-                a.1
-            } else {
-                b.1
-            }
-        }
-        (Some((_, f)), None) | (None, Some((_, f))) => f,
-        (None, None) => false,
-    }
 }
 
 /// The bare first day of a range takes the year its partner resolved to.

@@ -13,8 +13,12 @@ pub struct TriggerDef {
     /// The trigger needs a place after it ("وصل إلى بكين", "ضمها القرم"): alone it means
     /// something else ("وصل حجم التبادل", "ضم رئيس منغوليا").
     pub needs_place: bool,
-    /// A verb of signing ("وقع"): an event only with an agreement noun in the sentence.
+    /// A verb of signing ("وقع", "توقيع"): an event only with an agreement noun in the
+    /// sentence ("وقع عقدا"), not with a petition ("توقيع ... على عريضة").
     pub needs_agreement_noun: bool,
+    /// An agreement noun ("اتفاقية"): an event only when its clause says it was signed or
+    /// reached ("الاتفاقات الموقعة", "التوصل إلى اتفاق"), not when it is only mentioned.
+    pub needs_signing: bool,
 }
 
 const fn t(
@@ -30,12 +34,27 @@ const fn t(
         cameo,
         needs_place: false,
         needs_agreement_noun: false,
+        needs_signing: false,
     }
 }
 
 const fn placed(d: TriggerDef) -> TriggerDef {
     TriggerDef {
         needs_place: true,
+        ..d
+    }
+}
+
+const fn signing(d: TriggerDef) -> TriggerDef {
+    TriggerDef {
+        needs_agreement_noun: true,
+        ..d
+    }
+}
+
+const fn signed(d: TriggerDef) -> TriggerDef {
+    TriggerDef {
+        needs_signing: true,
         ..d
     }
 }
@@ -117,13 +136,21 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("اتصال", CALL, Form::Noun),
     ("اتصالا", CALL, Form::Noun),
     ("مكالمة", CALL, Form::Noun),
-    ("توقيع", SIGN, Form::Noun),
-    ("اتفاقية", SIGN, Form::Noun),
-    ("اتفاقيات", SIGN, Form::Noun),
-    ("اتفاق", SIGN, Form::Noun),
-    ("اتفاقات", SIGN, Form::Noun),
-    ("معاهدة", SIGN, Form::Noun),
-    ("مذكرة تفاهم", SIGN, Form::Noun),
+    ("توقيع", signing(SIGN), Form::Noun),
+    ("وقع", signing(SIGN), Form::Past),
+    ("وقعت", signing(SIGN), Form::Past),
+    ("وقعا", signing(SIGN), Form::Past),
+    ("وقعوا", signing(SIGN), Form::Past),
+    ("يوقع", signing(SIGN), Form::Future),
+    ("يوقعان", signing(SIGN), Form::Future),
+    ("سيوقع", signing(SIGN), Form::Future),
+    ("ستوقع", signing(SIGN), Form::Future),
+    ("اتفاقية", signed(SIGN), Form::Noun),
+    ("اتفاقيات", signed(SIGN), Form::Noun),
+    ("اتفاق", signed(SIGN), Form::Noun),
+    ("اتفاقات", signed(SIGN), Form::Noun),
+    ("معاهدة", signed(SIGN), Form::Noun),
+    ("مذكرة تفاهم", signed(SIGN), Form::Noun),
     ("غزو", INVADE, Form::Noun),
     ("غزت", INVADE, Form::Past),
     ("غزا", INVADE, Form::Past),
@@ -142,17 +169,17 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("بيانا مشتركا", SAY, Form::Noun),
 ];
 
-/// Signing verbs: an agreement only when the sentence names what was signed.
-pub const SIGN_VERBS: &[&str] = &[
-    "وقع",
-    "وقعت",
-    "وقعا",
-    "وقعوا",
-    "يوقع",
-    "توقع",
-    "سيوقع",
-    "ستوقع",
-    "يوقعان",
+/// Words that say an agreement was signed or reached, besides the signing triggers.
+pub const SIGN_WORDS: &[&str] = &[
+    "الموقعة",
+    "موقعة",
+    "الموقع",
+    "التوصل",
+    "توصل",
+    "توصلا",
+    "أبرم",
+    "أبرما",
+    "إبرام",
 ];
 
 /// Nouns that make a signing verb an agreement.
@@ -216,6 +243,17 @@ pub const PAIR_WORDS: &[&str] = &[
     "نظيرها",
     "ضيفه",
     "بحريتا",
+];
+
+/// Organisations whose summits bring their members together: the summit of one lists its
+/// founding members among its participants.
+pub const ORGANISATIONS: &[(&str, &[&str])] = &[
+    ("منظمة شنغهاي", &["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB"]),
+    (
+        "شنغهاي للتعاون",
+        &["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB"],
+    ),
+    ("بريكس", &["BRA", "RUS", "IND", "CHN", "ZAF"]),
 ];
 
 /// A person, state or institution that takes part in events.

@@ -100,8 +100,10 @@ pub enum Lex {
     Actor(u16),
     /// A place: index into [`events::PLACES`].
     Place(u16),
-    /// A signing verb (وقع): an agreement when the sentence names what was signed.
-    SignVerb,
+    /// الموقعة, التوصل, أبرم: an agreement noun near it was signed or reached.
+    SignWord,
+    /// منظمة شنغهاي, بريكس: an organisation, index into [`events::ORGANISATIONS`].
+    Organisation(u16),
     /// هاتفيا, بالفيديو: the contact was a call.
     CallWord,
     /// ألغى, تأجيل: the happening was called off.
@@ -566,8 +568,6 @@ const WORDS: &[(&str, Lex)] = &[
     ("قال", Past),
     ("أعلن", Past),
     ("أكد", Past),
-    ("وقع", Past),
-    ("وقعت", Past),
     ("شهد", Past),
     ("جرى", Past),
     ("جرت", Past),
@@ -798,8 +798,11 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for (i, (w, _)) in events::PLACES.iter().enumerate() {
         lx.insert(w, Place(i as u16));
     }
+    for (i, (w, _)) in events::ORGANISATIONS.iter().enumerate() {
+        lx.insert(w, Organisation(i as u16));
+    }
     for (list, lex) in [
-        (events::SIGN_VERBS, SignVerb),
+        (events::SIGN_WORDS, SignWord),
         (events::CALL_WORDS, CallWord),
         (events::CANCEL_WORDS, Cancel),
         (events::PAIR_WORDS, Pair),

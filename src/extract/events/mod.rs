@@ -1,5 +1,29 @@
-//! Events: who met whom, where, when, according to which sentence. STUB being written:
-//! the types are settled, the extraction is not.
+//! Events: who met whom, where, when, according to which sentence.
+//!
+//! A trigger word from the lexicon (زيارة, التقى, قمة, اتصال هاتفي, وقع …) makes an event of
+//! its sentence. Its date is the expression that governs it: one in the same clause first,
+//! then the nearest one before it in the sentence, then one after it in a clause that dates
+//! nothing else; a definite mention of an earlier event ("الاجتماع", "عقب العرض") lends that
+//! event's date to its sentence. Never the article's own date. Participants are the people,
+//! states, demonyms and capitals the sentence names (الزعيمان / نظيره bring in the two sides
+//! the article is about), each resolved to an ISO 3166 alpha-3 code. One happening gives one
+//! event per article: a definite repeat ("الزيارة") or an undated mention of the same sides
+//! joins the dated one.
+//!
+//! ```
+//! use tarikh::extract::{extract, Dct, Mode};
+//! let text = "التقى الرئيس الصيني شي جين بينغ نظيره الروسي فلاديمير بوتين أمس الأربعاء في أوفا.";
+//! let out = extract(text, Some(Dct::parse("2015-07-09").unwrap()), Mode::News);
+//! let e = &out.events[0];
+//! assert_eq!(e.kind.as_str(), "meeting");
+//! assert_eq!(e.date.as_ref().unwrap().value, "2015-07-08");
+//! let mut countries: Vec<&str> = e.participants.iter().map(|p| p.country.as_str()).collect();
+//! countries.sort();
+//! assert_eq!(countries, ["CHN", "RUS"]);
+//! assert_eq!(e.location.as_ref().unwrap().name, "Ufa");
+//! ```
+
+pub(crate) mod find;
 
 use serde::{Deserialize, Serialize};
 
@@ -132,7 +156,15 @@ pub struct Event {
     pub date_end: Option<usize>,
 }
 
-/// Finds the events of a text whose temporal expressions are already known.
-pub fn extract_events(_text: &str, _timexes: &[Timex]) -> Vec<Event> {
-    Vec::new()
+/// Finds the events of a text whose temporal expressions are already known (as returned by
+/// [`extract_timexes`](super::extract_timexes) for the same text).
+pub fn extract_events(text: &str, timexes: &[Timex], dct: Option<chrono::NaiveDate>) -> Vec<Event> {
+    let n = super::normalize::normalize(text);
+    let toks = super::token::tokenize(&n);
+    let g = super::grammar::G::new(&n, &toks);
+    let located: Vec<(Timex, (usize, usize))> = timexes
+        .iter()
+        .filter_map(|t| Some((t.clone(), find::token_range(&g, t.start, t.end)?)))
+        .collect();
+    find::events_in(text, &g, &located, dct)
 }

@@ -1,0 +1,657 @@
+//! The event finder: triggers → events with a date, participants, a place and a status, then
+//! one event per happening in the article. The rules are described in the parent module.
+
+use chrono::NaiveDate;
+
+use super::{Event, EventDate, EventKind, Participant, Place, Precision, Status};
+use crate::extract::grammar::G;
+use crate::extract::lexicon::events::{ACTORS, Form, ORGANISATIONS, PLACES, TRIGGERS, TriggerDef};
+use crate::extract::lexicon::{Lex, is_agreement_noun};
+use crate::extract::resolve::span;
+use crate::extract::token::Kind;
+use crate::extract::{Timex, TimexType};
+
+/// A date expression with its token range.
+struct Dated<'a> {
+    timex: &'a Timex,
+    first: usize,
+    last: usize,
+}
+
+/// Where each token sits: its sentence, its clause, its paragraph.
+struct Layout {
+    sentence: Vec<usize>,
+    clause: Vec<usize>,
+    paragraph: Vec<usize>,
+}
+
+fn layout(g: &G) -> Layout {
+    let (mut s, mut c, mut p) = (0, 0, 0);
+    let mut l = Layout {
+        sentence: Vec::with_capacity(g.t.len()),
+        clause: Vec::with_capacity(g.t.len()),
+        paragraph: Vec::with_capacity(g.t.len()),
+    };
+    for (i, t) in g.t.iter().enumerate() {
+        l.sentence.push(s);
+        l.clause.push(c);
+        l.paragraph.push(p);
+        if g.sentence_end(i) {
+            s += 1;
+            c += 1;
+        } else if t.kind == Kind::Punct && ",:()".contains(t.punct) {
+            c += 1;
+        }
+        if t.kind == Kind::Punct && t.punct == '\n' {
+            p += 1;
+        }
+    }
+    l
+}
+
+/// The token range of an original-text span.
+pub(crate) fn token_range(g: &G, start: usize, end: usize) -> Option<(usize, usize)> {
+    let orig = |i: usize| {
+        let t = &g.t[i];
+        g.n.original_span(t.chars.0 + t.clitic, t.chars.1)
+    };
+    let first = (0..g.t.len()).find(|&i| orig(i).1 > start)?;
+    let last = (first..g.t.len()).take_while(|&i| orig(i).0 < end).last()? + 1;
+    Some((first, last))
+}
+
+/// A trigger found at a token, before its date and participants are settled.
+struct Candidate {
+    tok: usize,
+    def: TriggerDef,
+    form: Form,
+}
+
+/// Finds the events of an analysed text.
+pub(crate) fn events_in(
+    text: &str,
+    g: &G,
+    timexes: &[(Timex, (usize, usize))],
+    dct: Option<NaiveDate>,
+) -> Vec<Event> {
+    let l = layout(g);
+    let dated: Vec<Dated> = timexes
+        .iter()
+        .filter(|(t, (first, _))| dates_events(g, t, *first))
+        .map(|(t, (first, last))| Dated {
+            timex: t,
+            first: *first,
+            last: *last,
+        })
+        .collect();
+    let pair = salient_pair(g);
+    let mut events: Vec<Event> = Vec::new();
+    // Per sentence, the date an anaphoric trigger ("الاجتماع") lends.
+    let mut lent: Vec<(usize, Governing)> = Vec::new();
+    let mut inherited: Vec<bool> = Vec::new();
+    for c in candidates(g, &l) {
+        let sentence = l.sentence[c.tok];
+        let own = date_for(g, &l, &dated, c.tok);
+        if let Some(prior) = anaphor_of(g, c.tok, c.def.kind, own.as_ref(), &events) {
+            if let Some(d) = governing_of(&events[prior]) {
+                lent.push((sentence, d));
+            }
+            continue;
+        }
+        let participants = participants(g, &l, c.tok, &pair, c.def.kind);
+        let borrowed = || {
+            lent.iter()
+                .rev()
+                .find(|(s, _)| *s == sentence)
+                .map(|(_, d)| d.clone())
+                .or_else(|| head_anaphor_date(g, &l, c.tok, &events))
+                .or_else(|| definite_follow_up(g, c.tok, c.def.kind, &participants, &events))
+        };
+        let is_own = own.is_some();
+        let date = own.or_else(borrowed);
+        let (kind, plover_mode, cameo) = match call_word_near(g, &l, c.tok) {
+            true if matches!(c.def.kind, EventKind::Meeting | EventKind::Call) => {
+                (EventKind::Call, Some("phone"), "041")
+            }
+            _ => (c.def.kind, c.def.plover_mode, c.def.cameo),
+        };
+        let location = location(g, &l, c.tok);
+        let status = status(g, &l, &c, date.as_ref().map(|d| &d.0), dct);
+        let coded = Coded {
+            kind,
+            plover_mode,
+            cameo,
+        };
+        events.push(build(
+            text,
+            g,
+            &l,
+            &c,
+            coded,
+            date,
+            participants,
+            location,
+            status,
+        ));
+        inherited.push(!is_own);
+    }
+    one_per_happening(events, &inherited)
+}
+
+/// A definite contact trigger with no date of its own ("الاجتماع مع الزعيم الصيني") after a
+/// dated contact of the same sides is part of it: it takes that date.
+fn definite_follow_up(
+    g: &G,
+    i: usize,
+    kind: EventKind,
+    participants: &[Participant],
+    events: &[Event],
+) -> Option<Governing> {
+    if !is_definite(g, i) || !kind.is_contact() {
+        return None;
+    }
+    events
+        .iter()
+        .rev()
+        .filter(|e| e.kind.is_contact())
+        .find(|e| {
+            let shared = e
+                .participants
+                .iter()
+                .filter(|p| participants.iter().any(|q| q.country == p.country));
+            shared.count() >= 2
+        })
+        .and_then(governing_of)
+}
+
+fn is_definite(g: &G, i: usize) -> bool {
+    let t = &g.t[i];
+    t.text(g.n).chars().skip(t.clitic).take(2).eq("ال".chars())
+}
+
+/// An event date and the original span of the expression it came from.
+type Governing = (EventDate, (usize, usize));
+
+fn governing_of(e: &Event) -> Option<Governing> {
+    Some((e.date.clone()?, (e.date_start?, e.date_end?)))
+}
+
+/// A definite word in the sentence that repeats the head of an earlier event's trigger
+/// ("عقب العرض" after "العرض العسكري") lends that event's date.
+fn head_anaphor_date(g: &G, l: &Layout, i: usize, events: &[Event]) -> Option<Governing> {
+    let head = |trigger: &str| {
+        let folded = crate::extract::normalize::fold(trigger);
+        let first = folded.split(' ').next().unwrap_or("").to_owned();
+        first.trim_start_matches("ال").to_owned()
+    };
+    let sentence = l.sentence[i];
+    (0..g.t.len())
+        .filter(|&k| l.sentence[k] == sentence && k != i && g.t[k].kind == Kind::Word)
+        .find_map(|k| {
+            let t = &g.t[k];
+            let word: String = t.text(g.n).chars().skip(t.clitic).collect();
+            let stem = word.strip_prefix("ال")?;
+            events
+                .iter()
+                .rev()
+                .find(|e| stem.chars().count() >= 3 && head(&e.trigger) == stem)
+                .and_then(governing_of)
+        })
+}
+
+/// The kind and codings an event ends up with.
+struct Coded {
+    kind: EventKind,
+    plover_mode: Option<&'static str>,
+    cameo: &'static str,
+}
+
+/// DATE and TIME expressions with a calendar interval date events; "حتى 2030" and "منذ 2014"
+/// bound a period instead and never do.
+fn dates_events(g: &G, t: &Timex, first: usize) -> bool {
+    let bound = first.checked_sub(1).is_some_and(|k| {
+        matches!(g.t[k].kind, Kind::Word) && ["حتي", "منذ"].contains(&g.t[k].text(g.n))
+    });
+    matches!(t.kind, TimexType::Date | TimexType::Time) && span(&t.value).is_some() && !bound
+}
+
+/// Trigger tokens, with the rules that keep a trigger from firing alone.
+fn candidates(g: &G, l: &Layout) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for i in 0..g.t.len() {
+        let Some(Lex::Trigger(n)) = g.lex(i) else {
+            continue;
+        };
+        let (_, def, form) = TRIGGERS[usize::from(n)];
+        if def.needs_place && !place_follows(g, l, i) {
+            continue;
+        }
+        if def.needs_agreement_noun && !agreement_noun_in_sentence(g, l, i) {
+            continue;
+        }
+        if def.needs_signing && !signing_in_clause(g, l, i) {
+            continue;
+        }
+        // "توقيع بيان مشترك", "قمة منتدى آسيا": the second word belongs to the first.
+        let absorbed = out
+            .last()
+            .is_some_and(|p| i - p.tok <= 2 && l.clause[p.tok] == l.clause[i]);
+        if absorbed {
+            continue;
+        }
+        out.push(Candidate { tok: i, def, form });
+    }
+    out
+}
+
+/// A signing word (وقع, توقيع, الموقعة, التوصل) within four tokens in the same clause.
+fn signing_in_clause(g: &G, l: &Layout, i: usize) -> bool {
+    (i.saturating_sub(4)..(i + 5).min(g.t.len()))
+        .filter(|&k| k != i && l.clause[k] == l.clause[i])
+        .any(|k| match g.lex(k) {
+            Some(Lex::SignWord) => true,
+            Some(Lex::Trigger(n)) => TRIGGERS[usize::from(n)].1.needs_agreement_noun,
+            _ => false,
+        })
+}
+
+fn agreement_noun_in_sentence(g: &G, l: &Layout, i: usize) -> bool {
+    (i + 1..g.t.len())
+        .take_while(|&k| l.sentence[k] == l.sentence[i])
+        .any(|k| {
+            let t = &g.t[k];
+            let w: String = t
+                .text(g.n)
+                .chars()
+                .skip(t.clitic)
+                .take_while(|&c| c != ' ')
+                .collect();
+            is_agreement_noun(&w) || is_agreement_noun(w.trim_start_matches("ال"))
+        })
+}
+
+/// A place within four tokens after the trigger, in the same clause.
+fn place_follows(g: &G, l: &Layout, i: usize) -> bool {
+    (i + 1..(i + 5).min(g.t.len()))
+        .take_while(|&k| l.clause[k] == l.clause[i])
+        .any(|k| matches!(g.lex(k), Some(Lex::Place(_))))
+}
+
+/// A definite trigger that refers back to an event already found ("الزيارة" after
+/// "زيارة دولة", "الاتفاق" after "وقعت ... عقدا"): the index of that event. The same word
+/// always refers back; another word of the same kind does unless its clause dates it
+/// elsewhere ("المحادثات الرسمية غدا" after "لقاء ... اليوم" is a second meeting).
+fn anaphor_of(
+    g: &G,
+    i: usize,
+    kind: EventKind,
+    own: Option<&Governing>,
+    events: &[Event],
+) -> Option<usize> {
+    if !is_definite(g, i) {
+        return None;
+    }
+    let lemma = |w: &str| {
+        let f = crate::extract::normalize::fold(w);
+        let f = f.split(' ').next().unwrap_or("").to_owned();
+        let f = f.trim_start_matches(['و', 'ف', 'ب', 'ل']).to_owned();
+        f.trim_start_matches("ال").to_owned()
+    };
+    let t = &g.t[i];
+    let here = lemma(&t.text(g.n).chars().skip(t.clitic).collect::<String>());
+    let prior = events.iter().rposition(|e| e.kind == kind)?;
+    let e = &events[prior];
+    let same_word = lemma(&e.trigger) == here;
+    let compatible = match (own, &e.date) {
+        (None, _) | (_, None) => true,
+        (Some((d, _)), Some(p)) => d.earliest <= p.latest && p.earliest <= d.latest,
+    };
+    (same_word || compatible).then_some(prior)
+}
+
+fn call_word_near(g: &G, l: &Layout, i: usize) -> bool {
+    (i.saturating_sub(3)..(i + 4).min(g.t.len()))
+        .filter(|&k| l.clause[k] == l.clause[i])
+        .any(|k| g.lex(k) == Some(Lex::CallWord))
+}
+
+/// The governing date: same clause first (nearest), then the nearest before it in the
+/// sentence, then the nearest after it in a clause without a trigger of its own.
+fn date_for(g: &G, l: &Layout, dated: &[Dated], i: usize) -> Option<Governing> {
+    let sentence = l.sentence[i];
+    let dist = |d: &Dated| {
+        if d.first > i {
+            d.first - i
+        } else {
+            i - d.last + 1
+        }
+    };
+    let in_clause = dated
+        .iter()
+        .filter(|d| l.clause[d.first] == l.clause[i])
+        .min_by_key(|d| (dist(d), d.first > i));
+    let before = || {
+        dated
+            .iter()
+            .filter(|d| l.sentence[d.first] == sentence && d.last <= i)
+            .max_by_key(|d| d.last)
+    };
+    let clause_has_trigger = |clause: usize| {
+        (0..g.t.len()).any(|k| l.clause[k] == clause && matches!(g.lex(k), Some(Lex::Trigger(_))))
+    };
+    let after = || {
+        dated.iter().find(|d| {
+            l.sentence[d.first] == sentence && d.first > i && !clause_has_trigger(l.clause[d.first])
+        })
+    };
+    let d = in_clause.or_else(before).or_else(after)?;
+    Some((event_date(d.timex)?, (d.timex.start, d.timex.end)))
+}
+
+fn event_date(t: &Timex) -> Option<EventDate> {
+    let value = t.value.split('T').next()?.to_owned();
+    let (earliest, latest) = span(&value)?;
+    Some(EventDate {
+        precision: precision(&value, earliest, latest),
+        value,
+        earliest,
+        latest,
+    })
+}
+
+fn precision(value: &str, a: NaiveDate, b: NaiveDate) -> Precision {
+    let days = (b - a).num_days();
+    match value {
+        v if v.contains("-W") => Precision::Week,
+        v if v.ends_with("SP") || v.ends_with("SU") || v.ends_with("FA") || v.ends_with("WI") => {
+            Precision::Season
+        }
+        v if v.contains("-Q") || v.contains("-H") => Precision::Quarter,
+        _ if days == 0 => Precision::Day,
+        _ if days <= 31 => Precision::Month,
+        _ if days <= 366 => Precision::Year,
+        _ if days <= 3660 => Precision::Decade,
+        _ => Precision::Century,
+    }
+}
+
+/// The two countries the article names most: what "الزعيمان" and "نظيره" refer to.
+fn salient_pair(g: &G) -> Vec<(&'static str, usize)> {
+    let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
+    for (i, t) in g.t.iter().enumerate() {
+        if let Some(c) = t.lex.and_then(country_of) {
+            match counts.iter_mut().find(|(x, ..)| *x == c) {
+                Some(e) => e.1 += 1,
+                None => counts.push((c, 1, i)),
+            }
+        }
+    }
+    counts.sort_by_key(|&(_, n, first)| (std::cmp::Reverse(n), first));
+    counts
+        .into_iter()
+        .take(2)
+        .map(|(c, _, first)| (c, first))
+        .collect()
+}
+
+fn country_of(lex: Lex) -> Option<&'static str> {
+    match lex {
+        Lex::Actor(n) => Some(ACTORS[usize::from(n)].1.country),
+        Lex::Place(n) if PLACES[usize::from(n)].1.actor => Some(PLACES[usize::from(n)].1.country),
+        _ => None,
+    }
+}
+
+/// A participant a word names, and how specific it is: 0 a person, 1 an institution or
+/// demonym, 2 a state or capital.
+fn participant(lex: Lex) -> Option<(Participant, u8)> {
+    match lex {
+        Lex::Actor(n) => {
+            let a = ACTORS[usize::from(n)].1;
+            let person = PLACES.iter().all(|(_, s)| s.name != a.name);
+            let p = Participant {
+                name: a.name.to_owned(),
+                country: a.country.to_owned(),
+                wikidata: a.wikidata.map(str::to_owned),
+            };
+            Some((p, if person { 0 } else { 1 }))
+        }
+        Lex::Place(n) => {
+            let p = PLACES[usize::from(n)].1;
+            let state = PLACES
+                .iter()
+                .find(|(_, s)| !s.city && s.country == p.country)
+                .map(|(_, s)| s);
+            p.actor.then(|| {
+                let part = Participant {
+                    name: state.map_or(p.name, |s| s.name).to_owned(),
+                    country: p.country.to_owned(),
+                    wikidata: state.and_then(|s| s.wikidata).map(str::to_owned),
+                };
+                (part, 2)
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A member state of an organisation, named as the gazetteer names states.
+fn member(country: &str) -> Participant {
+    let state = PLACES
+        .iter()
+        .find(|(_, p)| !p.city && p.country == country)
+        .map(|(_, p)| p);
+    Participant {
+        name: state.map_or(country, |s| s.name).to_owned(),
+        country: country.to_owned(),
+        wikidata: state.and_then(|s| s.wikidata).map(str::to_owned),
+    }
+}
+
+/// The people and states of the clause (of the sentence when the clause names fewer than
+/// two sides); the article's two sides when the sentence refers to
+/// them; for a contact with one side named, the sides of the sentence before it.
+fn participants(
+    g: &G,
+    l: &Layout,
+    i: usize,
+    pair: &[(&'static str, usize)],
+    kind: EventKind,
+) -> Vec<Participant> {
+    let sentence = l.sentence[i];
+    let mut out: Vec<(Participant, u8)> = Vec::new();
+    fn add(out: &mut Vec<(Participant, u8)>, (p, rank): (Participant, u8)) {
+        match out.iter_mut().find(|(x, _)| x.country == p.country) {
+            Some(x) if rank < x.1 => *x = (p, rank),
+            Some(_) => {}
+            None => out.push((p, rank)),
+        }
+    }
+    let tokens = |s: usize| (0..g.t.len()).filter(move |&k| l.sentence[k] == s);
+    let needs_two = kind.is_contact() || matches!(kind, EventKind::Agreement | EventKind::Military);
+    let mut refers_to_pair = false;
+    for k in tokens(sentence).filter(|&k| l.clause[k] == l.clause[i]) {
+        match g.lex(k) {
+            Some(Lex::Pair) => refers_to_pair = true,
+            Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 3 => {
+                for &c in ORGANISATIONS[usize::from(o)].1 {
+                    add(&mut out, (member(c), 3));
+                }
+            }
+            Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),
+            None => {}
+        }
+    }
+    if out.len() < 2 || !needs_two {
+        for k in tokens(sentence) {
+            match g.lex(k) {
+                Some(Lex::Pair) => refers_to_pair = true,
+                Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),
+                None => {}
+            }
+        }
+    }
+    if refers_to_pair {
+        pair.iter()
+            .filter_map(|&(_, first)| g.lex(first).and_then(participant))
+            .for_each(|p| add(&mut out, p));
+    }
+    if needs_two && out.len() < 2 && sentence > 0 {
+        tokens(sentence - 1)
+            .filter(|&k| l.paragraph[k] == l.paragraph[i])
+            .filter_map(|k| g.lex(k).and_then(participant))
+            .for_each(|p| add(&mut out, p));
+    }
+    out.into_iter().map(|(p, _)| p).collect()
+}
+
+/// The place of the event: where a visit goes ("إلى بكين"), else the nearest place after
+/// في/ب in the clause, else the nearest place in the sentence. Cities win over countries.
+fn location(g: &G, l: &Layout, i: usize) -> Option<Place> {
+    let sentence = l.sentence[i];
+    let place = |k: usize| match g.lex(k) {
+        Some(Lex::Place(n)) => Some(PLACES[usize::from(n)].1),
+        _ => None,
+    };
+    let dist = |k: usize| k.abs_diff(i);
+    let mut best: Option<(usize, usize, crate::extract::lexicon::events::PlaceDef)> = None;
+    for k in (0..g.t.len()).filter(|&k| l.sentence[k] == sentence) {
+        let Some(p) = place(k) else { continue };
+        let marked = k > 0 && matches!(g.t[k - 1].text(g.n), "في" | "الي" | "الى")
+            || g.t[k].text(g.n).starts_with('ب');
+        let same_clause = l.clause[k] == l.clause[i];
+        // Lower is better: clause and marking first, cities before states, then distance.
+        let rank = usize::from(!same_clause) * 4 + usize::from(!marked) * 2 + usize::from(!p.city);
+        if best.is_none_or(|(r, d, _)| (rank, dist(k)) < (r, d)) {
+            best = Some((rank, dist(k), p));
+        }
+    }
+    best.map(|(.., p)| Place {
+        name: p.name.to_owned(),
+        country: p.country.to_owned(),
+        lat: p.lat,
+        lon: p.lon,
+        wikidata: p.wikidata.map(str::to_owned),
+    })
+}
+
+fn status(
+    g: &G,
+    l: &Layout,
+    c: &Candidate,
+    date: Option<&EventDate>,
+    dct: Option<NaiveDate>,
+) -> Status {
+    let clause = l.clause[c.tok];
+    let cancelled = (0..g.t.len())
+        .filter(|&k| l.clause[k] == clause)
+        .any(|k| g.lex(k) == Some(Lex::Cancel));
+    let sentence_start = g.sentence_start(c.tok);
+    let future = c.form == Form::Future || g.is_future(c.tok, c.tok + 1, sentence_start);
+    let later = matches!((date, dct), (Some(d), Some(dct)) if d.earliest > dct);
+    match () {
+        _ if cancelled => Status::Cancelled,
+        _ if later || (future && date.is_none_or(|d| dct.is_none_or(|dct| d.latest >= dct))) => {
+            Status::Announced
+        }
+        _ => Status::Held,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    text: &str,
+    g: &G,
+    l: &Layout,
+    c: &Candidate,
+    coded: Coded,
+    date: Option<Governing>,
+    participants: Vec<Participant>,
+    location: Option<Place>,
+    status: Status,
+) -> Event {
+    let t = &g.t[c.tok];
+    let (start, end) = g.n.original_span(t.chars.0 + t.clitic, t.chars.1);
+    let sentence = l.sentence[c.tok];
+    let first = (0..=c.tok)
+        .rev()
+        .take_while(|&k| l.sentence[k] == sentence)
+        .last()
+        .unwrap_or(c.tok);
+    let last = (c.tok..g.t.len())
+        .take_while(|&k| l.sentence[k] == sentence)
+        .last()
+        .unwrap_or(c.tok);
+    let (s_start, s_end) = g.n.original_span(g.t[first].chars.0, g.t[last].chars.1);
+    let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
+    let (date, date_span) = date.map_or((None, None), |(d, s)| (Some(d), Some(s)));
+    Event {
+        kind: coded.kind,
+        date,
+        participants,
+        location,
+        trigger: slice(start, end),
+        start,
+        end,
+        status,
+        plover: c.def.plover.map(str::to_owned),
+        plover_mode: coded.plover_mode.map(str::to_owned),
+        cameo: coded.cameo.to_owned(),
+        sentence: slice(s_start, s_end),
+        sentence_start: s_start,
+        sentence_end: s_end,
+        date_start: date_span.map(|s| s.0),
+        date_end: date_span.map(|s| s.1),
+    }
+}
+
+/// One event per happening: repeats in the same sentence, undated mentions of sides already
+/// dated, and repeated named summits join the first report.
+fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<Event> {
+    fn countries(e: &Event) -> Vec<&str> {
+        let mut c: Vec<&str> = e.participants.iter().map(|p| p.country.as_str()).collect();
+        c.sort_unstable();
+        c
+    }
+    let subset = |a: &Event, b: &Event| countries(a).iter().all(|c| countries(b).contains(c));
+    let family = |a: EventKind, b: EventKind| a == b || (a.is_contact() && b.is_contact());
+    let value = |e: &Event| e.date.as_ref().map(|d| d.value.clone());
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for (e, &borrowed) in events.iter().zip(inherited) {
+        let repeat = out.iter().any(|o| {
+            o.kind == e.kind
+                && value(o) == value(e)
+                && ((o.sentence_start == e.sentence_start && countries(o) == countries(e))
+                    || ((borrowed || e.date.is_none()) && (subset(e, o) || subset(o, e))))
+        });
+        let covered = e.date.is_none()
+            && events
+                .iter()
+                .any(|o| o.date.is_some() && family(o.kind, e.kind) && subset(e, o));
+        let same_summit = e.kind == EventKind::Summit
+            && out.iter().any(|o| {
+                o.kind == EventKind::Summit
+                    && summit_name(o).is_some()
+                    && summit_name(o) == summit_name(e)
+            });
+        if !repeat && !covered && !same_summit {
+            out.push(e.clone());
+        }
+    }
+    out
+}
+
+/// The organisation a summit is named after, read from its sentence after the trigger.
+fn summit_name(e: &Event) -> Option<usize> {
+    let after: String = e
+        .sentence
+        .chars()
+        .skip(e.start.saturating_sub(e.sentence_start))
+        .take(40)
+        .collect();
+    let folded = crate::extract::normalize::fold(&after);
+    ORGANISATIONS
+        .iter()
+        .position(|(name, _)| folded.contains(&crate::extract::normalize::fold(name)))
+        .map(|i| i.min(1))
+}
