@@ -31,12 +31,30 @@ pub struct G<'a> {
     pub t: &'a [Token],
     /// Numbers that are part of a code, a decimal or a name (S-400, كوفيد-19, 7.62).
     pub code: Vec<bool>,
+    /// For each token, the first token of its sentence.
+    sentence_of: Vec<usize>,
 }
+
+/// How far (in tokens) a tense marker may stand from the expression it sets the tense of.
+const TENSE_WINDOW: usize = 40;
 
 impl<'a> G<'a> {
     pub fn new(n: &'a Normalized, t: &'a [Token]) -> G<'a> {
         let code = (0..t.len()).map(|i| is_code(n, t, i)).collect();
-        G { n, t, code }
+        let mut start = 0;
+        let mut sentence_of = Vec::with_capacity(t.len());
+        for (i, tok) in t.iter().enumerate() {
+            sentence_of.push(start);
+            if tok.kind == Kind::Punct && ".?!;\n".contains(tok.punct) {
+                start = i + 1;
+            }
+        }
+        G {
+            n,
+            t,
+            code,
+            sentence_of,
+        }
     }
 
     pub fn lex(&self, i: usize) -> Option<Lex> {
@@ -202,10 +220,7 @@ impl<'a> G<'a> {
 
     /// Index of the first token of the sentence holding token `i`.
     pub fn sentence_start(&self, i: usize) -> usize {
-        (0..i)
-            .rev()
-            .find(|&k| self.sentence_end(k))
-            .map_or(0, |k| k + 1)
+        self.sentence_of.get(i).copied().unwrap_or(0)
     }
 
     /// The tense of the sentence around tokens `first..last`: the nearest marker wins, looking
@@ -226,10 +241,10 @@ impl<'a> G<'a> {
                 _ => None,
             }
         };
-        let before = (sentence..first)
+        let before = (sentence.max(first.saturating_sub(TENSE_WINDOW))..first)
             .rev()
             .find_map(|k| marker(k).map(|f| (first - k, f)));
-        let after = (last..self.t.len())
+        let after = (last..self.t.len().min(last + TENSE_WINDOW))
             .take_while(|&k| !self.sentence_end(k))
             .find_map(|k| marker(k).map(|f| (k + 1 - last, f)));
         match (before, after) {

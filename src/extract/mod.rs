@@ -3,7 +3,7 @@
 //! ```
 //! use tarikh::extract::{extract_timexes, Dct, Mode};
 //! let dct = Dct::parse("2022-09-15").unwrap();
-//! let found = extract_timexes("عقد المؤتمر في 16 أكتوبر/تشرين الأول", Some(dct), Mode::News);
+//! let found = extract_timexes("سيعقد المؤتمر في 16 أكتوبر/تشرين الأول", Some(dct), Mode::News);
 //! assert_eq!(found[0].text, "16 أكتوبر/تشرين الأول");
 //! assert_eq!(found[0].value, "2022-10-16");
 //! ```

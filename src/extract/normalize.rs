@@ -35,6 +35,8 @@ pub struct Normalized {
     /// A dropped mark extends the span of the character before it.
     spans: Vec<(u32, u32)>,
     original_len: usize,
+    /// Byte offset in the original text of each original char, and of its end.
+    original_bytes: Vec<u32>,
 }
 
 impl Normalized {
@@ -49,6 +51,17 @@ impl Normalized {
         }
         let end = end.min(self.spans.len());
         (self.spans[start].0 as usize, self.spans[end - 1].1 as usize)
+    }
+
+    /// The original text between two original code point offsets (as returned by
+    /// [`original_span`](Self::original_span)); `text` must be the text that was normalised.
+    pub fn original_slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+        let byte = |i: usize| {
+            self.original_bytes
+                .get(i)
+                .map_or(text.len(), |&b| b as usize)
+        };
+        text.get(byte(start)..byte(end.max(start))).unwrap_or("")
     }
 
     /// Number of characters in the normalised text.
@@ -67,12 +80,15 @@ pub fn normalize(text: &str) -> Normalized {
         text: String::with_capacity(text.len()),
         spans: Vec::with_capacity(text.len() / 2),
         original_len: 0,
+        original_bytes: Vec::with_capacity(text.len() / 2 + 1),
     };
     let mut pos = 0u32;
-    for c in text.chars() {
+    for (byte, c) in text.char_indices() {
+        out.original_bytes.push(byte as u32);
         push_folded(&mut out, c, pos);
         pos += 1;
     }
+    out.original_bytes.push(text.len() as u32);
     out.original_len = pos as usize;
     out
 }
@@ -168,8 +184,7 @@ mod tests {
         assert_eq!(n.original_span(0, 3), (0, 4));
         // the ligature ﻷ expands to two chars that both point at it.
         let (s, e) = n.original_span(7, 11);
-        let piece: String = original.chars().skip(s).take(e - s).collect();
-        assert_eq!(piece, "ﻷجل");
+        assert_eq!(n.original_slice(original, s, e), "ﻷجل");
     }
 
     #[test]

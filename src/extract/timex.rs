@@ -186,7 +186,7 @@ fn to_timex(
     let last = &g.t[f.last - 1];
     let (start, end) =
         g.n.original_span(first.chars.0 + first.clitic, last.chars.1);
-    let surface: String = text.chars().skip(start).take(end - start).collect();
+    let surface = g.n.original_slice(text, start, end).to_owned();
     let dated = matches!(kind, TimexType::Date | TimexType::Time);
     Timex {
         text: surface,

@@ -18,29 +18,60 @@ struct Dated<'a> {
     last: usize,
 }
 
-/// Where each token sits: its sentence, its clause, its paragraph.
+/// Where each token sits: its sentence, its clause, its paragraph; and the token range of
+/// each sentence and clause.
 struct Layout {
     sentence: Vec<usize>,
     clause: Vec<usize>,
     paragraph: Vec<usize>,
+    sentences: Vec<std::ops::Range<usize>>,
+    clauses: Vec<std::ops::Range<usize>>,
+}
+
+/// How many tokens either side of a trigger its sentence may reach: run-on "sentences" of
+/// scraped text without punctuation must not make every event read the whole document.
+const REACH: usize = 60;
+
+impl Layout {
+    /// The clause around token `i`, at most [`REACH`] tokens either side.
+    fn clause_of(&self, i: usize) -> std::ops::Range<usize> {
+        let c = &self.clauses[self.clause[i]];
+        c.start.max(i.saturating_sub(REACH))..c.end.min(i + REACH + 1)
+    }
+
+    /// The sentence around token `i`, at most [`REACH`] tokens either side.
+    fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
+        let s = &self.sentences[self.sentence[i]];
+        s.start.max(i.saturating_sub(REACH))..s.end.min(i + REACH + 1)
+    }
 }
 
 fn layout(g: &G) -> Layout {
     let (mut s, mut c, mut p) = (0, 0, 0);
+    let n = g.t.len();
     let mut l = Layout {
-        sentence: Vec::with_capacity(g.t.len()),
-        clause: Vec::with_capacity(g.t.len()),
-        paragraph: Vec::with_capacity(g.t.len()),
+        sentence: Vec::with_capacity(n),
+        clause: Vec::with_capacity(n),
+        paragraph: Vec::with_capacity(n),
+        sentences: Vec::new(),
+        clauses: Vec::new(),
     };
+    l.sentences.push(0..0);
+    l.clauses.push(0..0);
     for (i, t) in g.t.iter().enumerate() {
         l.sentence.push(s);
         l.clause.push(c);
         l.paragraph.push(p);
-        if g.sentence_end(i) {
+        l.sentences[s].end = i + 1;
+        l.clauses[c].end = i + 1;
+        let sentence_end = g.sentence_end(i);
+        if sentence_end || (t.kind == Kind::Punct && ",:()".contains(t.punct)) {
+            c += 1;
+            l.clauses.push(i + 1..i + 1);
+        }
+        if sentence_end {
             s += 1;
-            c += 1;
-        } else if t.kind == Kind::Punct && ",:()".contains(t.punct) {
-            c += 1;
+            l.sentences.push(i + 1..i + 1);
         }
         if t.kind == Kind::Punct && t.punct == '\n' {
             p += 1;
@@ -55,7 +86,11 @@ pub(crate) fn token_range(g: &G, start: usize, end: usize) -> Option<(usize, usi
         let t = &g.t[i];
         g.n.original_span(t.chars.0 + t.clitic, t.chars.1)
     };
-    let first = (0..g.t.len()).find(|&i| orig(i).1 > start)?;
+    let first =
+        g.t.partition_point(|t| g.n.original_span(t.chars.0 + t.clitic, t.chars.1).1 <= start);
+    if first >= g.t.len() {
+        return None;
+    }
     let last = (first..g.t.len()).take_while(|&i| orig(i).0 < end).last()? + 1;
     Some((first, last))
 }
@@ -184,9 +219,8 @@ fn head_anaphor_date(g: &G, l: &Layout, i: usize, events: &[Event]) -> Option<Go
         let first = folded.split(' ').next().unwrap_or("").to_owned();
         first.trim_start_matches("ال").to_owned()
     };
-    let sentence = l.sentence[i];
-    (0..g.t.len())
-        .filter(|&k| l.sentence[k] == sentence && k != i && g.t[k].kind == Kind::Word)
+    l.sentence_of(i)
+        .filter(|&k| k != i && g.t[k].kind == Kind::Word)
         .find_map(|k| {
             let t = &g.t[k];
             let word: String = t.text(g.n).chars().skip(t.clitic).collect();
@@ -256,18 +290,16 @@ fn signing_in_clause(g: &G, l: &Layout, i: usize) -> bool {
 }
 
 fn agreement_noun_in_sentence(g: &G, l: &Layout, i: usize) -> bool {
-    (i + 1..g.t.len())
-        .take_while(|&k| l.sentence[k] == l.sentence[i])
-        .any(|k| {
-            let t = &g.t[k];
-            let w: String = t
-                .text(g.n)
-                .chars()
-                .skip(t.clitic)
-                .take_while(|&c| c != ' ')
-                .collect();
-            is_agreement_noun(&w) || is_agreement_noun(w.trim_start_matches("ال"))
-        })
+    (i + 1..l.sentence_of(i).end).any(|k| {
+        let t = &g.t[k];
+        let w: String = t
+            .text(g.n)
+            .chars()
+            .skip(t.clitic)
+            .take_while(|&c| c != ' ')
+            .collect();
+        is_agreement_noun(&w) || is_agreement_noun(w.trim_start_matches("ال"))
+    })
 }
 
 /// A place within four tokens after the trigger, in the same clause.
@@ -318,7 +350,10 @@ fn call_word_near(g: &G, l: &Layout, i: usize) -> bool {
 /// The governing date: same clause first (nearest), then the nearest before it in the
 /// sentence, then the nearest after it in a clause without a trigger of its own.
 fn date_for(g: &G, l: &Layout, dated: &[Dated], i: usize) -> Option<Governing> {
-    let sentence = l.sentence[i];
+    let range = l.sentence_of(i);
+    let lo = dated.partition_point(|d| d.first < range.start);
+    let hi = dated.partition_point(|d| d.first < range.end);
+    let here = &dated[lo..hi];
     let dist = |d: &Dated| {
         if d.first > i {
             d.first - i
@@ -326,23 +361,18 @@ fn date_for(g: &G, l: &Layout, dated: &[Dated], i: usize) -> Option<Governing> {
             i - d.last + 1
         }
     };
-    let in_clause = dated
+    let in_clause = here
         .iter()
         .filter(|d| l.clause[d.first] == l.clause[i])
         .min_by_key(|d| (dist(d), d.first > i));
-    let before = || {
-        dated
-            .iter()
-            .filter(|d| l.sentence[d.first] == sentence && d.last <= i)
-            .max_by_key(|d| d.last)
-    };
-    let clause_has_trigger = |clause: usize| {
-        (0..g.t.len()).any(|k| l.clause[k] == clause && matches!(g.lex(k), Some(Lex::Trigger(_))))
+    let before = || here.iter().filter(|d| d.last <= i).max_by_key(|d| d.last);
+    let clause_has_trigger = |at: usize| {
+        l.clause_of(at)
+            .any(|k| matches!(g.lex(k), Some(Lex::Trigger(_))))
     };
     let after = || {
-        dated.iter().find(|d| {
-            l.sentence[d.first] == sentence && d.first > i && !clause_has_trigger(l.clause[d.first])
-        })
+        here.iter()
+            .find(|d| d.first > i && !clause_has_trigger(d.first))
     };
     let d = in_clause.or_else(before).or_else(after)?;
     Some((event_date(d.timex)?, (d.timex.start, d.timex.end)))
@@ -467,10 +497,13 @@ fn participants(
             None => out.push((p, rank)),
         }
     }
-    let tokens = |s: usize| (0..g.t.len()).filter(move |&k| l.sentence[k] == s);
+    let tokens = |s: usize| {
+        let r = l.sentences[s].clone();
+        r.start.max(i.saturating_sub(2 * REACH))..r.end.min(i + REACH + 1)
+    };
     let needs_two = kind.is_contact() || matches!(kind, EventKind::Agreement | EventKind::Military);
     let mut refers_to_pair = false;
-    for k in tokens(sentence).filter(|&k| l.clause[k] == l.clause[i]) {
+    for k in l.sentence_of(i).filter(|&k| l.clause[k] == l.clause[i]) {
         match g.lex(k) {
             Some(Lex::Pair) => refers_to_pair = true,
             Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 3 => {
@@ -483,7 +516,7 @@ fn participants(
         }
     }
     if out.len() < 2 || !needs_two {
-        for k in tokens(sentence) {
+        for k in l.sentence_of(i) {
             match g.lex(k) {
                 Some(Lex::Pair) => refers_to_pair = true,
                 Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),
@@ -508,14 +541,13 @@ fn participants(
 /// The place of the event: where a visit goes ("إلى بكين"), else the nearest place after
 /// في/ب in the clause, else the nearest place in the sentence. Cities win over countries.
 fn location(g: &G, l: &Layout, i: usize) -> Option<Place> {
-    let sentence = l.sentence[i];
     let place = |k: usize| match g.lex(k) {
         Some(Lex::Place(n)) => Some(PLACES[usize::from(n)].1),
         _ => None,
     };
     let dist = |k: usize| k.abs_diff(i);
     let mut best: Option<(usize, usize, crate::extract::lexicon::events::PlaceDef)> = None;
-    for k in (0..g.t.len()).filter(|&k| l.sentence[k] == sentence) {
+    for k in l.sentence_of(i) {
         let Some(p) = place(k) else { continue };
         let marked = k > 0 && matches!(g.t[k - 1].text(g.n), "في" | "الي" | "الى")
             || g.t[k].text(g.n).starts_with('ب');
@@ -542,10 +574,7 @@ fn status(
     date: Option<&EventDate>,
     dct: Option<NaiveDate>,
 ) -> Status {
-    let clause = l.clause[c.tok];
-    let cancelled = (0..g.t.len())
-        .filter(|&k| l.clause[k] == clause)
-        .any(|k| g.lex(k) == Some(Lex::Cancel));
+    let cancelled = l.clause_of(c.tok).any(|k| g.lex(k) == Some(Lex::Cancel));
     let sentence_start = g.sentence_start(c.tok);
     let future = c.form == Form::Future || g.is_future(c.tok, c.tok + 1, sentence_start);
     let later = matches!((date, dct), (Some(d), Some(dct)) if d.earliest > dct);
@@ -572,18 +601,10 @@ fn build(
 ) -> Event {
     let t = &g.t[c.tok];
     let (start, end) = g.n.original_span(t.chars.0 + t.clitic, t.chars.1);
-    let sentence = l.sentence[c.tok];
-    let first = (0..=c.tok)
-        .rev()
-        .take_while(|&k| l.sentence[k] == sentence)
-        .last()
-        .unwrap_or(c.tok);
-    let last = (c.tok..g.t.len())
-        .take_while(|&k| l.sentence[k] == sentence)
-        .last()
-        .unwrap_or(c.tok);
+    let range = l.sentence_of(c.tok);
+    let (first, last) = (range.start, range.end - 1);
     let (s_start, s_end) = g.n.original_span(g.t[first].chars.0, g.t[last].chars.1);
-    let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
+    let slice = |a: usize, b: usize| g.n.original_slice(text, a, b).to_owned();
     let (date, date_span) = date.map_or((None, None), |(d, s)| (Some(d), Some(s)));
     Event {
         kind: coded.kind,
@@ -617,19 +638,22 @@ fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<Event> {
     let family = |a: EventKind, b: EventKind| a == b || (a.is_contact() && b.is_contact());
     let value = |e: &Event| e.date.as_ref().map(|d| d.value.clone());
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    for (e, &borrowed) in events.iter().zip(inherited) {
-        let repeat = out.iter().any(|o| {
+    for (n, (e, &borrowed)) in events.iter().zip(inherited).enumerate() {
+        // Reports of one happening stand close together; a bounded look keeps huge inputs linear.
+        let recent = &out[out.len().saturating_sub(REACH)..];
+        let near = &events[n.saturating_sub(REACH)..(n + REACH).min(events.len())];
+        let repeat = recent.iter().any(|o| {
             o.kind == e.kind
                 && value(o) == value(e)
                 && ((o.sentence_start == e.sentence_start && countries(o) == countries(e))
                     || ((borrowed || e.date.is_none()) && (subset(e, o) || subset(o, e))))
         });
         let covered = e.date.is_none()
-            && events
+            && near
                 .iter()
                 .any(|o| o.date.is_some() && family(o.kind, e.kind) && subset(e, o));
         let same_summit = e.kind == EventKind::Summit
-            && out.iter().any(|o| {
+            && recent.iter().any(|o| {
                 o.kind == EventKind::Summit
                     && summit_name(o).is_some()
                     && summit_name(o) == summit_name(e)
