@@ -209,7 +209,36 @@ fn process_line(buf: &[u8]) -> Result<String> {
     Ok(serde_json::to_string(&out)?)
 }
 
+/// Runs the extractor over an annotated file and prints score.py's figures.
 fn eval(gold: &Path, errors: bool, as_json: bool) -> Result<ExitCode> {
-    let _ = (gold, errors, as_json);
-    bail!("tarikh eval: not wired yet")
+    let text = std::fs::read(gold).with_context(|| format!("cannot read {}", gold.display()))?;
+    let text = String::from_utf8(text).map_err(|e| {
+        anyhow::anyhow!(
+            "{} is not valid UTF-8 (first bad byte at offset {})",
+            gold.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let mut docs = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let doc: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{} line {}: not a JSON object", gold.display(), n + 1))?;
+        docs.push(doc);
+    }
+    let system: Vec<serde_json::Value> = docs.iter().map(crate::eval::system_line).collect();
+    let mut lines = Vec::new();
+    let report = crate::eval::score(&docs, &system, errors.then_some(&mut lines));
+    for l in &lines {
+        println!("{l}");
+    }
+    if as_json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else {
+        println!("{report}");
+    }
+    Ok(ExitCode::SUCCESS)
 }

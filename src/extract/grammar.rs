@@ -354,7 +354,7 @@ pub fn clock(g: &G, i: usize) -> Option<Hit> {
         .filter(|_| g.punct(j + 1, ":") && g.glued(j + 1) && g.glued(j + 2))
     {
         let (m, md) = g.num(j + 2)?;
-        if h > 24 || md != 2 || m > 59 {
+        if h > 23 || md != 2 || m > 59 {
             return None;
         }
         (h, m, j + 3)
@@ -367,7 +367,9 @@ pub fn clock(g: &G, i: usize) -> Option<Hit> {
     } else {
         return None;
     };
-    if let Some((minutes, next)) = clock_minutes(g, k) {
+    // Minutes in words count only after a whole hour, and "إلا" never before midnight.
+    let words = clock_minutes(g, k).filter(|&(mm, _)| m == 0 && (mm >= 0 || h > 0));
+    if let Some((minutes, next)) = words {
         (h, m, k) = if minutes < 0 {
             (h - 1, (60 + minutes) as u32, next)
         } else {
