@@ -2,9 +2,9 @@
 //!
 //! `cargo bench --bench extract` builds a ~20 MB corpus by repeating the articles of
 //! `tests/data/dev.jsonl` and `tests/data/seeds_gold.jsonl`, and times the whole pipeline over
-//! it (`extract_timexes` per document, with the document's date, news mode); criterion reports
-//! the throughput in bytes of original (UTF-8) text per second. A second group times one seed
-//! article on its own.
+//! it with the document's date in news mode, twice: the tagger alone (`extract_timexes`) and
+//! the whole pipeline (`extract`: expressions and events); criterion reports the throughput in
+//! bytes of original (UTF-8) text per second. A second group times one seed article on its own.
 //!
 //! `cargo test --benches` (criterion's test mode) runs each benchmark once over one copy of
 //! the articles. `TARIKH_BENCH_MB=50 cargo bench --bench extract` changes the corpus size.
@@ -14,7 +14,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
-use tarikh::extract::{Dct, Mode, extract_timexes};
+use tarikh::extract::{Dct, Mode, extract, extract_timexes};
 
 /// One article: its text and document date.
 struct Doc {
@@ -67,11 +67,19 @@ fn corpus(docs: &[Doc], target: usize) -> Vec<&Doc> {
     }
 }
 
-/// Extracts every document of the corpus; returns the number of timexes found.
+/// Tags every document of the corpus; returns the number of timexes found.
 fn extract_all(corpus: &[&Doc]) -> usize {
     corpus
         .iter()
         .map(|d| extract_timexes(black_box(&d.text), d.dct, Mode::News).len())
+        .sum()
+}
+
+/// Runs the whole pipeline over every document; returns the number of events found.
+fn pipeline_all(corpus: &[&Doc]) -> usize {
+    corpus
+        .iter()
+        .map(|d| extract(black_box(&d.text), d.dct, Mode::News).events.len())
         .sum()
 }
 
@@ -106,7 +114,10 @@ fn bench_corpus(c: &mut Criterion) {
         );
         group.measurement_time((pass * 11).max(Duration::from_secs(5)));
     }
-    group.bench_function("extract_news", |b| b.iter(|| extract_all(&corpus)));
+    group.bench_function("timexes_news", |b| b.iter(|| extract_all(&corpus)));
+    group.bench_function("timexes_and_events_news", |b| {
+        b.iter(|| pipeline_all(&corpus))
+    });
     group.finish();
 }
 
@@ -123,7 +134,7 @@ fn bench_single_doc(c: &mut Criterion) {
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(3));
     group.bench_function("extract_news_seed", |b| {
-        b.iter(|| extract_timexes(black_box(&doc.text), doc.dct, Mode::News))
+        b.iter(|| extract(black_box(&doc.text), doc.dct, Mode::News))
     });
     group.finish();
 }
