@@ -224,7 +224,8 @@ impl<'a> G<'a> {
     }
 
     /// The tense of the sentence around tokens `first..last`: the nearest marker wins, looking
-    /// back to the sentence start and ahead to its end (a tie goes to the one before).
+    /// back to the sentence start and ahead to the end of the clause (a tie goes to the one
+    /// before).
     pub fn is_future(&self, first: usize, last: usize, sentence: usize) -> bool {
         let marker = |k: usize| {
             let t = &self.t[k];
@@ -245,7 +246,7 @@ impl<'a> G<'a> {
             .rev()
             .find_map(|k| marker(k).map(|f| (first - k, f)));
         let after = (last..self.t.len().min(last + TENSE_WINDOW))
-            .take_while(|&k| !self.sentence_end(k))
+            .take_while(|&k| !self.sentence_end(k) && !self.punct(k, ","))
             .find_map(|k| marker(k).map(|f| (k + 1 - last, f)));
         match (before, after) {
             (Some(b), Some(a)) => {

@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 
 use super::{Event, EventDate, EventKind, Participant, Place, Precision, Status};
 use crate::extract::grammar::G;
-use crate::extract::lexicon::events::{ACTORS, Form, ORGANISATIONS, PLACES, TRIGGERS, TriggerDef};
+use crate::extract::lexicon::events::{
+    ACTORS, Form, ORGANISATIONS, PLACES, PlaceNeed, TRIGGERS, TriggerDef,
+};
 use crate::extract::lexicon::{Lex, is_agreement_noun};
 use crate::extract::resolve::span;
 use crate::extract::token::Kind;
@@ -134,13 +136,23 @@ pub(crate) fn events_in(
             continue;
         }
         let participants = participants(g, &l, c.tok, &pair, c.def.kind);
+        // A happening nobody takes part in is not one a timeline can show, and a contact
+        // has two sides ("وصول ترامب إلى البيت الأبيض" is no visit).
+        if participants.is_empty() || (c.def.kind.is_contact() && participants.len() < 2) {
+            continue;
+        }
+        // With no date of its own, a definite contact continues the last one of the same
+        // sides: it takes that date, and its place when it names none.
+        let follows = (own.is_none())
+            .then(|| definite_follow_up(g, c.tok, c.def.kind, &participants, &events))
+            .flatten();
         let borrowed = || {
             lent.iter()
                 .rev()
                 .find(|(s, _)| *s == sentence)
                 .map(|(_, d)| d.clone())
                 .or_else(|| head_anaphor_date(g, &l, c.tok, &events))
-                .or_else(|| definite_follow_up(g, c.tok, c.def.kind, &participants, &events))
+                .or_else(|| follows.and_then(|n| governing_of(&events[n])))
         };
         let is_own = own.is_some();
         let date = own.or_else(borrowed);
@@ -150,7 +162,8 @@ pub(crate) fn events_in(
             }
             _ => (c.def.kind, c.def.plover_mode, c.def.cameo),
         };
-        let location = location(g, &l, c.tok);
+        let location = location(g, &l, c.tok, c.def)
+            .or_else(|| follows.and_then(|n| events[n].location.clone()));
         let status = status(g, &l, &c, date.as_ref().map(|d| &d.0), dct);
         let coded = Coded {
             kind,
@@ -174,29 +187,24 @@ pub(crate) fn events_in(
 }
 
 /// A definite contact trigger with no date of its own ("الاجتماع مع الزعيم الصيني") after a
-/// dated contact of the same sides is part of it: it takes that date.
+/// dated contact of the same sides is part of it: the index of that contact.
 fn definite_follow_up(
     g: &G,
     i: usize,
     kind: EventKind,
     participants: &[Participant],
     events: &[Event],
-) -> Option<Governing> {
+) -> Option<usize> {
     if !is_definite(g, i) || !kind.is_contact() {
         return None;
     }
-    events
-        .iter()
-        .rev()
-        .filter(|e| e.kind.is_contact())
-        .find(|e| {
-            let shared = e
-                .participants
-                .iter()
-                .filter(|p| participants.iter().any(|q| q.country == p.country));
-            shared.count() >= 2
-        })
-        .and_then(governing_of)
+    events.iter().rposition(|e| {
+        let shared = e
+            .participants
+            .iter()
+            .filter(|p| participants.iter().any(|q| q.country == p.country));
+        e.kind.is_contact() && e.date.is_some() && shared.count() >= 2
+    })
 }
 
 fn is_definite(g: &G, i: usize) -> bool {
@@ -257,13 +265,18 @@ fn candidates(g: &G, l: &Layout) -> Vec<Candidate> {
             continue;
         };
         let (_, def, form) = TRIGGERS[usize::from(n)];
-        if def.needs_place && !place_follows(g, l, i) {
+        if !place_follows(g, l, i, def.needs_place) {
             continue;
         }
-        if def.needs_agreement_noun && !agreement_noun_in_sentence(g, l, i) {
+        if def.needs_agreement_noun && !agreement_noun_follows(g, l, i, form) {
             continue;
         }
         if def.needs_signing && !signing_in_clause(g, l, i) {
+            continue;
+        }
+        // "قنوات الاتصال" is no call: a call names its two sides or its medium.
+        if def.kind == EventKind::Call && !call_word_near(g, l, i) && clause_countries(g, l, i) < 2
+        {
             continue;
         }
         // "توقيع بيان مشترك", "قمة منتدى آسيا": the second word belongs to the first.
@@ -289,8 +302,12 @@ fn signing_in_clause(g: &G, l: &Layout, i: usize) -> bool {
         })
 }
 
-fn agreement_noun_in_sentence(g: &G, l: &Layout, i: usize) -> bool {
-    (i + 1..l.sentence_of(i).end).any(|k| {
+/// What a signing trigger signs: for a verb (وقع) an agreement noun anywhere after it in the
+/// sentence ("وقعت شركة ... أمس ... عقدا"); for the noun (توقيع) one right after it ("توقيع
+/// اتفاقية"), so that "توقيع ... على عريضة" stays a petition.
+fn agreement_noun_follows(g: &G, l: &Layout, i: usize, form: Form) -> bool {
+    let reach = if form == Form::Noun { 4 } else { REACH };
+    (i + 1..l.sentence_of(i).end.min(i + 1 + reach)).any(|k| {
         let t = &g.t[k];
         let w: String = t
             .text(g.n)
@@ -303,10 +320,25 @@ fn agreement_noun_in_sentence(g: &G, l: &Layout, i: usize) -> bool {
 }
 
 /// A place within four tokens after the trigger, in the same clause.
-fn place_follows(g: &G, l: &Layout, i: usize) -> bool {
-    (i + 1..(i + 5).min(g.t.len()))
-        .take_while(|&k| l.clause[k] == l.clause[i])
-        .any(|k| matches!(g.lex(k), Some(Lex::Place(_))))
+/// The place a trigger needs: "إلى" and a place within the clause for arrivals, a territory
+/// right after an annexation.
+fn place_follows(g: &G, l: &Layout, i: usize, need: PlaceNeed) -> bool {
+    let ahead =
+        |n: usize| (i + 1..(i + 1 + n).min(g.t.len())).take_while(|&k| l.clause[k] == l.clause[i]);
+    let place = |k: usize| match g.lex(k) {
+        Some(Lex::Place(p)) => Some(PLACES[usize::from(p)].1),
+        _ => None,
+    };
+    match need {
+        PlaceNeed::None => true,
+        // "إلى بكين", "إلى مدينة تيانجين", "إلى العاصمة الروسية موسكو".
+        PlaceNeed::Destination => ahead(10).any(|k| {
+            let to = |j: usize| matches!(g.t[j].text(g.n), "الي" | "الى");
+            place(k).is_some() && (k.saturating_sub(3)..k).any(to)
+        }),
+
+        PlaceNeed::Territory => ahead(4).any(|k| place(k).is_some_and(|p| p.territory)),
+    }
 }
 
 /// A definite trigger that refers back to an event already found ("الزيارة" after
@@ -341,8 +373,19 @@ fn anaphor_of(
     (same_word || compatible).then_some(prior)
 }
 
+/// How many countries the clause of token `i` names.
+fn clause_countries(g: &G, l: &Layout, i: usize) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    for c in l.clause_of(i).filter_map(|k| g.lex(k).and_then(country_of)) {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    seen.len()
+}
+
 fn call_word_near(g: &G, l: &Layout, i: usize) -> bool {
-    (i.saturating_sub(3)..(i + 4).min(g.t.len()))
+    (i.saturating_sub(3)..(i + 9).min(g.t.len()))
         .filter(|&k| l.clause[k] == l.clause[i])
         .any(|k| g.lex(k) == Some(Lex::CallWord))
 }
@@ -364,7 +407,7 @@ fn date_for(g: &G, l: &Layout, dated: &[Dated], i: usize) -> Option<Governing> {
     let in_clause = here
         .iter()
         .filter(|d| l.clause[d.first] == l.clause[i])
-        .min_by_key(|d| (dist(d), d.first > i));
+        .min_by_key(|d| (dist(d), d.first < i));
     let before = || here.iter().filter(|d| d.last <= i).max_by_key(|d| d.last);
     let clause_has_trigger = |at: usize| {
         l.clause_of(at)
@@ -515,6 +558,11 @@ fn participants(
             None => {}
         }
     }
+    if refers_to_pair {
+        pair.iter()
+            .filter_map(|&(_, first)| g.lex(first).and_then(participant))
+            .for_each(|p| add(&mut out, p));
+    }
     if out.len() < 2 || !needs_two {
         for k in l.sentence_of(i) {
             match g.lex(k) {
@@ -540,7 +588,8 @@ fn participants(
 
 /// The place of the event: where a visit goes ("إلى بكين"), else the nearest place after
 /// في/ب in the clause, else the nearest place in the sentence. Cities win over countries.
-fn location(g: &G, l: &Layout, i: usize) -> Option<Place> {
+fn location(g: &G, l: &Layout, i: usize, def: TriggerDef) -> Option<Place> {
+    let (need, kind_is_visit) = (def.needs_place, def.kind == EventKind::Visit);
     let place = |k: usize| match g.lex(k) {
         Some(Lex::Place(n)) => Some(PLACES[usize::from(n)].1),
         _ => None,
@@ -549,11 +598,21 @@ fn location(g: &G, l: &Layout, i: usize) -> Option<Place> {
     let mut best: Option<(usize, usize, crate::extract::lexicon::events::PlaceDef)> = None;
     for k in l.sentence_of(i) {
         let Some(p) = place(k) else { continue };
+        // What an annexation takes is where it happens.
+        if need == PlaceNeed::Territory && !(p.territory && k > i) {
+            continue;
+        }
         let marked = k > 0 && matches!(g.t[k - 1].text(g.n), "في" | "الي" | "الى")
             || g.t[k].text(g.n).starts_with('ب');
         let same_clause = l.clause[k] == l.clause[i];
-        // Lower is better: clause and marking first, cities before states, then distance.
-        let rank = usize::from(!same_clause) * 4 + usize::from(!marked) * 2 + usize::from(!p.city);
+        // Lower is better: the place a visit names right after it ("زيارة روسيا"), then the
+        // clause, cities before states, places marked by في/إلى/ب, then distance.
+        let to = k > 0 && matches!(g.t[k - 1].text(g.n), "الي" | "الى");
+        let object = kind_is_visit && k > i && (k - i <= 2 || (to && k - i <= 6));
+        let rank = usize::from(!object) * 8
+            + usize::from(!same_clause) * 4
+            + usize::from(!p.city) * 2
+            + usize::from(!marked);
         if best.is_none_or(|(r, d, _)| (rank, dist(k)) < (r, d)) {
             best = Some((rank, dist(k), p));
         }
@@ -574,9 +633,19 @@ fn status(
     date: Option<&EventDate>,
     dct: Option<NaiveDate>,
 ) -> Status {
-    let cancelled = l.clause_of(c.tok).any(|k| g.lex(k) == Some(Lex::Cancel));
+    // Called off in its own clause, or in a later clause that names it again ("على أن يلتقيا
+    // أمس، لكن اللقاء تأجل").
+    let same_kind = |k: usize| matches!(g.lex(k), Some(Lex::Trigger(n)) if TRIGGERS[usize::from(n)].1.kind == c.def.kind);
+    let cancelled = l.clause_of(c.tok).any(|k| g.lex(k) == Some(Lex::Cancel))
+        || (c.tok + 1..l.sentence_of(c.tok).end)
+            .filter(|&k| g.lex(k) == Some(Lex::Cancel))
+            .any(|k| l.clause_of(k).any(same_kind));
     let sentence_start = g.sentence_start(c.tok);
-    let future = c.form == Form::Future || g.is_future(c.tok, c.tok + 1, sentence_start);
+    let future = match c.form {
+        Form::Future => true,
+        Form::Past => false,
+        Form::Noun => g.is_future(c.tok, c.tok + 1, sentence_start),
+    };
     let later = matches!((date, dct), (Some(d), Some(dct)) if d.earliest > dct);
     match () {
         _ if cancelled => Status::Cancelled,
@@ -648,10 +717,11 @@ fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<Event> {
                 && ((o.sentence_start == e.sentence_start && countries(o) == countries(e))
                     || ((borrowed || e.date.is_none()) && (subset(e, o) || subset(o, e))))
         });
+        // An undated mention after a dated report of the same sides is that report again.
         let covered = e.date.is_none()
-            && near
-                .iter()
-                .any(|o| o.date.is_some() && family(o.kind, e.kind) && subset(e, o));
+            && near.iter().any(|o| {
+                o.start < e.start && o.date.is_some() && family(o.kind, e.kind) && subset(e, o)
+            });
         let same_summit = e.kind == EventKind::Summit
             && recent.iter().any(|o| {
                 o.kind == EventKind::Summit

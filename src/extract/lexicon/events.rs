@@ -12,7 +12,7 @@ pub struct TriggerDef {
     pub cameo: &'static str,
     /// The trigger needs a place after it ("وصل إلى بكين", "ضمها القرم"): alone it means
     /// something else ("وصل حجم التبادل", "ضم رئيس منغوليا").
-    pub needs_place: bool,
+    pub needs_place: PlaceNeed,
     /// A verb of signing ("وقع", "توقيع"): an event only with an agreement noun in the
     /// sentence ("وقع عقدا"), not with a petition ("توقيع ... على عريضة").
     pub needs_agreement_noun: bool,
@@ -32,15 +32,32 @@ const fn t(
         plover,
         plover_mode: mode,
         cameo,
-        needs_place: false,
+        needs_place: PlaceNeed::None,
         needs_agreement_noun: false,
         needs_signing: false,
     }
 }
 
+/// What place a trigger needs after it to mean an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceNeed {
+    None,
+    /// "إلى" and a place, within the clause: وصل إلى بكين.
+    Destination,
+    /// A territory as the object, right after: ضمها القرم.
+    Territory,
+}
+
 const fn placed(d: TriggerDef) -> TriggerDef {
     TriggerDef {
-        needs_place: true,
+        needs_place: PlaceNeed::Destination,
+        ..d
+    }
+}
+
+const fn annexed(d: TriggerDef) -> TriggerDef {
+    TriggerDef {
+        needs_place: PlaceNeed::Territory,
         ..d
     }
 }
@@ -102,6 +119,7 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("سيلتقيان", MEET, Form::Future),
     ("لقاء", MEET, Form::Noun),
     ("اجتماع", MEET, Form::Noun),
+    ("اجتماعا", MEET, Form::Noun),
     ("اجتمع", MEET, Form::Past),
     ("اجتمعا", MEET, Form::Past),
     ("يجتمع", MEET, Form::Future),
@@ -148,6 +166,7 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("اتفاقية", signed(SIGN), Form::Noun),
     ("اتفاقيات", signed(SIGN), Form::Noun),
     ("اتفاق", signed(SIGN), Form::Noun),
+    ("اتفاقا", signed(SIGN), Form::Noun),
     ("اتفاقات", signed(SIGN), Form::Noun),
     ("معاهدة", signed(SIGN), Form::Noun),
     ("مذكرة تفاهم", signed(SIGN), Form::Noun),
@@ -157,10 +176,11 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("غزوه", INVADE, Form::Noun),
     ("اجتياح", INVADE, Form::Noun),
     ("هجوم", INVADE, Form::Noun),
-    ("ضمه", placed(ANNEX), Form::Past),
-    ("ضمها", placed(ANNEX), Form::Past),
-    ("ضمت", placed(ANNEX), Form::Past),
-    ("ضم", placed(ANNEX), Form::Noun),
+    ("هجوما", INVADE, Form::Noun),
+    ("ضمه", annexed(ANNEX), Form::Past),
+    ("ضمها", annexed(ANNEX), Form::Past),
+    ("ضمت", annexed(ANNEX), Form::Past),
+    ("ضم", annexed(ANNEX), Form::Noun),
     ("مناورات", DRILL, Form::Noun),
     ("تدريبات عسكرية", DRILL, Form::Noun),
     ("العرض العسكري", PARADE, Form::Noun),
@@ -198,6 +218,7 @@ pub const AGREEMENT_NOUNS: &[&str] = &[
     "وثيقة",
     "إعلان",
     "معاهدة",
+    "خطة",
 ];
 
 /// Words that turn a contact into a call: "تباحث الرئيسان هاتفيا", "اتصال بالفيديو".
@@ -222,6 +243,9 @@ pub const CANCEL_WORDS: &[&str] = &[
     "إرجاء",
     "تأجيل",
     "أجلت",
+    "تأجل",
+    "تأجلت",
+    "أرجئ",
 ];
 
 /// Words that refer back to the two sides the article is about: "الزعيمان", "نظيره".
@@ -317,8 +341,6 @@ pub const ACTORS: &[(&str, ActorDef)] = &[
     ("مودي", a("Narendra Modi", "IND", None)),
     ("أردوغان", a("Recep Tayyip Erdogan", "TUR", None)),
     ("تساي إنغ ون", a("Tsai Ing-wen", "TWN", None)),
-    ("الكرملين", RUSSIA),
-    ("البيت الأبيض", USA),
     ("روسي", RUSSIA),
     ("روسية", RUSSIA),
     ("الروس", RUSSIA),
@@ -367,6 +389,8 @@ pub struct PlaceDef {
     pub wikidata: Option<&'static str>,
     pub actor: bool,
     pub city: bool,
+    /// A region states fight over (Crimea): what an annexation takes.
+    pub territory: bool,
 }
 
 const fn capital(name: &'static str, country: &'static str, lat: f64, lon: f64) -> PlaceDef {
@@ -378,6 +402,7 @@ const fn capital(name: &'static str, country: &'static str, lat: f64, lon: f64) 
         wikidata: None,
         actor: true,
         city: true,
+        territory: false,
     }
 }
 
@@ -390,6 +415,7 @@ const fn city(name: &'static str, country: &'static str, lat: f64, lon: f64) -> 
         wikidata: None,
         actor: false,
         city: true,
+        territory: false,
     }
 }
 
@@ -408,6 +434,20 @@ const fn state(
         wikidata: Some(q),
         actor: true,
         city: false,
+        territory: false,
+    }
+}
+
+const fn sea(name: &'static str, lat: f64, lon: f64) -> PlaceDef {
+    PlaceDef {
+        name,
+        country: "",
+        lat,
+        lon,
+        wikidata: None,
+        actor: false,
+        city: false,
+        territory: false,
     }
 }
 
@@ -420,6 +460,7 @@ const fn region(name: &'static str, country: &'static str, lat: f64, lon: f64) -
         wikidata: None,
         actor: true,
         city: false,
+        territory: true,
     }
 }
 
@@ -428,6 +469,21 @@ const MOSCOW: PlaceDef = capital("Moscow", "RUS", 55.7558, 37.6173);
 
 pub const PLACES: &[(&str, PlaceDef)] = &[
     ("بكين", BEIJING),
+    // Seats of government stand for their state and are in their capital.
+    ("الكرملين", MOSCOW),
+    (
+        "البيت الأبيض",
+        capital("Washington", "USA", 38.9072, -77.0369),
+    ),
+    (
+        "قاعة الشعب الكبرى",
+        city("Beijing", "CHN", 39.9042, 116.4074),
+    ),
+    // Seas are places, not parties: "بحر اليابان" does not bring Japan in.
+    ("بحر اليابان", sea("Sea of Japan", 40.0, 135.0)),
+    ("بحر الصين الجنوبي", sea("South China Sea", 12.0, 113.0)),
+    ("بحر الصين الشرقي", sea("East China Sea", 29.0, 125.0)),
+    ("بحر البلطيق", sea("Baltic Sea", 58.0, 20.0)),
     ("موسكو", MOSCOW),
     ("واشنطن", capital("Washington", "USA", 38.9072, -77.0369)),
     ("كييف", capital("Kyiv", "UKR", 50.4501, 30.5234)),
@@ -473,6 +529,10 @@ pub const PLACES: &[(&str, PlaceDef)] = &[
     ("فيينا", city("Vienna", "AUT", 48.2082, 16.3738)),
     ("لوزان", city("Lausanne", "CHE", 46.5197, 6.6323)),
     ("القرم", region("Crimea", "UKR", 45.3, 34.4)),
+    ("دونيتسك", region("Donetsk", "UKR", 48.0159, 37.8028)),
+    ("لوغانسك", region("Luhansk", "UKR", 48.574, 39.3078)),
+    ("زابوريجيا", region("Zaporizhzhia", "UKR", 47.8388, 35.1396)),
+    ("خيرسون", region("Kherson", "UKR", 46.6354, 32.6169)),
     ("روسيا", state("Russia", "RUS", 61.52, 105.32, "Q159")),
     ("الصين", state("China", "CHN", 35.86, 104.20, "Q148")),
     (
