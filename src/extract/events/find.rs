@@ -598,6 +598,17 @@ fn location(g: &G, l: &Layout, i: usize, def: TriggerDef) -> Option<Place> {
     let mut best: Option<(usize, usize, crate::extract::lexicon::events::PlaceDef)> = None;
     for k in l.sentence_of(i) {
         let Some(p) = place(k) else { continue };
+        let marked_here = k > 0 && matches!(g.t[k - 1].text(g.n), "في" | "الي" | "الى")
+            || g.t[k].text(g.n).starts_with('ب');
+        let visit_object = kind_is_visit && k > i && k - i <= 6;
+        // A capital or seat of government named as an actor ("أكد الكرملين") is no place.
+        if p.actor
+            && !marked_here
+            && !visit_object
+            && !(need == PlaceNeed::Territory && p.territory)
+        {
+            continue;
+        }
         // What an annexation takes is where it happens.
         if need == PlaceNeed::Territory && !(p.territory && k > i) {
             continue;
