@@ -602,11 +602,8 @@ fn location(g: &G, l: &Layout, i: usize, def: TriggerDef) -> Option<Place> {
             || g.t[k].text(g.n).starts_with('ب');
         let visit_object = kind_is_visit && k > i && k - i <= 6;
         // A capital or seat of government named as an actor ("أكد الكرملين") is no place.
-        if p.actor
-            && !marked_here
-            && !visit_object
-            && !(need == PlaceNeed::Territory && p.territory)
-        {
+        let annexed = need == PlaceNeed::Territory && p.territory;
+        if p.actor && !(marked_here || visit_object || annexed) {
             continue;
         }
         // What an annexation takes is where it happens.
