@@ -51,6 +51,27 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Store articles (front matter text files, JSON Lines, directories) with their events.
+    Ingest {
+        /// Files and directories; JSON Lines lines are {"text", "published_at", "url", "title", "source"}.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Re-extract the documents stored by an older version of the extractor.
+    Reextract {
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+/// The database every store command takes.
+#[derive(clap::Args)]
+struct DbArg {
+    /// The SQLite database (created if missing).
+    #[arg(long = "db", env = "TARIKH_DB", default_value = "tarikh.db")]
+    path: PathBuf,
 }
 
 /// Runs the binary and turns errors into a message and an exit code.
@@ -71,6 +92,8 @@ pub fn main() -> ExitCode {
             jsonl: true, file, ..
         } => extract_jsonl(file.as_deref()),
         Command::Eval { gold, errors, json } => eval(&gold, errors, json),
+        Command::Ingest { paths, db } => crate::ingest::run_ingest(&db.path, &paths),
+        Command::Reextract { db } => crate::ingest::run_reextract(&db.path),
     };
     match result {
         Ok(code) => code,

@@ -6,9 +6,13 @@
 //! - [`eval`]: the TempEval-3 style scorer used by `tarikh eval`, the same figures as
 //!   `shared/eval/score.py`.
 //! - [`frontmatter`]: articles on disk with their publication date in a `---` block.
+//! - [`store`]: the SQLite store of documents, their dates, and events merged across documents.
+//! - [`ingest`]: articles from files and directories into the store (`ingest`, `reextract`).
 //! - [`cli`]: the line-oriented commands of the binary (`extract`, `eval`).
 
 pub mod cli;
 pub mod eval;
 pub mod extract;
 pub mod frontmatter;
+pub mod ingest;
+pub mod store;

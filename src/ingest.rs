@@ -1,0 +1,414 @@
+//! `tarikh ingest` and `tarikh reextract`: articles from files into the store.
+//!
+//! Inputs are text files with a `---` front matter giving at least `published_at` (`.md`,
+//! `.txt`; also `title`, `url`, `source`), JSON Lines files (`.jsonl`, `.ndjson`) of
+//! `{"text", "published_at", "url", "title", "source"}`, and directories, walked recursively
+//! in name order for those two kinds (module `input`). Every article is extracted
+//! ([`crate::extract`]) and stored complete with everything found in it, [`BATCH`] articles
+//! per transaction ([`crate::store`]); an article whose text is already stored is counted as
+//! unchanged and not extracted again. A bad file or line is reported by name (and line) and
+//! skipped; the rest of the run goes on.
+
+mod input;
+
+use std::fmt;
+use std::fs::File;
+use std::io::{BufRead, BufReader, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::extract::{Dct, Extraction, Mode, extract};
+use crate::store::{self, Extracted, NewDocument, Outcome, Store, StoreError, content_hash};
+
+pub use input::{Article, article_from_text};
+use input::{article_from_json, collect, read_text_file};
+
+/// An input that was skipped, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The file, and for JSON Lines the line: `feed.jsonl line 3`.
+    pub origin: String,
+    pub message: String,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+/// What an ingest run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub new: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    pub events_created: usize,
+    pub events_merged: usize,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "documents: {} new, {} unchanged, {} failed; events: {} created, {} merged",
+            self.new, self.unchanged, self.failed, self.events_created, self.events_merged
+        )
+    }
+}
+
+/// What a reextract run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReextractSummary {
+    pub documents: usize,
+    pub failed: usize,
+    pub events_created: usize,
+    pub events_merged: usize,
+    pub events_removed: usize,
+}
+
+impl fmt::Display for ReextractSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "documents: {} re-extracted, {} failed; events: {} created, {} merged, {} removed",
+            self.documents,
+            self.failed,
+            self.events_created,
+            self.events_merged,
+            self.events_removed
+        )
+    }
+}
+
+/// Errors that stop a run. Bad inputs do not: they are [`Failure`]s.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Articles stored per transaction. Commits are what SQLite, and FTS5 above all, pay for; a
+/// kill loses at most this many articles, none of them half-written, and the next run stores
+/// them.
+pub const BATCH: usize = 256;
+
+/// Ingests files and directories. `progress` counts input bytes (its length is set here);
+/// `on_failure` hears of every skipped input as it happens.
+pub async fn ingest_paths(
+    store: &Store,
+    paths: &[PathBuf],
+    progress: &ProgressBar,
+    on_failure: impl FnMut(&Failure),
+) -> Result<Summary, IngestError> {
+    let mut run = Run {
+        store,
+        progress,
+        summary: Summary::default(),
+        on_failure,
+        pending: Vec::with_capacity(BATCH),
+        ready: None,
+    };
+    let mut inputs = Vec::new();
+    for path in paths {
+        if let Err(message) = collect(path, true, &mut inputs) {
+            run.fail(path.display().to_string(), message);
+        }
+    }
+    progress.set_length(inputs.iter().map(|i| i.bytes).sum());
+    for input in &inputs {
+        if input.jsonl {
+            run.jsonl_file(&input.path).await?;
+        } else {
+            match read_text_file(&input.path) {
+                Ok(a) => run.article(a).await?,
+                Err(message) => run.fail(input.path.display().to_string(), message),
+            }
+            progress.inc(input.bytes);
+        }
+    }
+    run.flush().await?;
+    if let Some(last) = run.ready.take() {
+        run.store_batch(last).await?;
+    }
+    Ok(run.summary)
+}
+
+/// An ingest run under way.
+struct Run<'a, F> {
+    store: &'a Store,
+    progress: &'a ProgressBar,
+    summary: Summary,
+    on_failure: F,
+    /// Articles read and not yet extracted.
+    pending: Vec<Article>,
+    /// The previous batch, extracted and not yet stored: it is written while the next one is
+    /// extracted, so that extraction and SQLite each keep a core busy.
+    ready: Option<Vec<(Article, Extraction)>>,
+}
+
+impl<F: FnMut(&Failure)> Run<'_, F> {
+    fn fail(&mut self, origin: String, message: String) {
+        self.summary.failed += 1;
+        (self.on_failure)(&Failure { origin, message });
+    }
+
+    async fn article(&mut self, a: Article) -> Result<(), StoreError> {
+        self.pending.push(a);
+        if self.pending.len() >= BATCH {
+            self.flush().await?;
+        }
+        Ok(())
+    }
+
+    /// Extracts the pending articles whose text is not stored yet (on a blocking thread) while
+    /// the previous batch is stored.
+    async fn flush(&mut self) -> Result<(), StoreError> {
+        let pending = std::mem::take(&mut self.pending);
+        let hashes: Vec<String> = pending.iter().map(|a| content_hash(&a.text)).collect();
+        let mut seen = self.store.stored_hashes(&hashes).await?;
+        let mut fresh = Vec::with_capacity(pending.len());
+        for (a, hash) in pending.into_iter().zip(hashes) {
+            if seen.insert(hash, 0).is_none() {
+                fresh.push(a);
+            } else {
+                self.summary.unchanged += 1;
+            }
+        }
+        let job = tokio::task::spawn_blocking(move || {
+            fresh
+                .into_iter()
+                .map(|a| {
+                    let found = extract(&a.text, Some(a.dct), Mode::News);
+                    (a, found)
+                })
+                .collect()
+        });
+        if let Some(previous) = self.ready.take() {
+            self.store_batch(previous).await?;
+        }
+        match job.await {
+            Ok(extracted) => self.ready = Some(extracted),
+            Err(e) => std::panic::resume_unwind(e.into_panic()),
+        }
+        Ok(())
+    }
+
+    /// Stores extracted articles in one transaction.
+    async fn store_batch(
+        &mut self,
+        extracted: Vec<(Article, Extraction)>,
+    ) -> Result<(), StoreError> {
+        let batch: Vec<Extracted> = extracted
+            .iter()
+            .map(|(a, x)| Extracted {
+                doc: NewDocument {
+                    text: &a.text,
+                    published_at: &a.published_at,
+                    url: a.url.as_deref(),
+                    title: a.title.as_deref(),
+                    source: a.source.as_deref(),
+                },
+                timexes: &x.timexes,
+                events: &x.events,
+            })
+            .collect();
+        let outcomes = self.store.add_documents(&batch).await?;
+        let s = &mut self.summary;
+        for o in outcomes {
+            if o.new {
+                s.new += 1;
+                s.events_created += o.events_created;
+                s.events_merged += o.events_merged;
+            } else {
+                s.unchanged += 1;
+            }
+        }
+        self.progress
+            .set_message(format!("{} documents", s.new + s.unchanged));
+        Ok(())
+    }
+
+    /// Streams a JSON Lines file, so that memory stays flat however long it is.
+    async fn jsonl_file(&mut self, path: &Path) -> Result<(), StoreError> {
+        let name = path.display();
+        let mut reader = match File::open(path) {
+            Ok(f) => BufReader::new(f),
+            Err(e) => {
+                self.fail(name.to_string(), format!("cannot read: {e}"));
+                return Ok(());
+            }
+        };
+        let mut buf = Vec::new();
+        for line_no in 1.. {
+            buf.clear();
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => break,
+                Ok(n) => self.progress.inc(n as u64),
+                Err(e) => {
+                    let at = line_no - 1;
+                    self.fail(
+                        name.to_string(),
+                        format!("cannot read after line {at}: {e}"),
+                    );
+                    break;
+                }
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match article_from_json(&buf) {
+                Ok(a) => self.article(a).await?,
+                Err(message) => self.fail(format!("{name} line {line_no}"), message),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Stores one article unless its text is already stored (then it is not even extracted).
+pub async fn ingest_article(store: &Store, a: &Article) -> Result<Outcome, StoreError> {
+    if let Some(document_id) = store.document_id_by_hash(&content_hash(&a.text)).await? {
+        return Ok(Outcome {
+            document_id,
+            ..Outcome::default()
+        });
+    }
+    let found = extract(&a.text, Some(a.dct), Mode::News);
+    let doc = NewDocument {
+        text: &a.text,
+        published_at: &a.published_at,
+        url: a.url.as_deref(),
+        title: a.title.as_deref(),
+        source: a.source.as_deref(),
+    };
+    store
+        .add_document(&doc, &found.timexes, &found.events)
+        .await
+}
+
+/// Re-extracts every document stored by an older extractor (see
+/// [`store::EXTRACTOR_VERSION`]), one transaction each.
+pub async fn reextract(
+    store: &Store,
+    progress: &ProgressBar,
+    mut on_failure: impl FnMut(&Failure),
+) -> Result<ReextractSummary, IngestError> {
+    let mut summary = ReextractSummary::default();
+    let ids = store.stale_document_ids().await?;
+    progress.set_length(ids.len() as u64);
+    for document_id in ids {
+        progress.inc(1);
+        let Some(doc) = store.document(document_id).await? else {
+            continue; // deleted meanwhile
+        };
+        let dct = match Dct::parse(&doc.published_at) {
+            Ok(dct) => dct,
+            Err(message) => {
+                summary.failed += 1;
+                on_failure(&Failure {
+                    origin: format!("document {document_id}"),
+                    message,
+                });
+                continue;
+            }
+        };
+        let found = extract(&doc.text, Some(dct), Mode::News);
+        let outcome = store
+            .replace_extraction(document_id, &found.timexes, &found.events)
+            .await?;
+        summary.documents += 1;
+        summary.events_created += outcome.events_created;
+        summary.events_merged += outcome.events_merged;
+        summary.events_removed += outcome.events_removed;
+    }
+    Ok(summary)
+}
+
+/// Ingests `seeds_dir` when the database holds no document yet: a fresh install starts with
+/// the seed articles. Returns what it did, or `None` when the database was not empty.
+pub async fn seed_if_empty(
+    store: &Store,
+    seeds_dir: &Path,
+) -> Result<Option<Summary>, IngestError> {
+    if store.document_count().await? > 0 {
+        return Ok(None);
+    }
+    let summary = ingest_paths(
+        store,
+        &[seeds_dir.to_owned()],
+        &ProgressBar::hidden(),
+        |f| tracing::warn!(failure = %f, "seed article skipped"),
+    )
+    .await?;
+    tracing::info!(%summary, "seeded the database from {}", seeds_dir.display());
+    Ok(Some(summary))
+}
+
+/// `tarikh ingest PATH... --db DB`.
+pub fn run_ingest(db: &Path, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async {
+        let store = store::connect(db)
+            .await
+            .with_context(|| format!("cannot open the database {}", db.display()))?;
+        let progress = progress_bar("{wide_bar} {bytes}/{total_bytes} {msg}");
+        let summary = ingest_paths(&store, paths, &progress, |f| {
+            progress.suspend(|| eprintln!("tarikh: {f}"));
+        })
+        .await
+        .context("ingest stopped")?;
+        progress.finish_and_clear();
+        store.close().await;
+        println!("{summary}");
+        Ok(exit_code(summary.failed))
+    })
+}
+
+/// `tarikh reextract --db DB`.
+pub fn run_reextract(db: &Path) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async {
+        let store = store::connect(db)
+            .await
+            .with_context(|| format!("cannot open the database {}", db.display()))?;
+        let progress = progress_bar("{wide_bar} {pos}/{len} documents");
+        let summary = reextract(&store, &progress, |f| {
+            progress.suspend(|| eprintln!("tarikh: {f}"));
+        })
+        .await
+        .context("reextract stopped")?;
+        progress.finish_and_clear();
+        store.close().await;
+        println!("{summary}");
+        Ok(exit_code(summary.failed))
+    })
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
+/// A bar on standard error, or none when standard error is not a terminal (logs, pipes, tests).
+fn progress_bar(template: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn exit_code(failed: usize) -> ExitCode {
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,111 @@
+//! The SQLite side: documents, their temporal expressions, and events merged across documents
+//! with the evidence for each. The schema is `migrations/`, applied by [`connect`].
+//!
+//! - [`documents`]: storing a document with everything extracted from it, in one transaction.
+//! - `events`, `evidence`, `rows`: merging extracted events into stored ones and writing their
+//!   evidence; rows as read back.
+//! - [`merge`]: the pure decision of which event a report joins, and the event it makes.
+//! - [`timeline`]: the read side: events by participant countries and kind, oldest first.
+
+mod codes;
+pub mod documents;
+mod events;
+mod evidence;
+pub mod merge;
+mod rows;
+pub mod timeline;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use tracing::instrument;
+
+pub use documents::{Extracted, NewDocument, Outcome, StoredDocument, content_hash};
+pub use timeline::{EvidenceQuote, TimelineEntry};
+
+/// The version of what extraction writes into the store. Bump it whenever `extract` finds
+/// different timexes or events for the same text; `tarikh reextract` then redoes every
+/// document stored with an older one.
+pub const EXTRACTOR_VERSION: i64 = 1;
+
+/// How long a connection waits for another writer before giving up with "database is locked".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open database {}: {source}", path.display())]
+    Open { path: PathBuf, source: sqlx::Error },
+    #[error("cannot bring the database schema up to date: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("unexpected {column} {value:?} in the database")]
+    Corrupt { column: &'static str, value: String },
+}
+
+impl StoreError {
+    fn corrupt(column: &'static str, value: &str) -> StoreError {
+        StoreError::Corrupt {
+            column,
+            value: value.to_owned(),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A handle on the database; cheap to clone (a connection pool).
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+/// Opens (creating it if missing) the database at `path` in WAL mode with foreign keys on and a
+/// busy timeout, and applies the migrations it has not seen.
+#[instrument(skip_all, fields(path = %path.as_ref().display()))]
+pub async fn connect(path: impl AsRef<Path>) -> Result<Store> {
+    let path = path.as_ref();
+    let open_error = |source| StoreError::Open {
+        path: path.to_owned(),
+        source,
+    };
+    let options = SqliteConnectOptions::from_str("sqlite:")
+        .map_err(open_error)?
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // In WAL mode NORMAL loses no committed transaction when the process dies, only
+        // (possibly) the last ones on power loss; FULL would sync on every document.
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT)
+        // 64 MiB of page cache per connection instead of 2: merging reads the indexes of
+        // events and evidence over and over while document text streams past them.
+        .pragma("cache_size", "-65536")
+        // Statement journals (multi-row inserts inside a transaction) in memory, not temp files.
+        .pragma("temp_store", "memory")
+        // Checkpoint every ~40 MiB of WAL rather than 4: fewer rewrites of hot index pages.
+        .pragma("wal_autocheckpoint", "10000");
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await
+        .map_err(open_error)?;
+    sqlx::migrate!().run(&pool).await?;
+    Ok(Store { pool })
+}
+
+impl Store {
+    /// The pool, for callers that run their own read queries (tests, the HTTP layer).
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Waits for running queries and closes every connection (checkpointing the WAL).
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+}

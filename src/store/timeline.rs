@@ -1,0 +1,224 @@
+//! The read side: dated events by participant countries and kind, oldest first, each with its
+//! participants, place and the quotes that report it.
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use tracing::instrument;
+
+use super::rows::ReportRow;
+use super::{Result, Store, StoreError, codes};
+use crate::extract::events::{EventDate, EventKind, Participant, Place, Status};
+
+/// One entry of the timeline: an event and its evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    pub event_id: i64,
+    pub kind: EventKind,
+    pub status: Status,
+    pub plover: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plover_mode: Option<String>,
+    pub cameo: String,
+    /// The tightest date the sources give.
+    pub date: EventDate,
+    /// `sources disagree: 2018-06-08 vs 2018-06-09`, when they do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_conflict: Option<String>,
+    pub place: Option<Place>,
+    /// Everyone any report names, by country then name.
+    pub participants: Vec<Participant>,
+    /// Distinct documents and distinct sources reporting it.
+    pub article_count: i64,
+    pub source_count: i64,
+    /// The reports, in the order they joined.
+    pub evidence: Vec<EvidenceQuote>,
+}
+
+/// One report of an event: where it was read, what it claims, and why it joined.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceQuote {
+    pub evidence_id: i64,
+    pub document_id: i64,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub published_at: String,
+    pub kind: EventKind,
+    pub trigger: String,
+    pub quote: String,
+    /// This source's own date, which may be coarser than the event's or disagree with it.
+    pub claimed: Option<EventDate>,
+    pub merge_reason: String,
+}
+
+impl Store {
+    /// Dated events with every one of `countries` among their participants (ISO 3166 alpha-3)
+    /// and of one of `kinds` (the event's kind or a report's), ordered by first possible day,
+    /// coarser dates first on a tie. An empty list does not filter. Undated events have no
+    /// place on a timeline and are left out.
+    #[instrument(skip_all)]
+    pub async fn events_with_countries(
+        &self,
+        countries: &[&str],
+        kinds: &[EventKind],
+    ) -> Result<Vec<TimelineEntry>> {
+        let countries = serde_json::to_string(countries).expect("strings serialise");
+        let kinds: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+        let kinds = serde_json::to_string(&kinds).expect("strings serialise");
+        let rows: Vec<EntryRow> = sqlx::query_as(
+            "select ev.event_id, ev.date_conflict, ev.article_count, ev.source_count,
+                    ev.kind, ev.plover, ev.plover_mode, ev.cameo, ev.status, ev.date_value,
+                    ev.earliest, ev.latest, ev.precision, ev.place_name, ev.place_country,
+                    ev.place_lat, ev.place_lon, ev.place_wikidata
+             from events ev
+             where ev.earliest is not null
+               and (?1 = '[]' or ev.event_id in (
+                     select p.event_id from participants p
+                     where p.country in (select value from json_each(?1))
+                     group by p.event_id
+                     having count(distinct p.country)
+                         = (select count(distinct value) from json_each(?1))))
+               and (?2 = '[]' or ev.kind in (select value from json_each(?2))
+                    or exists (select 1 from evidence e where e.event_id = ev.event_id
+                               and e.kind in (select value from json_each(?2))))
+             order by ev.earliest, ev.latest desc, ev.event_id",
+        )
+        .bind(&countries)
+        .bind(&kinds)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut entries = rows
+            .into_iter()
+            .map(EntryRow::into_entry)
+            .collect::<Result<Vec<_>>>()?;
+        let at: FxHashMap<i64, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.event_id, i))
+            .collect();
+        let ids = serde_json::to_string(&at.keys().collect::<Vec<_>>()).expect("ids serialise");
+
+        let people: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+            "select distinct event_id, name, country, wikidata from participants
+             where event_id in (select value from json_each(?))
+             order by event_id, country, name, wikidata is null, wikidata",
+        )
+        .bind(&ids)
+        .fetch_all(&self.pool)
+        .await?;
+        for (event_id, name, country, wikidata) in people {
+            let list = &mut entries[at[&event_id]].participants;
+            // One row per person: a report that gave the Wikidata id wins over one that did not.
+            if !list.iter().any(|p| p.name == name && p.country == country) {
+                list.push(Participant {
+                    name,
+                    country,
+                    wikidata,
+                });
+            }
+        }
+
+        let quotes: Vec<QuoteRow> = sqlx::query_as(
+            "select e.evidence_id, e.event_id, e.document_id, d.title, d.url, d.source,
+                    d.published_at, e.kind, e.trigger, e.quote, e.claimed_value,
+                    e.claimed_earliest, e.claimed_latest, e.claimed_precision, e.merge_reason
+             from evidence e join documents d on d.document_id = e.document_id
+             where e.event_id in (select value from json_each(?))
+             order by e.event_id, e.evidence_id",
+        )
+        .bind(&ids)
+        .fetch_all(&self.pool)
+        .await?;
+        for q in quotes {
+            let i = at[&q.event_id];
+            entries[i].evidence.push(q.into_quote()?);
+        }
+        Ok(entries)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct EntryRow {
+    event_id: i64,
+    date_conflict: Option<String>,
+    article_count: i64,
+    source_count: i64,
+    #[sqlx(flatten)]
+    report: ReportRow,
+}
+
+impl EntryRow {
+    fn into_entry(self) -> Result<TimelineEntry> {
+        let report = self.report.into_report()?;
+        let Some(date) = report.date else {
+            return Err(StoreError::corrupt("date", "null"));
+        };
+        Ok(TimelineEntry {
+            event_id: self.event_id,
+            kind: report.kind,
+            status: report.status,
+            plover: report.plover,
+            plover_mode: report.plover_mode,
+            cameo: report.cameo,
+            date,
+            date_conflict: self.date_conflict,
+            place: report.place,
+            participants: Vec::new(),
+            article_count: self.article_count,
+            source_count: self.source_count,
+            evidence: Vec::new(),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct QuoteRow {
+    evidence_id: i64,
+    event_id: i64,
+    document_id: i64,
+    title: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+    published_at: String,
+    kind: String,
+    trigger: String,
+    quote: String,
+    claimed_value: Option<String>,
+    claimed_earliest: Option<NaiveDate>,
+    claimed_latest: Option<NaiveDate>,
+    claimed_precision: Option<String>,
+    merge_reason: String,
+}
+
+impl QuoteRow {
+    fn into_quote(self) -> Result<EvidenceQuote> {
+        let claimed = match (
+            self.claimed_value,
+            self.claimed_earliest,
+            self.claimed_latest,
+            self.claimed_precision,
+        ) {
+            (Some(value), Some(earliest), Some(latest), Some(precision)) => Some(EventDate {
+                value,
+                earliest,
+                latest,
+                precision: codes::precision(&precision)?,
+            }),
+            _ => None,
+        };
+        Ok(EvidenceQuote {
+            evidence_id: self.evidence_id,
+            document_id: self.document_id,
+            title: self.title,
+            url: self.url,
+            source: self.source,
+            published_at: self.published_at,
+            kind: codes::kind(&self.kind)?,
+            trigger: self.trigger,
+            quote: self.quote,
+            claimed,
+            merge_reason: self.merge_reason,
+        })
+    }
+}
