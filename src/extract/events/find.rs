@@ -1,6 +1,8 @@
 //! The event finder: triggers → events with a date, participants, a place and a status, then
 //! one event per happening in the article. The rules are described in the parent module.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
 use super::{Event, EventDate, EventKind, Participant, Place, Precision, Status};
@@ -222,22 +224,34 @@ fn governing_of(e: &Event) -> Option<Governing> {
 /// A definite word in the sentence that repeats the head of an earlier event's trigger
 /// ("عقب العرض" after "العرض العسكري") lends that event's date.
 fn head_anaphor_date(g: &G, l: &Layout, i: usize, events: &[Event]) -> Option<Governing> {
-    let head = |trigger: &str| {
-        let folded = crate::extract::normalize::fold(trigger);
-        let first = folded.split(' ').next().unwrap_or("").to_owned();
-        first.trim_start_matches("ال").to_owned()
-    };
+    if events.is_empty() {
+        return None;
+    }
+    let heads: Vec<String> = events
+        .iter()
+        .map(|e| {
+            let folded = crate::extract::normalize::fold(&e.trigger);
+            let first = folded.split(' ').next().unwrap_or("");
+            first.trim_start_matches("ال").to_owned()
+        })
+        .collect();
     l.sentence_of(i)
         .filter(|&k| k != i && g.t[k].kind == Kind::Word)
         .find_map(|k| {
             let t = &g.t[k];
-            let word: String = t.text(g.n).chars().skip(t.clitic).collect();
-            let stem = word.strip_prefix("ال")?;
-            events
+            let text = t.text(g.n);
+            let at = text
+                .char_indices()
+                .nth(t.clitic)
+                .map_or(text.len(), |(b, _)| b);
+            let stem = text[at..].strip_prefix("ال")?;
+            if stem.chars().count() < 3 {
+                return None;
+            }
+            heads
                 .iter()
-                .rev()
-                .find(|e| stem.chars().count() >= 3 && head(&e.trigger) == stem)
-                .and_then(governing_of)
+                .rposition(|h| h == stem)
+                .and_then(|n| governing_of(&events[n]))
         })
 }
 
@@ -481,20 +495,16 @@ fn participant(lex: Lex) -> Option<(Participant, u8)> {
     match lex {
         Lex::Actor(n) => {
             let a = ACTORS[usize::from(n)].1;
-            let person = PLACES.iter().all(|(_, s)| s.name != a.name);
             let p = Participant {
                 name: a.name.to_owned(),
                 country: a.country.to_owned(),
                 wikidata: a.wikidata.map(str::to_owned),
             };
-            Some((p, if person { 0 } else { 1 }))
+            Some((p, if IS_PERSON[usize::from(n)] { 0 } else { 1 }))
         }
         Lex::Place(n) => {
             let p = PLACES[usize::from(n)].1;
-            let state = PLACES
-                .iter()
-                .find(|(_, s)| !s.city && s.country == p.country)
-                .map(|(_, s)| s);
+            let state = STATE_OF[usize::from(n)].map(|s| PLACES[s].1);
             p.actor.then(|| {
                 let part = Participant {
                     name: state.map_or(p.name, |s| s.name).to_owned(),
@@ -507,6 +517,26 @@ fn participant(lex: Lex) -> Option<(Participant, u8)> {
         _ => None,
     }
 }
+
+/// For each actor: a person (not a state's name).
+static IS_PERSON: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    ACTORS
+        .iter()
+        .map(|(_, a)| PLACES.iter().all(|(_, s)| s.name != a.name))
+        .collect()
+});
+
+/// For each place: the gazetteer entry of its state.
+static STATE_OF: LazyLock<Vec<Option<usize>>> = LazyLock::new(|| {
+    PLACES
+        .iter()
+        .map(|(_, p)| {
+            PLACES
+                .iter()
+                .position(|(_, s)| !s.city && s.country == p.country)
+        })
+        .collect()
+});
 
 /// A member state of an organisation, named as the gazetteer names states.
 fn member(country: &str) -> Participant {
@@ -706,41 +736,62 @@ fn build(
 /// One event per happening: repeats in the same sentence, undated mentions of sides already
 /// dated, and repeated named summits join the first report.
 fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<Event> {
-    fn countries(e: &Event) -> Vec<&str> {
-        let mut c: Vec<&str> = e.participants.iter().map(|p| p.country.as_str()).collect();
-        c.sort_unstable();
-        c
-    }
-    let subset = |a: &Event, b: &Event| countries(a).iter().all(|c| countries(b).contains(c));
+    let sides: Vec<Vec<&str>> = events
+        .iter()
+        .map(|e| {
+            let mut c: Vec<&str> = e.participants.iter().map(|p| p.country.as_str()).collect();
+            c.sort_unstable();
+            c
+        })
+        .collect();
+    let subset = |a: usize, b: usize| sides[a].iter().all(|c| sides[b].contains(c));
     let family = |a: EventKind, b: EventKind| a == b || (a.is_contact() && b.is_contact());
-    let value = |e: &Event| e.date.as_ref().map(|d| d.value.clone());
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    for (n, (e, &borrowed)) in events.iter().zip(inherited).enumerate() {
+    fn value(e: &Event) -> Option<&str> {
+        e.date.as_ref().map(|d| d.value.as_str())
+    }
+    let mut kept: Vec<usize> = Vec::with_capacity(events.len());
+    for (n, e) in events.iter().enumerate() {
+        let borrowed = inherited[n];
         // Reports of one happening stand close together; a bounded look keeps huge inputs linear.
-        let recent = &out[out.len().saturating_sub(REACH)..];
-        let near = &events[n.saturating_sub(REACH)..(n + REACH).min(events.len())];
-        let repeat = recent.iter().any(|o| {
-            o.kind == e.kind
-                && value(o) == value(e)
-                && ((o.sentence_start == e.sentence_start && countries(o) == countries(e))
-                    || ((borrowed || e.date.is_none()) && (subset(e, o) || subset(o, e))))
+        let recent = &kept[kept.len().saturating_sub(REACH)..];
+        let near = n.saturating_sub(REACH)..(n + REACH).min(events.len());
+        let repeat = recent.iter().any(|&o| {
+            let other = &events[o];
+            other.kind == e.kind
+                && value(other) == value(e)
+                && ((other.sentence_start == e.sentence_start && sides[o] == sides[n])
+                    || ((borrowed || e.date.is_none()) && (subset(n, o) || subset(o, n))))
         });
         // An undated mention after a dated report of the same sides is that report again.
         let covered = e.date.is_none()
-            && near.iter().any(|o| {
-                o.start < e.start && o.date.is_some() && family(o.kind, e.kind) && subset(e, o)
+            && near.clone().any(|o| {
+                let other = &events[o];
+                other.start < e.start
+                    && other.date.is_some()
+                    && family(other.kind, e.kind)
+                    && subset(n, o)
             });
         let same_summit = e.kind == EventKind::Summit
-            && recent.iter().any(|o| {
-                o.kind == EventKind::Summit
-                    && summit_name(o).is_some()
-                    && summit_name(o) == summit_name(e)
+            && recent.iter().any(|&o| {
+                let other = &events[o];
+                other.kind == EventKind::Summit
+                    && summit_name(other).is_some()
+                    && summit_name(other) == summit_name(e)
             });
         if !repeat && !covered && !same_summit {
-            out.push(e.clone());
+            kept.push(n);
         }
     }
-    out
+    let mut keep = vec![false; events.len()];
+    for n in kept {
+        keep[n] = true;
+    }
+    events
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(e, _)| e)
+        .collect()
 }
 
 /// The organisation a summit is named after, read from its sentence after the trigger.
