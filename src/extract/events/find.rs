@@ -588,24 +588,26 @@ fn participants(
             None => {}
         }
     }
-    if refers_to_pair {
+    let add_pair = |out: &mut Vec<(Participant, u8)>| {
         pair.iter()
             .filter_map(|&(_, first)| g.lex(first).and_then(participant))
-            .for_each(|p| add(&mut out, p));
+            .for_each(|p| add(out, p));
+    };
+    if refers_to_pair {
+        add_pair(&mut out);
     }
     if out.len() < 2 || !needs_two {
+        let mut pair_in_sentence = false;
         for k in l.sentence_of(i) {
             match g.lex(k) {
-                Some(Lex::Pair) => refers_to_pair = true,
+                Some(Lex::Pair) => pair_in_sentence = true,
                 Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),
                 None => {}
             }
         }
-    }
-    if refers_to_pair {
-        pair.iter()
-            .filter_map(|&(_, first)| g.lex(first).and_then(participant))
-            .for_each(|p| add(&mut out, p));
+        if pair_in_sentence && !refers_to_pair {
+            add_pair(&mut out);
+        }
     }
     if needs_two && out.len() < 2 && sentence > 0 {
         tokens(sentence - 1)
