@@ -1,8 +1,9 @@
 FROM rust:1.95-slim-bookworm AS build
 WORKDIR /src
-COPY Cargo.toml Cargo.lock ./
+COPY Cargo.toml Cargo.lock build.rs ./
 COPY src src
 COPY benches benches
+COPY migrations migrations
 RUN cargo build --release --locked
 
 FROM debian:bookworm-slim
