@@ -10,8 +10,9 @@
 //! All cases run; failures are listed with expected and actual side by side, then a per-file
 //! summary, then one panic.
 
+mod common;
+
 use std::collections::{BTreeSet, HashSet};
-use std::path::Path;
 
 use serde::Deserialize;
 use tarikh::extract::events::Event;
@@ -160,21 +161,10 @@ fn run(case: &Case) -> Result<(), String> {
 
 #[test]
 fn golden_event_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/events");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no case files in {}", dir.display());
-
     let (mut failed, mut total, mut gaps) = (0, 0, 0);
     let mut summary = Vec::new();
     let mut names = HashSet::new();
-    for path in &paths {
-        let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let src = std::fs::read_to_string(path).unwrap();
+    for (file_name, src) in common::case_files("events") {
         let file: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{file_name}: {e}"));
         let mut pass = 0;
         for case in &file.case {
