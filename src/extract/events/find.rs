@@ -527,23 +527,19 @@ static IS_PERSON: LazyLock<Vec<bool>> = LazyLock::new(|| {
 });
 
 /// For each place: the gazetteer entry of its state.
-static STATE_OF: LazyLock<Vec<Option<usize>>> = LazyLock::new(|| {
+static STATE_OF: LazyLock<Vec<Option<usize>>> =
+    LazyLock::new(|| PLACES.iter().map(|(_, p)| state_entry(p.country)).collect());
+
+/// The gazetteer entry of a country's state (not one of its cities).
+fn state_entry(country: &str) -> Option<usize> {
     PLACES
         .iter()
-        .map(|(_, p)| {
-            PLACES
-                .iter()
-                .position(|(_, s)| !s.city && s.country == p.country)
-        })
-        .collect()
-});
+        .position(|(_, s)| !s.city && s.country == country)
+}
 
 /// A member state of an organisation, named as the gazetteer names states.
 fn member(country: &str) -> Participant {
-    let state = PLACES
-        .iter()
-        .find(|(_, p)| !p.city && p.country == country)
-        .map(|(_, p)| p);
+    let state = state_entry(country).map(|s| &PLACES[s].1);
     Participant {
         name: state.map_or(country, |s| s.name).to_owned(),
         country: country.to_owned(),
