@@ -8,8 +8,11 @@
 //! - [`frontmatter`]: articles on disk with their publication date in a `---` block.
 //! - [`store`]: the SQLite store of documents, their dates, and events merged across documents.
 //! - [`ingest`]: articles from files and directories into the store (`ingest`, `reextract`).
+//! - [`api`]: the HTTP service (`tarikh serve`): the chronological feed, histogram, exports,
+//!   ingestion over HTTP and the timeline page.
 //! - [`cli`]: the line-oriented commands of the binary (`extract`, `eval`).
 
+pub mod api;
 pub mod cli;
 pub mod eval;
 pub mod extract;

@@ -1,0 +1,1 @@
+//! The feed in other shapes: TimelineJS, vis-timeline, CSV, JSON Feed and Atom.

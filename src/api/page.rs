@@ -1,0 +1,1 @@
+//! The timeline page served at `/`, and its vendored assets.
