@@ -5,12 +5,14 @@
 //! - `events`, `evidence`, `rows`: merging extracted events into stored ones and writing their
 //!   evidence; rows as read back.
 //! - [`merge`]: the pure decision of which event a report joins, and the event it makes.
-//! - [`timeline`]: the read side: events by participant countries and kind, oldest first.
+//! - [`timeline`], [`feed`]: the read side: filtered events in timeline order, a keyset page
+//!   at a time, with their participants and evidence.
 
 mod codes;
 pub mod documents;
 mod events;
 mod evidence;
+pub mod feed;
 pub mod merge;
 mod rows;
 pub mod timeline;
@@ -24,6 +26,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use tracing::instrument;
 
 pub use documents::{Extracted, NewDocument, Outcome, StoredDocument, content_hash};
+pub use feed::{Filter, Key, Order};
 pub use timeline::{EvidenceQuote, TimelineEntry};
 
 /// The version of what extraction writes into the store. Bump it whenever `extract` finds
