@@ -6,8 +6,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tracing::instrument;
 
-use super::rows::ReportRow;
 use super::feed::{Filter, Order};
+use super::rows::ReportRow;
 use super::{Result, Store, StoreError, codes};
 use crate::extract::events::{EventDate, EventKind, Participant, Place, Status};
 
@@ -33,6 +33,7 @@ pub struct TimelineEntry {
     pub article_count: i64,
     pub source_count: i64,
     /// The reports, in the order they joined.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceQuote>,
 }
 
