@@ -25,22 +25,10 @@ const HEADLINE_NAMES: usize = 5;
 
 /// The CSV columns, written even when there are no rows so an empty export still says what
 /// it would hold. [`CsvRow`] has the same fields in the same order.
+#[rustfmt::skip]
 const CSV_COLUMNS: [&str; 15] = [
-    "event_id",
-    "date",
-    "earliest",
-    "latest",
-    "precision",
-    "kind",
-    "status",
-    "participants",
-    "countries",
-    "place",
-    "article_count",
-    "source_count",
-    "sources",
-    "urls",
-    "quote",
+    "event_id", "date", "earliest", "latest", "precision", "kind", "status", "participants",
+    "countries", "place", "article_count", "source_count", "sources", "urls", "quote",
 ];
 
 /// What happened and who took part, in plain text: `Meeting: China, Russia`, or
@@ -213,7 +201,7 @@ fn timelinejs_dates(d: &EventDate) -> (TimelineJsDate, Option<TimelineJsDate>) {
     }
 }
 
-/// `day` is `Day`, `Month` or `Year`: the finest field to fill.
+/// `finest` is `Day`, `Month` or `Year`: the last field to fill.
 fn js_date(d: NaiveDate, finest: Precision) -> TimelineJsDate {
     TimelineJsDate {
         year: d.year().to_string(),
@@ -267,7 +255,8 @@ pub struct VisItem {
     #[serde(rename = "type")]
     pub item_type: &'static str,
     pub group: String,
-    /// The tooltip: the date, then the first quote.
+    /// The tooltip: the date, then the first quote. HTML too: vis shows it with `innerHTML`
+    /// (after its own XSS filter), so a plain-text title would show its entities.
     pub title: String,
     /// `precision-day`, `precision-month` …, for the page to style.
     pub class_name: String,
@@ -701,8 +690,19 @@ mod tests {
 
     /// value, precision, display date, TimelineJS start and end (present fields joined by
     /// `-`), vis start, end and type.
+    type Case = (
+        &'static str,
+        Precision,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    );
+
     #[rustfmt::skip]
-    const PRECISIONS: &[(&str, Precision, &str, &str, &str, &str, &str, &str)] = &[
+    const PRECISIONS: &[Case] = &[
         ("2018-06-08", Precision::Day, "8 June 2018", "2018-6-8", "", "2018-06-08", "", "point"),
         ("2022-W37", Precision::Week, "week of 12 September 2022",
             "2022-9-12", "2022-9-18", "2022-09-12", "2022-09-19", "range"),
