@@ -9,7 +9,8 @@ const KINDS = ['meeting', 'visit', 'summit', 'call', 'agreement', 'military', 's
 const PAGE_SIZE = 500; // the feed's largest page
 const LIST_STEP = 100; // rows added to the event list at a time
 const MAX_EVENTS = 50000; // stop paging here and say so
-const CLUSTER_ABOVE = 1000; // more items than this: let vis-timeline cluster them
+const CLUSTER_ABOVE = 1000;
+const MAX_MONTH_BARS = 480; // more months than this: the histogram shows years // more items than this: let vis-timeline cluster them
 
 // Every label in both languages. Months are the Levantine names, as the seeds write them.
 const LABELS = {
@@ -216,7 +217,8 @@ function readUrl() {
   state.lang = p.get('lang') === 'ar' || (!p.has('lang') && /^ar\b/.test(navigator.language || ''))
     ? 'ar' : 'en';
   state.lanes = p.get('lanes') === 'pair' ? 'pair' : 'kind';
-  state.interval = p.get('interval') === 'year' ? 'year' : 'month';
+  // No interval in the URL: months, or years when months would make too many bars.
+  state.interval = ['month', 'year'].includes(p.get('interval')) ? p.get('interval') : null;
   // `country=` with an empty value is an explicit "no country filter".
   state.countries = p.has('country') ? p.getAll('country').filter(Boolean) : null;
   state.kinds = p.getAll('kind').filter(k => KINDS.includes(k));
@@ -230,7 +232,7 @@ function writeUrl() {
   const p = new URLSearchParams();
   if (state.lang === 'ar') p.set('lang', 'ar');
   if (state.lanes !== 'kind') p.set('lanes', state.lanes);
-  if (state.interval !== 'month') p.set('interval', state.interval);
+  if (state.interval) p.set('interval', state.interval);
   if (state.countries !== null) {
     if (state.countries.length) state.countries.forEach(c => p.append('country', c));
     else p.set('country', '');
@@ -320,11 +322,11 @@ function renderChips() {
     button.setAttribute('aria-pressed', String(button.dataset.lanes === state.lanes));
   }
   for (const button of document.querySelectorAll('[data-interval]')) {
-    button.setAttribute('aria-pressed', String(button.dataset.interval === state.interval));
+    const shown = state.interval || (histogramData && histogramData.interval) || 'month';
+    button.setAttribute('aria-pressed', String(button.dataset.interval === shown));
   }
   $('#from').value = state.from;
   $('#to').value = state.to;
-  if (document.activeElement !== $('#q')) $('#q').value = state.q;
 }
 
 async function loadCountries() {
@@ -358,6 +360,7 @@ function wireFilters() {
     renderList();
     renderCount();
     if (state.event !== null) showDetail(state.event, false);
+    else renderPlaceholder();
   });
   const dateInput = key => () => {
     const value = $(`#${key}`).value.trim();
@@ -373,12 +376,10 @@ function wireFilters() {
   };
   $('#from').addEventListener('change', dateInput('from'));
   $('#to').addEventListener('change', dateInput('to'));
+  $('#q').value = state.q;
   $('#q').addEventListener('input', () => {
     clearTimeout(searchTimer);
-    searchTimer = setTimeout(() => {
-      state.q = $('#q').value.trim();
-      filtersChanged();
-    }, 300);
+    searchTimer = setTimeout(filtersChanged, 300);
   });
   $('#reset').addEventListener('click', () => {
     state.countries = null;
@@ -411,6 +412,9 @@ function wireFilters() {
 }
 
 function filtersChanged({ histogram = true } = {}) {
+  // The search box is the search term, also when its own wait has not run out yet.
+  clearTimeout(searchTimer);
+  state.q = $('#q').value.trim();
   writeUrl();
   renderChips();
   loadEvents().catch(showLoadError);
@@ -502,10 +506,13 @@ function buildTimeline() {
   items = new vis.DataSet();
   groups = new vis.DataSet();
   const rtl = state.lang === 'ar';
-  timeline = new vis.Timeline($('#timeline'), items, groups, {
+  // A new element each time: the direction is set when a timeline is made.
+  const container = el('div', { class: 'timeline-chart' });
+  $('#timeline').replaceChildren(container);
+  timeline = new vis.Timeline(container, items, groups, {
     rtl,
     stack: true,
-    orientation: { axis: 'top' },
+    orientation: 'top',
     margin: { item: { horizontal: 2, vertical: 4 } },
     zoomMin: 1000 * 60 * 60 * 24 * 7,
     zoomMax: 1000 * 60 * 60 * 24 * 365 * 200,
@@ -530,10 +537,10 @@ function buildTimeline() {
       },
     },
     // Items and lanes get elements, so no data is ever read as markup.
-    // A cluster of items is not in the data set: its third argument holds the items.
-    template: (item, _element, data) => item
+    // A cluster stands for several items: it shows how many.
+    template: (item, _element, data) => (item && !item.isCluster
       ? el('span', { class: 'item-label', dir: 'auto' }, item.label)
-      : el('span', { class: 'cluster-count' }, String(data && data.uiItems ? data.uiItems.length : '')),
+      : el('span', { class: 'cluster-count' }, String(((data && data.uiItems) || []).length))),
     groupTemplate: group => group
       ? el('span', { class: `lane ${group.className || ''}`, dir: 'auto' }, group.label)
       : el('span'),
@@ -574,7 +581,7 @@ function renderTimelineItems() {
       start,
       end: point ? undefined : addDays(utc(event.date.latest), 1),
       type: point ? 'point' : 'range',
-      className: `kind-${event.kind} status-${event.status} precision-${event.date.precision}`,
+      className: `event-${event.event_id} kind-${event.kind} status-${event.status} precision-${event.date.precision}`,
     };
   });
   timeline.setOptions({
@@ -626,9 +633,15 @@ async function loadHistogram() {
   const controller = new AbortController();
   histogramController = controller;
   const params = filterParams(false);
-  params.set('interval', state.interval);
+  params.set('interval', state.interval || 'month');
   params.set('group_by', 'kind');
-  histogramData = await getJson(`/api/v1/histogram?${params}`, controller.signal);
+  let data = await getJson(`/api/v1/histogram?${params}`, controller.signal);
+  if (!state.interval && data.buckets.length > MAX_MONTH_BARS) {
+    params.set('interval', 'year');
+    data = await getJson(`/api/v1/histogram?${params}`, controller.signal);
+  }
+  histogramData = data;
+  renderChips();
   renderHistogram();
 }
 
@@ -822,15 +835,16 @@ function detailView(event) {
       field('participants', participants),
       field('place', ...place)),
     el('h3', {}, `${L('sources')} (${L('article_count')(event.article_count ?? event.evidence.length)})`),
-    el('ol', { class: 'sources' }, event.evidence.map(evidenceView)));
+    el('ol', { class: 'sources' }, event.evidence.map(ev => evidenceView(ev, event))));
 }
 
-function evidenceView(ev) {
+function evidenceView(ev, event) {
   const link = ev.url
     ? el('a', { href: safeUrl(ev.url), rel: 'noopener noreferrer', target: '_blank' }, L('open_article'))
     : el('a', { href: `/api/v1/documents/${ev.document_id}` }, L('open_document'));
-  const claimed = ev.claimed && ev.claimed.value
-    ? el('p', { class: 'muted' }, `${L('claimed')}: ${dateLabel(ev.claimed)}`) : null;
+  // A source's own date is worth a line only when it is not the event's.
+  const claimed = ev.claimed && ev.claimed.value && ev.claimed.value !== event.date.value
+    ? el('p', { class: 'muted claimed' }, `${L('claimed')}: ${dateLabel(ev.claimed)}`) : null;
   return el('li', { class: 'source', dataset: { evidenceId: ev.evidence_id } },
     el('p', { class: 'source-head' },
       el('strong', { class: 'source-title', dir: 'auto' }, ev.title || ev.source || L('none')),
