@@ -273,6 +273,57 @@ describe('the seed articles', () => {
     await page.close();
   });
 
+  test('brushing a range of the histogram filters the timeline; a click clears it', async () => {
+    const all = await feed(server.url, 'country=RUS&country=CHN');
+    const { page, seen } = await openPage(server.url);
+    await countBecomes(page, all.length);
+    // Drag over the last third of the bars (2021 to 2022 in the seeds).
+    const box = await page.locator('#histogram canvas').first().boundingBox();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.66, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.8, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width - 5, y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => /from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/.test(location.search));
+    const url = new URL(page.url());
+    const from = url.searchParams.get('from');
+    const to = url.searchParams.get('to');
+    const inRange = await feed(server.url, `country=RUS&country=CHN&from=${from}&to=${to}`);
+    assert.ok(inRange.length > 0 && inRange.length < all.length, `${from}..${to}: ${inRange.length}`);
+    await countBecomes(page, inRange.length);
+    assert.deepEqual(await listIds(page), inRange.map(e => e.event_id));
+    assert.equal(await page.inputValue('#from'), from);
+    // The timeline shows the brushed period.
+    const { start, end } = await page.evaluate(() => {
+      const w = timeline.getWindow();
+      return { start: w.start.toISOString(), end: w.end.toISOString() };
+    });
+    assert.ok(start.slice(0, 10) <= from && start.slice(0, 10) >= `${Number(from.slice(0, 4)) - 1}`, `window starts ${start}`);
+    assert.ok(end.slice(0, 10) >= to, `window ends ${end}`);
+    // A click on the chart outside the brushed area clears it.
+    await page.mouse.click(box.x + box.width * 0.2, y);
+    await countBecomes(page, all.length);
+    assert.doesNotMatch(page.url(), /from=/);
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
+  test('the lanes switch from kinds to the countries taking part', async () => {
+    const all = await feed(server.url, 'country=RUS&country=CHN');
+    const { page, seen } = await openPage(server.url);
+    const lanes = () => page.$$eval('#timeline .vis-labelset .lane', ls => ls.map(l => l.textContent));
+    assert.ok((await lanes()).some(l => l.startsWith('visit')));
+    await page.click('[data-lanes="pair"]');
+    await page.waitForFunction(() => [...document.querySelectorAll('#timeline .lane')].some(l => l.textContent.startsWith('China – Russia')));
+    const counts = (await lanes()).map(l => Number(/\((\d+)\)$/.exec(l)[1]));
+    assert.equal(counts.reduce((a, b) => a + b, 0), all.length, 'every event is in one lane');
+    assert.match(page.url(), /lanes=pair/);
+    assert.equal(await page.locator('#timeline .vis-item:not(.vis-dot)').count(), all.length);
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
   test('clicking an event on the timeline shows its Arabic quote with the date highlighted', async () => {
     const events = await feed(server.url, 'country=RUS&country=CHN');
     // The visit of 8 June 2018 is dated by "الجمعة الماضية" in an article of 12 June.

@@ -19,7 +19,7 @@ const LABELS = {
     filters: 'Filters', countries: 'Countries', kinds: 'Kinds', from: 'From', to: 'To',
     search: 'Search', reset: 'Reset', lanes: 'Lanes:', by_kind: 'kind', by_pair: 'countries',
     fit: 'Show all', per: 'Events per', month: 'month', year: 'year',
-    brush_hint: 'Drag across the bars to pick a period; click outside them to clear it.',
+    brush_hint: 'Drag across the bars to pick a period; click the bars to show all again.',
     coarser: n => `${n} less precise event${n === 1 ? '' : 's'} not in the bars`,
     events: 'Events', more: n => `Show ${n} more`,
     count: n => `${n.toLocaleString('en')} event${n === 1 ? '' : 's'}`,
@@ -54,7 +54,7 @@ const LABELS = {
     filters: 'التصفية', countries: 'الدول', kinds: 'الأنواع', from: 'من', to: 'إلى',
     search: 'بحث', reset: 'إعادة', lanes: 'المسارات:', by_kind: 'النوع', by_pair: 'الدول',
     fit: 'عرض الكل', per: 'الأحداث في كل', month: 'شهر', year: 'سنة',
-    brush_hint: 'اسحب فوق الأعمدة لاختيار فترة، وانقر خارجها لإلغائها.',
+    brush_hint: 'اسحب فوق الأعمدة لاختيار فترة، وانقر عليها لعرض الكل من جديد.',
     coarser: n => `${n} من الأحداث الأقل دقة خارج الأعمدة`,
     events: 'الأحداث', more: n => `عرض ${n} أخرى`,
     count: n => `${n.toLocaleString('en')} ${n === 1 ? 'حدث' : (n === 2 ? 'حدثان' : 'أحداث')}`,
@@ -411,7 +411,7 @@ function wireFilters() {
   });
 }
 
-function filtersChanged({ histogram = true } = {}) {
+function filtersChanged({ histogram = true, brush = true } = {}) {
   // The search box is the search term, also when its own wait has not run out yet.
   clearTimeout(searchTimer);
   state.q = $('#q').value.trim();
@@ -419,7 +419,7 @@ function filtersChanged({ histogram = true } = {}) {
   renderChips();
   loadEvents().catch(showLoadError);
   if (histogram) loadHistogram().catch(showLoadError);
-  else markBrush();
+  else if (brush) markBrush();
 }
 
 function showLoadError(error) {
@@ -679,7 +679,7 @@ function renderHistogram() {
       },
     },
     brush: {
-      toolbox: [], xAxisIndex: 0, brushType: 'lineX', brushMode: 'single',
+      toolbox: [], xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', removeOnClick: true,
       throttleType: 'debounce', throttleDelay: 300,
       brushStyle: { color: 'rgba(120,120,120,0.15)', borderColor: 'rgba(60,60,60,0.6)', borderWidth: 1 },
       outOfBrush: { colorAlpha: 0.35 },
@@ -691,9 +691,17 @@ function renderHistogram() {
   });
   histogram.dispatchAction({
     type: 'takeGlobalCursor', key: 'brush',
-    brushOption: { brushType: 'lineX', brushMode: 'single' },
+    brushOption: { brushType: 'lineX', brushMode: 'single', removeOnClick: true },
   });
   histogram.on('brushEnd', onBrush);
+  // A tiny drag removes the brushed area (a brush event with no area and no brushEnd), and so
+  // does a click, which ECharts leaves alone.
+  histogram.on('brush', params => { if (!params.areas || !params.areas.length) onBrush(params); });
+  histogram.getZr().on('click', () => {
+    if (!state.from && !state.to) return;
+    state.from = state.to = '';
+    filtersChanged({ histogram: false });
+  });
   const coarser = histogramData.coarser && histogramData.coarser.total;
   $('#coarser').textContent = coarser ? L('coarser')(coarser) : '';
   markBrush();
@@ -712,10 +720,11 @@ function markBrush() {
     buckets.forEach((b, i) => { if (utc(b.start) <= to) last = i; });
     if (first >= 0 && last >= first) range = [first, last];
   }
+  // Silent: this shows the state, it does not change it.
   histogram.dispatchAction({
     type: 'brush',
     areas: range ? [{ brushType: 'lineX', xAxisIndex: 0, coordRange: range }] : [],
-  });
+  }, { silent: true });
 }
 
 function onBrush(params) {
@@ -733,7 +742,8 @@ function onBrush(params) {
     state.from = from;
     state.to = to;
   }
-  filtersChanged({ histogram: false });
+  // The brush already shows the period.
+  filtersChanged({ histogram: false, brush: false });
 }
 
 // ---------------------------------------------------------------------------------------------
