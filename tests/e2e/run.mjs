@@ -320,6 +320,30 @@ describe('the seed articles', () => {
     assert.equal(counts.reduce((a, b) => a + b, 0), all.length, 'every event is in one lane');
     assert.match(page.url(), /lanes=pair/);
     assert.equal(await page.locator('#timeline .vis-item:not(.vis-dot)').count(), all.length);
+    await shot(page, 'lanes-pair');
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
+  test('the timeline zooms with the wheel and pans with a drag', async () => {
+    const { page, seen } = await openPage(server.url);
+    const span = () => page.evaluate(() => {
+      const w = timeline.getWindow();
+      return { start: w.start.getTime(), width: w.end - w.start };
+    });
+    const before = await span();
+    const box = await page.locator('#timeline .vis-center').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + 20);
+    await page.mouse.wheel(0, -400);
+    await page.waitForFunction(w => { const x = timeline.getWindow(); return x.end - x.start < w * 0.9; }, before.width);
+    const zoomed = await span();
+    await page.mouse.move(box.x + box.width / 2, box.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 200, box.y + 20, { steps: 10 });
+    await page.mouse.up();
+    const panned = await span();
+    assert.ok(panned.start < zoomed.start, 'dragging right shows earlier years');
+    assert.ok(Math.abs(panned.width - zoomed.width) < zoomed.width * 0.01, 'a drag keeps the zoom');
     assert.deepEqual(seen.errors, []);
     await page.close();
   });

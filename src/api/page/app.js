@@ -28,7 +28,7 @@ const LABELS = {
     pick: 'Pick an event on the timeline or in the list to see its sources.',
     footer: 'Data: ', api: 'the public API', bad_date: 'Dates look like 2022, 2022-09 or 2022-09-15.',
     load_error: 'Could not load the events: ',
-    sep: '; ', date: 'Date', precision: 'precision', between: 'between', status: 'Status',
+    sep: '; ', date: 'Date', precision: 'precision', status: 'Status',
     participants: 'Participants', place: 'Place', sources: 'Sources', none: '—',
     conflict: 'Sources disagree', claimed: 'this source dates it', published: 'published',
     open_article: 'Open the article', open_document: 'The stored document',
@@ -63,7 +63,7 @@ const LABELS = {
     pick: 'اختر حدثًا على الخط الزمني أو في القائمة لترى مصادره.',
     footer: 'البيانات: ', api: 'الواجهة البرمجية العامة', bad_date: 'تُكتب التواريخ هكذا: 2022 أو 2022-09 أو 2022-09-15.',
     load_error: 'تعذّر تحميل الأحداث: ',
-    sep: '؛ ', date: 'التاريخ', precision: 'الدقة', between: 'بين', status: 'الحالة',
+    sep: '؛ ', date: 'التاريخ', precision: 'الدقة', status: 'الحالة',
     participants: 'المشاركون', place: 'المكان', sources: 'المصادر', none: '—',
     conflict: 'المصادر مختلفة', claimed: 'تاريخ هذا المصدر', published: 'نُشر',
     open_article: 'فتح المقال', open_document: 'الوثيقة المخزنة',
@@ -542,7 +542,7 @@ function buildTimeline() {
       ? el('span', { class: 'item-label', dir: 'auto' }, item.label)
       : el('span', { class: 'cluster-count' }, String(((data && data.uiItems) || []).length))),
     groupTemplate: group => group
-      ? el('span', { class: `lane ${group.className || ''}`, dir: 'auto' }, group.label)
+      ? el('span', { class: `lane ${group.className || ''}`, dir: 'auto', title: group.label }, group.label)
       : el('span'),
   });
   timeline.on('select', ({ items: selected }) => {
