@@ -137,7 +137,7 @@ pub async fn serve(
     ready: impl FnOnce(SocketAddr),
 ) -> anyhow::Result<()> {
     use anyhow::Context;
-    let store = crate::store::connect(db)
+    let store = crate::store::connect_with(db, crate::store::CacheSize::Serve)
         .await
         .with_context(|| format!("opening {}", db.display()))?;
     if seeds.is_dir() {
