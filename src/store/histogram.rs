@@ -20,7 +20,7 @@ pub enum Interval {
 impl Interval {
     /// The date precisions that fit in one bucket: a coarser event would be piled onto the
     /// bucket of its first day, so it is counted apart instead.
-    fn fits(self, p: Precision) -> bool {
+    pub(super) fn fits(self, p: Precision) -> bool {
         p <= match self {
             Interval::Year => Precision::Year,
             Interval::Month => Precision::Month,

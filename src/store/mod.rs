@@ -7,7 +7,8 @@
 //! - [`merge`]: the pure decision of which event a report joins, and the event it makes.
 //! - [`timeline`], [`feed`]: the read side: filtered events in timeline order, a keyset page
 //!   at a time, with their participants and evidence; [`histogram`]: counts per period;
-//!   [`detail`]: one event with all its reports, one document with its spans.
+//!   [`detail`]: one event with all its reports, one document with its spans; [`tally`]: the
+//!   events packed in memory for histograms.
 
 mod codes;
 pub mod detail;
@@ -18,6 +19,7 @@ pub mod feed;
 pub mod histogram;
 pub mod merge;
 mod rows;
+pub mod tally;
 pub mod timeline;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +34,7 @@ pub use detail::{DocumentDetail, EventDetail};
 pub use documents::{Extracted, NewDocument, Outcome, StoredDocument, content_hash};
 pub use feed::{Filter, Key, Order};
 pub use histogram::{Counts, GroupBy, Interval};
+pub use tally::Tally;
 pub use timeline::{EvidenceQuote, TimelineEntry};
 
 /// The version of what extraction writes into the store. Bump it whenever `extract` finds
