@@ -17,7 +17,7 @@ pub(super) const KINDS: [EventKind; 8] = [
     EventKind::Other,
 ];
 
-const STATUSES: [(Status, &str); 3] = [
+pub(super) const STATUSES: [(Status, &str); 3] = [
     (Status::Held, "held"),
     (Status::Announced, "announced"),
     (Status::Cancelled, "cancelled"),

@@ -9,6 +9,7 @@
 use chrono::{Datelike, NaiveDate};
 use futures_util::TryStreamExt;
 use rustc_hash::FxHashMap;
+use sqlx::Row as _;
 use tracing::instrument;
 
 use super::histogram::{Counts, GroupBy, Interval};
@@ -45,34 +46,44 @@ pub struct Tally {
     ids: FxHashMap<String, u16>,
 }
 
-fn index_of<T: PartialEq>(list: &[T], x: &T) -> u8 {
-    list.iter().position(|y| y == x).unwrap_or(0) as u8
-}
-
 impl Store {
     /// Reads the tally of every dated event (two streaming scans of indexes).
     #[instrument(skip_all)]
     pub async fn tally(&self) -> Result<Tally> {
         let mut t = Tally::default();
         let mut event_ids: Vec<i64> = Vec::new();
-        let mut rows = sqlx::query_as::<_, (i64, NaiveDate, NaiveDate, String, String, String, i64)>(
-            "select event_id, earliest, latest, precision, kind, status, source_count from events
-             where earliest is not null order by event_id",
-        )
-        .fetch(&self.pool);
-        let precisions: Vec<&str> = codes::PRECISIONS.iter().map(|p| p.1).collect();
-        let kinds: Vec<&str> = codes::KINDS.iter().map(|k| k.as_str()).collect();
-        while let Some((id, earliest, latest, precision, kind, status, sources)) =
+        // Every column an integer (the words mapped by SQL generated from the code tables,
+        // days counted from the common era as chrono does): nothing to allocate per row.
+        let case = |column: &str, words: &mut dyn Iterator<Item = &'static str>| {
+            let mut sql = format!("case {column}");
+            for (i, w) in words.enumerate() {
+                sql.push_str(&format!(" when '{w}' then {i}"));
+            }
+            sql + " else 0 end"
+        };
+        let sql = format!(
+            "select event_id, cast(julianday(earliest) - 1721424.5 as integer),
+                    cast(julianday(latest) - julianday(earliest) as integer),
+                    {}, {}, {}, source_count
+             from events where earliest is not null order by event_id",
+            case("precision", &mut codes::PRECISIONS.iter().map(|p| p.1)),
+            case("kind", &mut codes::KINDS.iter().map(|k| k.as_str())),
+            case("status", &mut codes::STATUSES.iter().map(|s| s.1)),
+        );
+        let mut rows =
+            sqlx::query_as::<_, (i64, i32, i64, u8, u8, u8, i64)>(&sql).fetch(&self.pool);
+        while let Some((id, earliest, span, precision, kind, status, sources)) =
             rows.try_next().await?
         {
+            let first = NaiveDate::from_num_days_from_ce_opt(earliest).unwrap_or_default();
             event_ids.push(id);
             t.rows.push(Row {
-                earliest: earliest.num_days_from_ce(),
-                span: (latest - earliest).num_days().clamp(0, u16::MAX as i64) as u16,
-                month: (earliest.year().max(0) as u32 * 12 + earliest.month0()) as u16,
-                precision: index_of(&precisions, &precision.as_str()),
-                kind: index_of(&kinds, &kind.as_str()),
-                status: codes::status(&status).map(|s| s as u8)?,
+                earliest,
+                span: span.clamp(0, u16::MAX as i64) as u16,
+                month: (first.year().max(0) as u32 * 12 + first.month0()) as u16,
+                precision,
+                kind,
+                status,
                 sources: sources.clamp(0, MAX_SOURCES) as u8,
                 countries_at: 0,
             });
@@ -80,12 +91,14 @@ impl Store {
         drop(rows);
 
         // Both scans are in event_id order: walk them side by side.
-        let mut people = sqlx::query_as::<_, (i64, String)>(
+        let mut people = sqlx::query(
             "select distinct event_id, country from participants order by event_id, country",
         )
         .fetch(&self.pool);
         let mut at = 0;
-        while let Some((id, country)) = people.try_next().await? {
+        while let Some(row) = people.try_next().await? {
+            let id: i64 = row.try_get(0)?;
+            let country: &str = row.try_get(1)?;
             while at < event_ids.len() && event_ids[at] < id {
                 at += 1;
                 if at < t.rows.len() {
@@ -95,11 +108,15 @@ impl Store {
             if at == event_ids.len() || event_ids[at] != id {
                 continue; // an undated event's participant
             }
-            let next = t.codes.len() as u16;
-            let cid = *t.ids.entry(country.clone()).or_insert(next);
-            if cid == next {
-                t.codes.push(country);
-            }
+            let cid = match t.ids.get(country) {
+                Some(cid) => *cid,
+                None => {
+                    let cid = t.codes.len() as u16;
+                    t.codes.push(country.to_owned());
+                    t.ids.insert(country.to_owned(), cid);
+                    cid
+                }
+            };
             t.countries.push(cid);
         }
         for row in t.rows.iter_mut().skip(at + 1) {
