@@ -157,9 +157,26 @@ pub async fn histogram(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Histogram>, ApiError> {
     let q = HistogramQuery::parse(raw.as_deref())?;
-    let counts = state
-        .store
-        .histogram(&q.filter, q.interval, q.group_by)
-        .await?;
+    let counts = match state.tally.fresh(state.cache.generation()) {
+        Some(tally) => {
+            let (f, interval, group_by) = (q.filter.clone(), q.interval, q.group_by);
+            tokio::task::spawn_blocking(move || tally.histogram(&f, interval, group_by))
+                .await
+                .map_err(|e| ApiError::Internal(format!("histogram task: {e}")))?
+        }
+        None => {
+            state.refresh_tally();
+            None
+        }
+    };
+    let counts = match counts {
+        Some(c) => c,
+        None => {
+            state
+                .store
+                .histogram(&q.filter, q.interval, q.group_by)
+                .await?
+        }
+    };
     Ok(Json(Histogram::new(&q, counts)?))
 }

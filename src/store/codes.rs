@@ -6,7 +6,7 @@ use crate::extract::{TimexMod, TimexType};
 
 use super::StoreError;
 
-const KINDS: [EventKind; 8] = [
+pub(super) const KINDS: [EventKind; 8] = [
     EventKind::Meeting,
     EventKind::Visit,
     EventKind::Summit,

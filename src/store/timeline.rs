@@ -65,7 +65,7 @@ pub struct EvidenceQuote {
 
 impl Store {
     /// Dated events with every one of `countries` among their participants (ISO 3166 alpha-3)
-    /// and of one of `kinds` (the event's kind or a report's), in timeline order (see
+    /// and of one of `kinds`, in timeline order (see
     /// [`super::feed`]). An empty list does not filter. Undated events have no place on a
     /// timeline and are left out.
     #[instrument(skip_all)]
