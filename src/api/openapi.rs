@@ -123,8 +123,9 @@ pub struct FilterParams {
     pub country: Option<Vec<String>>,
     /// A participant's Wikidata id (Q7747) or English name (Vladimir Putin, any case).
     pub participant: Option<String>,
-    /// Event kind, the event's own or one of its reports'. Repeatable: events of any one of
-    /// those given (`kind=visit&kind=summit`).
+    /// The event's kind (of a contact, the most specific kind a report gave: a visit whose
+    /// talks were also reported is a visit). Repeatable: events of any one of those given
+    /// (`kind=visit&kind=summit`).
     #[param(style = Form, explode)]
     pub kind: Option<Vec<EventKind>>,
     /// Whether the event took place, is announced, or was called off.
