@@ -81,7 +81,7 @@ pub struct TimexSpan {
     #[sqlx(rename = "type")]
     pub kind: String,
     pub value: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     #[sqlx(rename = "mod")]
     #[schema(nullable = false)]
     pub modifier: Option<String>,
