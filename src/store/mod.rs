@@ -125,6 +125,12 @@ pub async fn connect_with(path: impl AsRef<Path>, cache: CacheSize) -> Result<St
                 CacheSize::Serve => "file",
             },
         )
+        // Each connection keeps its prepared statements; the feed's are built per filter, so a
+        // server would otherwise hold a hundred compiled programs per connection.
+        .statement_cache_capacity(match cache {
+            CacheSize::Ingest => 100,
+            CacheSize::Serve => 24,
+        })
         // Checkpoint every ~40 MiB of WAL rather than 4: fewer rewrites of hot index pages.
         .pragma("wal_autocheckpoint", "10000");
     let pool = SqlitePoolOptions::new()
