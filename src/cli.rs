@@ -59,6 +59,17 @@ enum Command {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Serve the timeline over HTTP (the API under /api/v1 and the page at /).
+    Serve {
+        /// Address to listen on; port 0 picks a free port.
+        #[arg(long, env = "TARIKH_ADDR", default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Articles stored when the database is empty.
+        #[arg(long, env = "TARIKH_SEEDS", default_value = "seeds")]
+        seeds: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// Re-extract the documents stored by an older version of the extractor.
     Reextract {
         #[command(flatten)]
@@ -76,11 +87,19 @@ struct DbArg {
 
 /// Runs the binary and turns errors into a message and an exit code.
 pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // The server logs its requests by default; the line commands only their problems.
+    let default_level = match cli.command {
+        Command::Serve { .. } => "info",
+        _ => "warn",
+    };
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
+        )
         .with_writer(io::stderr)
         .init();
-    let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract {
             dct,
@@ -94,6 +113,7 @@ pub fn main() -> ExitCode {
         Command::Eval { gold, errors, json } => eval(&gold, errors, json),
         Command::Ingest { paths, db } => crate::ingest::run_ingest(&db.path, &paths),
         Command::Reextract { db } => crate::ingest::run_reextract(&db.path),
+        Command::Serve { addr, seeds, db } => serve(addr, &db.path, &seeds),
     };
     match result {
         Ok(code) => code,
@@ -263,5 +283,21 @@ fn eval(gold: &Path, errors: bool, as_json: bool) -> Result<ExitCode> {
     } else {
         println!("{report}");
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tarikh serve`: prints the address it listens on once it is ready, then serves until
+/// SIGINT or SIGTERM. The write token comes from the environment only (TARIKH_TOKEN), never
+/// the command line, where other users of the machine could read it.
+fn serve(addr: std::net::SocketAddr, db: &Path, seeds: &Path) -> Result<ExitCode> {
+    let token = std::env::var("TARIKH_TOKEN").ok();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(crate::api::serve(addr, db, seeds, token, |bound| {
+        println!("tarikh listening on http://{bound}");
+        let _ = io::stdout().flush();
+    }))?;
     Ok(ExitCode::SUCCESS)
 }

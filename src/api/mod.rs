@@ -1,5 +1,187 @@
-//! The HTTP API: `router(state)` builds the whole service, used by `tarikh serve` and by the
-//! tests alike.
+//! The HTTP API. [`router`] builds the whole service from an [`AppState`]; `tarikh serve`
+//! ([`serve`]) and the tests use it alike.
+//!
+//! - [`events`]: the chronological feed and its exports, one event, the histogram.
+//! - [`documents`]: ingesting an article, reading one back, stateless extraction.
+//! - [`meta`]: health, metrics, the OpenAPI document, JSON Feed and Atom.
+//! - [`params`]: query strings → store filters, cursors. [`error`]: problem+json.
+//! - [`cache`]: ETags, 304s and a cache of rendered reads. [`metrics`]: Prometheus counters.
+//! - [`export`]: TimelineJS, vis-timeline, CSV, JSON Feed and Atom shapes of the feed.
+//! - [`page`]: the timeline page at `/`.
 
+pub mod cache;
+pub mod documents;
+pub mod error;
+pub mod events;
 pub mod export;
+pub mod histogram;
+pub mod meta;
+pub mod metrics;
+pub mod openapi;
 pub mod page;
+pub mod params;
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
+use axum::http::{HeaderName, Method, header};
+use axum::middleware::from_fn_with_state;
+use axum::routing::{get, post};
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::store::Store;
+use cache::ResponseCache;
+use error::ApiError;
+use metrics::Metrics;
+
+/// Largest request body: an article is a few tens of kilobytes; a book is not news.
+pub const BODY_LIMIT: usize = 2 << 20;
+/// A request that takes longer than this is answered 408 and dropped.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What every handler shares; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    /// The bearer token writes need; `None` disables writing.
+    pub token: Option<Arc<str>>,
+    pub cache: Arc<ResponseCache>,
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    pub fn new(store: Store, token: Option<String>) -> AppState {
+        AppState {
+            store,
+            token: token.filter(|t| !t.is_empty()).map(Arc::from),
+            cache: Arc::default(),
+            metrics: Arc::default(),
+        }
+    }
+}
+
+/// The whole service.
+pub fn router(state: AppState) -> Router {
+    let reads = Router::new()
+        .route("/api/v1/events", get(events::feed))
+        .route("/api/v1/events/{id}", get(events::one))
+        .route("/api/v1/histogram", get(events::histogram))
+        .route("/api/v1/documents/{id}", get(documents::one))
+        .route("/feed.json", get(meta::json_feed))
+        .route("/feed.atom", get(meta::atom_feed))
+        .route_layer(from_fn_with_state(state.clone(), cache::etag_and_cache));
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::HEAD])
+        .allow_headers([header::IF_NONE_MATCH])
+        .expose_headers([
+            header::LINK,
+            header::ETAG,
+            HeaderName::from_static("x-request-id"),
+        ]);
+    Router::new()
+        .merge(reads)
+        .route("/api/v1/documents", post(documents::create))
+        .route("/api/v1/extract", post(documents::extract_only))
+        .route("/openapi.json", get(meta::openapi))
+        .route("/healthz", get(meta::healthz))
+        .route("/metrics", get(meta::metrics))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(from_fn_with_state(state.clone(), metrics::track))
+        .layer(cors)
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(TraceLayer::new_for_http().make_span_with(|r: &Request| {
+            let route = r
+                .extensions()
+                .get::<MatchedPath>()
+                .map_or("unmatched", MatchedPath::as_str);
+            tracing::info_span!("request", method = %r.method(), uri = %r.uri(), route)
+        }))
+        .with_state(state)
+}
+
+async fn not_found(uri: axum::http::Uri) -> ApiError {
+    ApiError::NotFound(format!(
+        "no route {}; the API is under /api/v1 (see /openapi.json)",
+        uri.path()
+    ))
+}
+
+async fn method_not_allowed(method: Method, uri: axum::http::Uri) -> ApiError {
+    ApiError::MethodNotAllowed(format!(
+        "{} does not answer {method}; see /openapi.json for its methods",
+        uri.path()
+    ))
+}
+
+/// Opens the database, seeds it when empty, and serves until SIGINT or SIGTERM. `ready` is
+/// called with the bound address (port 0 picks a free one).
+pub async fn serve(
+    addr: SocketAddr,
+    db: &Path,
+    seeds: &Path,
+    token: Option<String>,
+    ready: impl FnOnce(SocketAddr),
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let store = crate::store::connect(db)
+        .await
+        .with_context(|| format!("opening {}", db.display()))?;
+    if seeds.is_dir() {
+        crate::ingest::seed_if_empty(&store, seeds)
+            .await
+            .with_context(|| format!("seeding from {}", seeds.display()))?;
+    }
+    if token.as_deref().is_none_or(str::is_empty) {
+        tracing::info!("TARIKH_TOKEN is not set: the write endpoints answer 403");
+    }
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("listening on {addr}"))?;
+    let bound = listener.local_addr()?;
+    tracing::info!(%bound, "serving");
+    ready(bound);
+    let app = router(AppState::new(store.clone(), token));
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("serving")?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing the requests in flight");
+}

@@ -23,7 +23,7 @@ const STATUSES: [(Status, &str); 3] = [
     (Status::Cancelled, "cancelled"),
 ];
 
-const PRECISIONS: [(Precision, &str); 8] = [
+pub(super) const PRECISIONS: [(Precision, &str); 8] = [
     (Precision::Day, "day"),
     (Precision::Week, "week"),
     (Precision::Month, "month"),

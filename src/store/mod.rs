@@ -5,12 +5,17 @@
 //! - `events`, `evidence`, `rows`: merging extracted events into stored ones and writing their
 //!   evidence; rows as read back.
 //! - [`merge`]: the pure decision of which event a report joins, and the event it makes.
-//! - [`timeline`]: the read side: events by participant countries and kind, oldest first.
+//! - [`timeline`], [`feed`]: the read side: filtered events in timeline order, a keyset page
+//!   at a time, with their participants and evidence; [`histogram`]: counts per period;
+//!   [`detail`]: one event with all its reports, one document with its spans.
 
 mod codes;
+pub mod detail;
 pub mod documents;
 mod events;
 mod evidence;
+pub mod feed;
+pub mod histogram;
 pub mod merge;
 mod rows;
 pub mod timeline;
@@ -23,7 +28,10 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use tracing::instrument;
 
+pub use detail::{DocumentDetail, EventDetail};
 pub use documents::{Extracted, NewDocument, Outcome, StoredDocument, content_hash};
+pub use feed::{Filter, Key, Order};
+pub use histogram::{Counts, GroupBy, Interval};
 pub use timeline::{EvidenceQuote, TimelineEntry};
 
 /// The version of what extraction writes into the store. Bump it whenever `extract` finds

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tracing::instrument;
 
+use super::feed::{Filter, Order};
 use super::rows::ReportRow;
 use super::{Result, Store, StoreError, codes};
 use crate::extract::events::{EventDate, EventKind, Participant, Place, Status};
@@ -32,6 +33,7 @@ pub struct TimelineEntry {
     pub article_count: i64,
     pub source_count: i64,
     /// The reports, in the order they joined.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceQuote>,
 }
 
@@ -54,44 +56,29 @@ pub struct EvidenceQuote {
 
 impl Store {
     /// Dated events with every one of `countries` among their participants (ISO 3166 alpha-3)
-    /// and of one of `kinds` (the event's kind or a report's), ordered by first possible day,
-    /// coarser dates first on a tie. An empty list does not filter. Undated events have no
-    /// place on a timeline and are left out.
+    /// and of one of `kinds` (the event's kind or a report's), in timeline order (see
+    /// [`super::feed`]). An empty list does not filter. Undated events have no place on a
+    /// timeline and are left out.
     #[instrument(skip_all)]
     pub async fn events_with_countries(
         &self,
         countries: &[&str],
         kinds: &[EventKind],
     ) -> Result<Vec<TimelineEntry>> {
-        let countries = serde_json::to_string(countries).expect("strings serialise");
-        let kinds: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
-        let kinds = serde_json::to_string(&kinds).expect("strings serialise");
-        let rows: Vec<EntryRow> = sqlx::query_as(
-            "select ev.event_id, ev.date_conflict, ev.article_count, ev.source_count,
-                    ev.kind, ev.plover, ev.plover_mode, ev.cameo, ev.status, ev.date_value,
-                    ev.earliest, ev.latest, ev.precision, ev.place_name, ev.place_country,
-                    ev.place_lat, ev.place_lon, ev.place_wikidata
-             from events ev
-             where ev.earliest is not null
-               and (?1 = '[]' or ev.event_id in (
-                     select p.event_id from participants p
-                     where p.country in (select value from json_each(?1))
-                     group by p.event_id
-                     having count(distinct p.country)
-                         = (select count(distinct value) from json_each(?1))))
-               and (?2 = '[]' or ev.kind in (select value from json_each(?2))
-                    or exists (select 1 from evidence e where e.event_id = ev.event_id
-                               and e.kind in (select value from json_each(?2))))
-             order by ev.earliest, ev.latest desc, ev.event_id",
-        )
-        .bind(&countries)
-        .bind(&kinds)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut entries = rows
-            .into_iter()
-            .map(EntryRow::into_entry)
-            .collect::<Result<Vec<_>>>()?;
+        let filter = Filter {
+            countries: countries.iter().map(|c| c.to_string()).collect(),
+            kinds: kinds.to_vec(),
+            ..Filter::default()
+        };
+        // SQLite reads a negative limit as none.
+        self.feed(&filter, Order::Asc, None, -1).await
+    }
+
+    /// Loads the participants and evidence of `entries`.
+    pub(super) async fn fill_entries(&self, entries: &mut [TimelineEntry]) -> Result<()> {
+        if entries.is_empty() {
+            return Ok(());
+        }
         let at: FxHashMap<i64, usize> = entries
             .iter()
             .enumerate()
@@ -134,12 +121,12 @@ impl Store {
             let i = at[&q.event_id];
             entries[i].evidence.push(q.into_quote()?);
         }
-        Ok(entries)
+        Ok(())
     }
 }
 
 #[derive(sqlx::FromRow)]
-struct EntryRow {
+pub(super) struct EntryRow {
     event_id: i64,
     date_conflict: Option<String>,
     article_count: i64,
@@ -149,7 +136,7 @@ struct EntryRow {
 }
 
 impl EntryRow {
-    fn into_entry(self) -> Result<TimelineEntry> {
+    pub(super) fn into_entry(self) -> Result<TimelineEntry> {
         let report = self.report.into_report()?;
         let Some(date) = report.date else {
             return Err(StoreError::corrupt("date", "null"));

@@ -1,0 +1,230 @@
+//! Articles over HTTP: ingest one, read one back with its spans, or extract without storing.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use subtle::ConstantTimeEq;
+
+use super::error::ApiError;
+use super::{AppState, BODY_LIMIT};
+use crate::extract::events::Event;
+use crate::extract::{Dct, Mode, Timex, extract};
+use crate::ingest::{Article, ingest_article};
+use crate::store::DocumentDetail;
+
+/// `POST /api/v1/documents`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewArticle {
+    pub text: String,
+    /// The publication date relative dates are resolved against: YYYY-MM-DD[Thh:mm[:ss]].
+    pub published_at: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub source: Option<String>,
+}
+
+/// What ingesting an article did.
+#[derive(Debug, Serialize)]
+pub struct Ingested {
+    pub document_id: i64,
+    /// False when the same text was already stored (nothing else happened).
+    pub created: bool,
+    pub timexes: Vec<Timex>,
+    pub events: Vec<Event>,
+}
+
+/// `POST /api/v1/extract`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtractRequest {
+    pub text: String,
+    /// The document's date; without it relative dates stay underspecified (XXXX-02).
+    pub dct: Option<String>,
+    /// news (default), narrative or colloquial.
+    pub mode: Option<Mode>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Extracted {
+    pub timexes: Vec<Timex>,
+    pub events: Vec<Event>,
+}
+
+/// A JSON body: the content type, the size, UTF-8 and the JSON are each checked, and an error
+/// names which one failed and where.
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let content_type = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let essence = content_type.split(';').next().unwrap_or("").trim();
+        if !essence.eq_ignore_ascii_case("application/json") {
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "the body must be JSON sent as Content-Type: application/json (got {})",
+                if content_type.is_empty() {
+                    "none"
+                } else {
+                    &content_type
+                }
+            )));
+        }
+        let body = Bytes::from_request(request, state).await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge(format!(
+                    "the body is over the {} MiB limit; send one article per request",
+                    BODY_LIMIT >> 20
+                ))
+            } else {
+                ApiError::Unprocessable(format!("the body could not be read: {}", e.body_text()))
+            }
+        })?;
+        let text = std::str::from_utf8(&body).map_err(|e| {
+            ApiError::Unprocessable(format!(
+                "the body is not valid UTF-8 (bad byte at offset {})",
+                e.valid_up_to()
+            ))
+        })?;
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let value = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let at = if path == "." {
+                String::new()
+            } else {
+                format!("field `{path}`: ")
+            };
+            ApiError::Unprocessable(format!("{at}{inner}"))
+        })?;
+        Ok(JsonBody(value))
+    }
+}
+
+/// A request carrying `Authorization: Bearer <token>` with the configured token, compared in
+/// constant time. Without a configured token nobody may write.
+pub struct Writer;
+
+impl FromRequestParts<AppState> for Writer {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Some(expected) = state.token.as_deref() else {
+            return Err(ApiError::Forbidden(
+                "writing is disabled on this server: start it with TARIKH_TOKEN=<secret> and \
+                 send Authorization: Bearer <secret>"
+                    .into(),
+            ));
+        };
+        let given = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        match given {
+            Some(token) if bool::from(token.as_bytes().ct_eq(expected.as_bytes())) => Ok(Writer),
+            Some(_) => Err(ApiError::Unauthorized(
+                "the bearer token is not the one this server was started with".into(),
+            )),
+            None => Err(ApiError::Unauthorized(
+                "writing needs Authorization: Bearer <token> (the server's TARIKH_TOKEN)".into(),
+            )),
+        }
+    }
+}
+
+fn dct(field: &str, value: &str) -> Result<Dct, ApiError> {
+    Dct::parse(value).map_err(|e| ApiError::Unprocessable(format!("field `{field}`: {e}")))
+}
+
+fn non_empty(text: &str) -> Result<(), ApiError> {
+    if text.trim().is_empty() {
+        return Err(ApiError::Unprocessable(
+            "field `text`: the text is empty".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// `POST /api/v1/documents`: 201 with what was found, or 200 with the id of the same text
+/// stored before.
+pub async fn create(
+    State(state): State<AppState>,
+    _: Writer,
+    JsonBody(a): JsonBody<NewArticle>,
+) -> Result<(StatusCode, Json<Ingested>), ApiError> {
+    non_empty(&a.text)?;
+    let dct = dct("published_at", &a.published_at)?;
+    let article = Article {
+        text: a.text.replace("\r\n", "\n"),
+        published_at: a.published_at,
+        dct,
+        url: a.url,
+        title: a.title,
+        source: a.source,
+    };
+    let outcome = ingest_article(&state.store, &article).await?;
+    if !outcome.new {
+        return Ok((
+            StatusCode::OK,
+            Json(Ingested {
+                document_id: outcome.document_id,
+                created: false,
+                timexes: Vec::new(),
+                events: Vec::new(),
+            }),
+        ));
+    }
+    state.cache.invalidate();
+    // Extraction is pure and cheap next to the write: run again rather than thread the
+    // result out of ingest.
+    let found = extract(&article.text, Some(dct), Mode::News);
+    Ok((
+        StatusCode::CREATED,
+        Json(Ingested {
+            document_id: outcome.document_id,
+            created: true,
+            timexes: found.timexes,
+            events: found.events,
+        }),
+    ))
+}
+
+/// `GET /api/v1/documents/{id}`
+pub async fn one(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<DocumentDetail>, ApiError> {
+    let not_found = || ApiError::NotFound(format!("there is no document {id}"));
+    let document_id: i64 = id.parse().map_err(|_| not_found())?;
+    let doc = state.store.document_detail(document_id).await?;
+    doc.map(Json).ok_or_else(not_found)
+}
+
+/// `POST /api/v1/extract`: nothing is stored, so no token is needed.
+pub async fn extract_only(
+    JsonBody(r): JsonBody<ExtractRequest>,
+) -> Result<Json<Extracted>, ApiError> {
+    non_empty(&r.text)?;
+    let dct = r.dct.as_deref().map(|d| dct("dct", d)).transpose()?;
+    let text = r.text;
+    let mode = r.mode.unwrap_or(Mode::News);
+    let found = tokio::task::spawn_blocking(move || extract(&text, dct, mode))
+        .await
+        .map_err(|e| ApiError::Internal(format!("extraction task: {e}")))?;
+    Ok(Json(Extracted {
+        timexes: found.timexes,
+        events: found.events,
+    }))
+}

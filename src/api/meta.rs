@@ -1,0 +1,111 @@
+//! Around the API: health, metrics, the OpenAPI document, and the feeds for feed readers.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, header};
+use axum::response::IntoResponse;
+use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime};
+use serde::Serialize;
+
+use super::AppState;
+use super::error::ApiError;
+use super::export;
+use crate::store::{Filter, Order, TimelineEntry};
+
+/// How many of the newest events the feeds carry.
+const FEED_ITEMS: i64 = 50;
+
+#[derive(Debug, Serialize)]
+pub struct Health {
+    pub status: &'static str,
+    pub documents: i64,
+}
+
+/// `GET /healthz`: 200 when the database answers.
+pub async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
+    let documents = state.store.document_count().await?;
+    Ok(Json(Health {
+        status: "ok",
+        documents,
+    }))
+}
+
+/// `GET /metrics`
+pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        state.metrics.render(),
+    )
+}
+
+/// `GET /openapi.json`
+pub async fn openapi() -> impl IntoResponse {
+    Json(super::openapi::document())
+}
+
+/// The URL this server is reached at, as the client used it: feeds need absolute links.
+fn base_url(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_graphic()))
+        .unwrap_or("localhost");
+    let https = headers
+        .get("x-forwarded-proto")
+        .is_some_and(|p| p.as_bytes().eq_ignore_ascii_case(b"https"));
+    format!("{}://{host}", if https { "https" } else { "http" })
+}
+
+async fn newest(state: &AppState) -> Result<Vec<TimelineEntry>, ApiError> {
+    Ok(state
+        .store
+        .feed(&Filter::default(), Order::Desc, None, FEED_ITEMS)
+        .await?)
+}
+
+/// `GET /feed.json`: JSON Feed 1.1 of the newest events.
+pub async fn json_feed(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
+    let entries = newest(&state).await?;
+    let feed = export::json_feed(&entries, &base_url(&headers));
+    Ok((
+        [(header::CONTENT_TYPE, "application/feed+json")],
+        Json(feed),
+    ))
+}
+
+/// `GET /feed.atom`: Atom of the newest events.
+pub async fn atom_feed(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
+    let entries = newest(&state).await?;
+    // Updated when the newest report was published: the feed changes with the data only.
+    let updated = entries
+        .iter()
+        .flat_map(|e| &e.evidence)
+        .map(|q| published(&q.published_at))
+        .max()
+        .unwrap_or_default();
+    let xml = export::atom(&entries, &base_url(&headers), updated);
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    ))
+}
+
+/// A stored publication date (YYYY-MM-DD[Thh:mm[:ss]]) as a UTC timestamp.
+fn published(s: &str) -> DateTime<FixedOffset> {
+    let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
+        .or_else(|_| {
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| d.and_time(NaiveTime::MIN))
+        })
+        .unwrap_or_default();
+    naive.and_utc().fixed_offset()
+}

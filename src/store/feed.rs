@@ -1,0 +1,210 @@
+//! The feed: dated events matching a filter, in timeline order, one keyset page at a time.
+//!
+//! Timeline order is (earliest, latest descending, event_id): by first possible day, the
+//! coarser date first on a tie, so "2022" comes before "February 2022" before "1 February
+//! 2022". A page continues after the [`Key`] of the last event of the previous one, which the
+//! `events_timeline` index turns into one range scan at any depth.
+
+use chrono::{Duration, NaiveDate};
+use sqlx::{QueryBuilder, Sqlite};
+use tracing::instrument;
+
+use super::documents::fts_query;
+use super::timeline::EntryRow;
+use super::{Result, Store, TimelineEntry, codes};
+use crate::extract::events::{EventKind, Status};
+
+/// Which events the feed shows. Every field narrows it; the default shows every dated event.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// First and last day of the period an event's interval must overlap.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// ISO 3166 alpha-3 codes that must all be among the participants.
+    pub countries: Vec<String>,
+    /// A participant's Wikidata id (Q7747) or name (Vladimir Putin, any case).
+    pub participant: Option<String>,
+    /// The event's kind or one of its reports' kinds is one of these.
+    pub kinds: Vec<EventKind>,
+    pub status: Option<Status>,
+    /// The place's name (any case), Wikidata id or country code.
+    pub place: Option<String>,
+    /// Words that must all occur in a quote, matched after Arabic folding.
+    pub q: Option<String>,
+    /// At least this many distinct sources.
+    pub min_sources: Option<i64>,
+}
+
+/// Oldest first, or newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    #[default]
+    Asc,
+    Desc,
+}
+
+/// An event's place in timeline order: what a cursor carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub earliest: NaiveDate,
+    pub latest: NaiveDate,
+    pub event_id: i64,
+}
+
+impl Key {
+    pub fn of(entry: &TimelineEntry) -> Key {
+        Key {
+            earliest: entry.date.earliest,
+            latest: entry.date.latest,
+            event_id: entry.event_id,
+        }
+    }
+}
+
+impl Store {
+    /// Up to `limit` events matching `filter` in `order`, starting after `after`, each with
+    /// its participants and evidence.
+    #[instrument(skip_all)]
+    pub async fn feed(
+        &self,
+        filter: &Filter,
+        order: Order,
+        after: Option<Key>,
+        limit: i64,
+    ) -> Result<Vec<TimelineEntry>> {
+        let mut q = QueryBuilder::new(
+            "select ev.event_id, ev.date_conflict, ev.article_count, ev.source_count,
+                    ev.kind, ev.plover, ev.plover_mode, ev.cameo, ev.status, ev.date_value,
+                    ev.earliest, ev.latest, ev.precision, ev.place_name, ev.place_country,
+                    ev.place_lat, ev.place_lon, ev.place_wikidata
+             from events ev where ",
+        );
+        self.push_filter(&mut q, filter).await?;
+        if let Some(k) = after {
+            push_after(&mut q, order, k);
+        }
+        q.push(match order {
+            Order::Asc => " order by ev.earliest, ev.latest desc, ev.event_id limit ",
+            Order::Desc => " order by ev.earliest desc, ev.latest, ev.event_id desc limit ",
+        });
+        q.push_bind(limit);
+        let rows: Vec<EntryRow> = q.build_query_as().fetch_all(&self.pool).await?;
+        let mut entries = rows
+            .into_iter()
+            .map(EntryRow::into_entry)
+            .collect::<Result<Vec<_>>>()?;
+        self.fill_entries(&mut entries).await?;
+        Ok(entries)
+    }
+
+    /// Appends the conditions of `filter` (starting with "dated") to a query over `events ev`.
+    /// Every value is bound, never spliced into the SQL.
+    pub(super) async fn push_filter(
+        &self,
+        q: &mut QueryBuilder<'_, Sqlite>,
+        f: &Filter,
+    ) -> Result<()> {
+        q.push("ev.earliest is not null");
+        if let Some(from) = f.from {
+            // An event of width class k lasts at most 2^k days, so one overlapping `from`
+            // starts no earlier than that before it: a bound the index can use.
+            q.push(" and ev.latest >= ").push_bind(from);
+            q.push(" and ev.earliest >= ")
+                .push_bind(from - Duration::days(self.longest_event().await?));
+        }
+        if let Some(to) = f.to {
+            q.push(" and ev.earliest <= ").push_bind(to);
+        }
+        for country in &f.countries {
+            q.push(
+                " and exists (select 1 from participants p
+                              where p.country = ",
+            )
+            .push_bind(country.clone())
+            .push(" and p.event_id = ev.event_id)");
+        }
+        if let Some(who) = &f.participant {
+            q.push(
+                " and exists (select 1 from participants p
+                              where p.event_id = ev.event_id and (p.wikidata = ",
+            )
+            .push_bind(who.clone())
+            .push(" or p.name = ")
+            .push_bind(who.clone())
+            .push(" collate nocase))");
+        }
+        if !f.kinds.is_empty() {
+            let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
+            let kinds = serde_json::to_string(&kinds).expect("strings serialise");
+            q.push(" and (ev.kind in (select value from json_each(")
+                .push_bind(kinds.clone())
+                .push(
+                    ")) or exists (select 1 from evidence e where e.event_id = ev.event_id
+                                   and e.kind in (select value from json_each(",
+                )
+                .push_bind(kinds)
+                .push("))))");
+        }
+        if let Some(status) = f.status {
+            q.push(" and ev.status = ")
+                .push_bind(codes::status_str(status));
+        }
+        if let Some(place) = &f.place {
+            q.push(" and (ev.place_name = ")
+                .push_bind(place.clone())
+                .push(" collate nocase or ev.place_wikidata = ")
+                .push_bind(place.clone())
+                .push(" or ev.place_country = ")
+                .push_bind(place.clone())
+                .push(")");
+        }
+        if let Some(words) = f.q.as_deref() {
+            match fts_query(words) {
+                Some(expr) => {
+                    q.push(
+                        " and ev.event_id in (select e.event_id from evidence e
+                          where e.evidence_id in (select rowid from evidence_fts
+                                                  where evidence_fts match ",
+                    )
+                    .push_bind(expr)
+                    .push("))");
+                }
+                // Only punctuation: nothing can match it.
+                None => {
+                    q.push(" and 0");
+                }
+            }
+        }
+        if let Some(n) = f.min_sources {
+            q.push(" and ev.source_count >= ").push_bind(n);
+        }
+        Ok(())
+    }
+
+    /// The most days any stored event can cover: 2^(largest width class).
+    async fn longest_event(&self) -> Result<i64> {
+        let class: Option<i64> = sqlx::query_scalar("select max(width_class) from events")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(1_i64 << class.unwrap_or(0).clamp(0, 20))
+    }
+}
+
+/// Appends "after `k` in `order`" to the conditions.
+fn push_after(q: &mut QueryBuilder<'_, Sqlite>, order: Order, k: Key) {
+    let (later, wider_first, higher) = match order {
+        Order::Asc => (">", "<", ">"),
+        Order::Desc => ("<", ">", "<"),
+    };
+    q.push(format_args!(" and (ev.earliest {later} "))
+        .push_bind(k.earliest)
+        .push(" or (ev.earliest = ")
+        .push_bind(k.earliest)
+        .push(format_args!(" and (ev.latest {wider_first} "))
+        .push_bind(k.latest)
+        .push(" or (ev.latest = ")
+        .push_bind(k.latest)
+        .push(format_args!(" and ev.event_id {higher} "))
+        .push_bind(k.event_id)
+        .push("))))");
+}

@@ -1,0 +1,115 @@
+//! A seeded app per test, and requests that return status, headers and body.
+
+use std::path::Path;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tarikh::api::{AppState, router};
+use tarikh::{ingest, store};
+use tower::ServiceExt;
+
+pub const TOKEN: &str = "test-token-3f9a";
+
+pub struct App {
+    pub router: Router,
+    pub state: AppState,
+    _dir: tempfile::TempDir,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap())
+            .unwrap_or_default()
+    }
+}
+
+/// A fresh database with the seed articles, served with write token [`TOKEN`] (or none).
+pub async fn seeded_with(token: Option<&str>) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::connect(dir.path().join("t.db")).await.unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    ingest::seed_if_empty(&store, &seeds)
+        .await
+        .unwrap()
+        .unwrap();
+    let state = AppState::new(store, token.map(str::to_owned));
+    App {
+        router: router(state.clone()),
+        state,
+        _dir: dir,
+    }
+}
+
+pub async fn seeded() -> App {
+    seeded_with(Some(TOKEN)).await
+}
+
+impl App {
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, uri: &str) -> Reply {
+        self.send(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+    }
+
+    /// A POST with a JSON body and the right token.
+    pub async fn post_json(&self, uri: &str, body: &Value) -> Reply {
+        let request = Request::post(uri)
+            .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {TOKEN}"))
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.send(request).await
+    }
+
+    pub async fn document_count(&self) -> i64 {
+        self.state.store.document_count().await.unwrap()
+    }
+}
+
+/// The (value, precision) of each event of a feed page.
+pub fn dates(page: &Value) -> Vec<(String, String)> {
+    page["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["date"]["value"].as_str().unwrap().to_owned(),
+                e["date"]["precision"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
