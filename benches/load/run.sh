@@ -8,11 +8,12 @@
 # against each scenario at a few thread/connection settings. Prints a markdown table
 # (requests/s, p50, p99 per scenario and setting) and the server's peak RSS, and writes it to
 # target/loadbench/results.md. wrk and the server share the machine's cores: the figures are
-# for both on one box.
+# for both on one box. The last column is the 1-minute load average after each run: anything
+# well above what wrk and the server account for means other work was competing.
 #
 # Settings (environment): EVENTS (1000000), DOCUMENTS (50000), PORT (8787), DURATION (15s),
 # WARMUP (3s), SETTINGS ("1:4 1:16 2:64", threads:connections), DEEP_PAGES (1000 pages of
-# 500 into the feed), DEEP_FILTERED_PAGES (40 pages of 500 into the RUS+CHN feed), TARIKH_BIN
+# 500 into the feed), DEEP_FILTERED_PAGES (400 pages of 50 into the RUS+CHN feed), TARIKH_BIN
 # (another binary to run; nothing is built then).
 set -euo pipefail
 
@@ -27,7 +28,7 @@ DURATION="${DURATION:-15s}"
 WARMUP="${WARMUP:-3s}"
 SETTINGS="${SETTINGS:-1:4 1:16 2:64}"
 DEEP_PAGES="${DEEP_PAGES:-1000}"
-DEEP_FILTERED_PAGES="${DEEP_FILTERED_PAGES:-40}"
+DEEP_FILTERED_PAGES="${DEEP_FILTERED_PAGES:-400}"
 out="target/loadbench"
 db="$out/events-$((EVENTS / 1000))k.db"
 [[ "$EVENTS" == 1000000 ]] && db="$out/events-1m.db"
@@ -96,94 +97,118 @@ rss_kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$server/status"; }
 rss_start=$(rss_kb VmRSS)
 
 # --- deep cursors: follow next_url far into the feed --------------------------------------
-# Prints the cursor (URL-quoted) of the page after `pages` pages from `url`; says how long the
-# walk took on stderr and in $out/walks.txt.
+# Follows next_url for up to `pages` pages from `url`; writes every cursor seen (URL-quoted)
+# to `file`, one a line, and prints the last. Says how long the walk took on stderr and in
+# $out/walks.txt.
 follow() {
-    python3 - "$base" "$1" "$2" <<'PY' 2> >(tee -a "$out/walks.txt" >&2)
+    python3 - "$base" "$1" "$2" "$3" <<'PY' 2> >(tee -a "$out/walks.txt" >&2)
 import json, sys, time, urllib.parse, urllib.request
-base, start, pages = sys.argv[1], sys.argv[2], int(sys.argv[3])
-url, cursor = start, None
-t0, n, events = time.monotonic(), 0, 0
-while n < pages and url:
+base, start, pages, file = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+url, cursors, events, slowest = start, [], 0, 0.0
+t0 = time.monotonic()
+while len(cursors) < pages and url:
+    t = time.monotonic()
     with urllib.request.urlopen(base + url) as r:
         body = json.load(r)
+    slowest = max(slowest, time.monotonic() - t)
     events += len(body["events"])
-    n += 1
     url = body.get("next_url")
-    cursor = body.get("next_cursor") or cursor
-if cursor is None:
+    if body.get("next_cursor"):
+        cursors.append(urllib.parse.quote(body["next_cursor"], safe=""))
+if not cursors:
     sys.exit(f"{start}: no next_cursor on the first page")
-print(urllib.parse.quote(cursor, safe=""))
+with open(file, "w") as f:
+    f.write("\n".join(cursors) + "\n")
+print(cursors[-1])
 took = time.monotonic() - t0
-print(f"{start}: followed next_url for {n} pages ({events:,} events) in {took:.1f} s,"
-      f" {1000 * took / n:.1f} ms per page", file=sys.stderr)
+print(f"`{start}`: {len(cursors)} pages ({events:,} events) in {took:.1f} s,"
+      f" {1000 * took / len(cursors):.0f} ms per page on average, slowest {1000 * slowest:.0f} ms",
+      file=sys.stderr)
 PY
 }
 rm -f "$out/walks.txt"
 log "walking $DEEP_PAGES pages of 500 into the feed"
-deep=$(follow "/api/v1/events?limit=500" "$DEEP_PAGES")
-log "walking $DEEP_FILTERED_PAGES pages of 500 into the RUS+CHN feed"
-deep_filtered=$(follow "/api/v1/events?country=RUS&country=CHN&limit=500" "$DEEP_FILTERED_PAGES")
+deep=$(follow "/api/v1/events?limit=500" "$DEEP_PAGES" "$out/cursors-all.txt")
+log "walking $DEEP_FILTERED_PAGES pages of 50 into the RUS+CHN feed"
+# limit=50 spelt out: the scenario's own first page must not be cached by the walk.
+deep_filtered=$(follow "/api/v1/events?country=RUS&country=CHN&limit=50" \
+    "$DEEP_FILTERED_PAGES" "$out/cursors-rus-chn.txt")
 
-# Requests with a different `from` day and `limit` each, so that no response is served twice
-# (any response cache is bypassed). One counter per wrk thread, started far apart.
-cat >"$out/variety.lua" <<'LUA'
-counter = 0 -- global: setup() gives each thread its own start
-local threads = 0
-function setup(thread)
-  thread:set("counter", threads * 100000)
-  threads = threads + 1
-end
-local base = os.time { year = 2000, month = 1, day = 1, hour = 12 }
-function request()
-  counter = counter + 1
-  local day = os.date("!%Y-%m-%d", base + (counter % 9000) * 86400)
-  local limit = 41 + math.floor(counter / 9000) % 20
-  return wrk.format("GET", "/api/v1/events?country=RUS&country=CHN&from=" .. day .. "&limit=" .. limit)
-end
-LUA
-
+# name | URL | wrk script and its arguments after the seed (empty: the same URL every time,
+# which the server's response cache answers after the first request) | threads:connections
+# when not $SETTINGS (an uncached histogram takes seconds: more connections would only queue)
+filtered='/api/v1/events?country=RUS&country=CHN'
 scenarios=(
-    "filtered first page|/api/v1/events?country=RUS&country=CHN"
-    "deep page ($((DEEP_PAGES * 500)) events in)|/api/v1/events?cursor=$deep"
-    "deep filtered page ($((DEEP_FILTERED_PAGES * 500)) events in)|/api/v1/events?country=RUS&country=CHN&cursor=$deep_filtered"
-    "histogram month by kind|/api/v1/histogram?interval=month&group_by=kind"
-    "filtered first page, uncached (new from/limit per request)|/api/v1/events?country=RUS&country=CHN&from=2000-01-02&limit=41|variety"
+    "filtered first page|$filtered|"
+    "deep page ($((DEEP_PAGES * 500)) events in)|/api/v1/events?cursor=$deep|"
+    "deep filtered page ($((DEEP_FILTERED_PAGES * 50)) events in)|$filtered&cursor=$deep_filtered|"
+    "histogram, month by kind|/api/v1/histogram?interval=month&group_by=kind|"
+    "uncached: filtered first page from a random day|$filtered&from=2000-01-02&limit=41|from-days.lua"
+    "uncached: feed page after a random cursor of the walk|/api/v1/events?cursor=$deep&limit=41|cursors.lua $out/cursors-all.txt /api/v1/events?"
+    "uncached: filtered page after a random cursor of its walk|$filtered&cursor=$deep_filtered&limit=41|cursors.lua $out/cursors-rus-chn.txt $filtered&"
+    "uncached: histogram over a random span|/api/v1/histogram?interval=month&group_by=kind&from=2000-01-02&to=2026-12-30|histogram-spans.lua|1:1"
 )
-declare -A bytes
+
+# The first request of each URL renders it (no cache): its time, and the size of the page.
+declare -A bytes first
 for s in "${scenarios[@]}"; do
     IFS='|' read -r name url _ <<<"$s"
-    code=$(curl -sS -o "$out/last-response.json" -w '%{http_code}' "$base$url")
+    read -r code secs < <(curl -sS -o "$out/last-response.json" -w '%{http_code} %{time_total}\n' "$base$url")
     [[ "$code" == 200 ]] || { echo "$url answered $code: $(head -c 300 "$out/last-response.json")" >&2; exit 1; }
     bytes[$name]=$(wc -c <"$out/last-response.json")
-    log "$url: ${bytes[$name]} bytes"
+    first[$name]=$(awk -v s="$secs" 'BEGIN { printf "%.1f", s * 1000 }')
+    log "$url: ${bytes[$name]} bytes, first answer in ${first[$name]} ms"
 done
 
 # --- wrk ---------------------------------------------------------------------------------
-# "12.34ms" | "850.00us" | "1.02s" -> milliseconds
-to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+# "12.34ms" | "850.00us" | "1.02s" | "2.00m" -> milliseconds
+to_ms() {
+    awk -v v="$1" 'BEGIN { n = v + 0
+        if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000
+        else if (v ~ /s$/) n *= 1000
+        printf "%.2f", n }'
+}
+cache_hits() { curl -fsS "$base/metrics" | awk '/^tarikh_response_cache_hits/ { print $2 }'; }
 results="$out/results.md"
+runs=0
 {
-    echo "| scenario | response | wrk settings | requests/s | p50 | p99 | errors |"
-    echo "|---|---|---|---|---|---|---|"
+    echo "| scenario | page | first answer | wrk | requests/s | p50 | p99 | cache hits | errors | load |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
 } >"$results"
 for s in "${scenarios[@]}"; do
-    IFS='|' read -r name url script <<<"$s"
-    lua=()
-    [[ -n "${script:-}" ]] && lua=(-s "$out/$script.lua")
-    for tc in $SETTINGS; do
+    IFS='|' read -r name url script settings <<<"$s"
+    words=()
+    [[ -n "$script" ]] && read -r -a words <<<"$script"
+    # wrk's target: the URL, or the script with a new random seed for every wrk run (so that
+    # a run does not ask for the pages its warm-up has just put in the cache) and its arguments.
+    target() {
+        runs=$((runs + 1))
+        if ((${#words[@]})); then
+            args=(-s "$here/${words[0]}" "$base$url" -- "$runs" "${words[@]:1}")
+        else
+            args=("$base$url")
+        fi
+    }
+    for tc in ${settings:-$SETTINGS}; do
         t=${tc%%:*} c=${tc##*:}
-        wrk -t"$t" -c"$c" -d"$WARMUP" "${lua[@]}" "$base$url" >/dev/null
+        # The server gives up on a request after 30 s: wrk waits as long (its default is 2 s).
+        target
+        wrk -t"$t" -c"$c" -d"$WARMUP" --timeout 30s "${args[@]}" >/dev/null
         log "$name: wrk -t$t -c$c -d$DURATION --latency"
-        report=$(wrk -t"$t" -c"$c" -d"$DURATION" --latency "${lua[@]}" "$base$url")
-        echo "$report" >"$out/wrk-$(echo "$name" | tr -c 'a-z0-9' '-' | cut -c1-40)-t$t-c$c.txt"
-        rps=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' <<<"$report")
+        hits_before=$(cache_hits)
+        target
+        report=$(wrk -t"$t" -c"$c" -d"$DURATION" --timeout 30s --latency "${args[@]}")
+        hits=$(($(cache_hits) - hits_before))
+        echo "$report" >"$out/wrk-$(echo "$name" | tr -c 'a-z0-9' '-' | cut -c1-50)-t$t-c$c.txt"
+        rps=$(awk '/^Requests\/sec:/ { printf($2 < 10 ? "%.1f" : "%d", $2) }' <<<"$report")
+        total=$(awk '/requests in/ { print $1 }' <<<"$report")
         p50=$(awk '$1 == "50%" { print $2 }' <<<"$report")
         p99=$(awk '$1 == "99%" { print $2 }' <<<"$report")
         errors=$(awk '/Non-2xx|Socket errors/ { sub(/^ +/, ""); printf "%s; ", $0 }' <<<"$report")
-        row=$(printf '| %s | %s KB | `-t%s -c%s` | %s | %s ms | %s ms | %s |' "$name" \
-            "$((bytes[$name] / 1024))" "$t" "$c" \
-            "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" "${errors:-none}")
+        row=$(printf '| %s | %s KB | %s ms | `-t%s -c%s` | %s | %s ms | %s ms | %s%% | %s | %s |' \
+            "$name" "$((bytes[$name] / 1024))" "${first[$name]}" "$t" "$c" "$rps" \
+            "$(to_ms "$p50")" "$(to_ms "$p99")" "$((100 * hits / (total > 0 ? total : 1)))" \
+            "${errors:-none}" "$(cut -d' ' -f1 /proc/loadavg)")
         echo "$row" >>"$results"
         log "$row"
     done
@@ -197,10 +222,11 @@ rss_end=$(rss_kb VmRSS)
     echo "start-up, $((rss_end / 1024)) MB after the runs."
     echo
     echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)),"
-    echo "$(awk '/MemTotal/ { printf "%d GB", $2 / 1048576 }' /proc/meminfo) RAM, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo "$(awk '/MemTotal/ { printf "%d GB", $2 / 1048576 }' /proc/meminfo) RAM; wrk and the server share it. Load average"
+    echo "at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo "Database: $db, $(du -m "$db" | cut -f1) MB; commit $(git rev-parse --short HEAD)."
     echo
-    echo "Deep-cursor walks (limit=500 pages, one client):"
+    echo "Deep-cursor walks (one client following next_url):"
     sed 's/^/- /' "$out/walks.txt"
 } >>"$results"
 log "results in $results"
