@@ -58,6 +58,11 @@ impl Default for ResponseCache {
 }
 
 impl ResponseCache {
+    /// The version of the data: it changes with every write.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
     /// Forgets every cached response: called after each write to the store.
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);

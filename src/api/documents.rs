@@ -8,16 +8,21 @@ use axum::http::{StatusCode, header};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
+use utoipa::ToSchema;
 
 use super::error::ApiError;
+use super::openapi::{
+    Forbidden, IfNoneMatch, MethodNotAllowed, NotFound, NotModified, PayloadTooLarge, ServerError,
+    Unauthorized, Unprocessable, UnsupportedMediaType,
+};
 use super::{AppState, BODY_LIMIT};
 use crate::extract::events::Event;
 use crate::extract::{Dct, Mode, Timex, extract};
 use crate::ingest::{Article, ingest_article};
 use crate::store::DocumentDetail;
 
-/// `POST /api/v1/documents`
-#[derive(Debug, Deserialize)]
+/// An article to store: the body of `POST /api/v1/documents`.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewArticle {
     pub text: String,
@@ -29,7 +34,7 @@ pub struct NewArticle {
 }
 
 /// What ingesting an article did.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Ingested {
     pub document_id: i64,
     /// False when the same text was already stored (nothing else happened).
@@ -38,8 +43,8 @@ pub struct Ingested {
     pub events: Vec<Event>,
 }
 
-/// `POST /api/v1/extract`
-#[derive(Debug, Deserialize)]
+/// A text to read without storing it: the body of `POST /api/v1/extract`.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExtractRequest {
     pub text: String,
@@ -49,7 +54,8 @@ pub struct ExtractRequest {
     pub mode: Option<Mode>,
 }
 
-#[derive(Debug, Serialize)]
+/// What was found in the text.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Extracted {
     pub timexes: Vec<Timex>,
     pub events: Vec<Event>,
@@ -159,6 +165,28 @@ fn non_empty(text: &str) -> Result<(), ApiError> {
 
 /// `POST /api/v1/documents`: 201 with what was found, or 200 with the id of the same text
 /// stored before.
+#[utoipa::path(
+    post,
+    path = "/api/v1/documents",
+    operation_id = "create_document",
+    tag = "documents",
+    summary = "Ingest an article: store it, extract its dates and events, merge them",
+    request_body(content = NewArticle, content_type = "application/json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Stored: the expressions and events found in it",
+            body = Ingested),
+        (status = 200, description = "The same text was stored before: its `document_id`, \
+            `created: false`, and nothing else done", body = Ingested),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 405, response = MethodNotAllowed),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 500, response = ServerError),
+    )
+)]
 pub async fn create(
     State(state): State<AppState>,
     _: Writer,
@@ -202,6 +230,24 @@ pub async fn create(
 }
 
 /// `GET /api/v1/documents/{id}`
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents/{id}",
+    operation_id = "get_document",
+    tag = "documents",
+    summary = "A stored article with the expressions and event reports read in it",
+    params(("id" = i64, Path, description = "The document's `document_id`"), IfNoneMatch),
+    responses(
+        (status = 200, description = "The document", body = DocumentDetail, headers(
+            ("ETag" = String, description = "A hash of the body"),
+            ("Cache-Control" = String, description = "`no-cache`"),
+        )),
+        (status = 304, response = NotModified),
+        (status = 404, response = NotFound),
+        (status = 405, response = MethodNotAllowed),
+        (status = 500, response = ServerError),
+    )
+)]
 pub async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -213,6 +259,22 @@ pub async fn one(
 }
 
 /// `POST /api/v1/extract`: nothing is stored, so no token is needed.
+#[utoipa::path(
+    post,
+    path = "/api/v1/extract",
+    operation_id = "extract",
+    tag = "documents",
+    summary = "Find the dates and events of a text without storing it",
+    request_body(content = ExtractRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "What was found", body = Extracted),
+        (status = 405, response = MethodNotAllowed),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Unprocessable),
+        (status = 500, response = ServerError),
+    )
+)]
 pub async fn extract_only(
     JsonBody(r): JsonBody<ExtractRequest>,
 ) -> Result<Json<Extracted>, ApiError> {

@@ -5,6 +5,7 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::store::StoreError;
 
@@ -60,7 +61,7 @@ impl ApiError {
 }
 
 /// The problem document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {
     /// A URI naming the problem type; `about:blank` means the status says it all.
     #[serde(rename = "type")]
@@ -70,6 +71,7 @@ pub struct Problem {
     pub detail: String,
     /// The query parameter at fault, for 400s about one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub param: Option<String>,
 }
 

@@ -5,24 +5,60 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::AppState;
 use super::error::ApiError;
 use super::export;
 use super::histogram::Histogram;
+use super::openapi::{
+    BadRequest, FeedBody, FeedParams, FilterParams, HistogramParams, IfNoneMatch, MethodNotAllowed,
+    NotFound, NotModified, ServerError,
+};
 use super::params::{FeedQuery, Format, HistogramQuery};
 use crate::store::{EventDetail, Key, TimelineEntry};
 
 /// A page of the feed.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct FeedPage {
     pub events: Vec<TimelineEntry>,
     /// Pass as `cursor` for the next page; null on the last page.
+    #[schema(required)]
     pub next_cursor: Option<String>,
+    /// The next page's URL, the same as the `Link` header's `rel="next"`; null on the last page.
+    #[schema(required)]
     pub next_url: Option<String>,
 }
 
 /// `GET /api/v1/events`
+#[utoipa::path(
+    get,
+    path = "/api/v1/events",
+    operation_id = "list_events",
+    tag = "events",
+    summary = "The timeline: dated events in timeline order, a page at a time",
+    params(FilterParams, FeedParams, IfNoneMatch),
+    responses(
+        (status = 200, description = "A page of the feed in the shape `format` asks for; \
+            `format=csv` is RFC 4180 CSV in UTF-8, a header row and one row per event, the \
+            lists in a cell joined by `; `",
+            headers(
+                ("Link" = String, description = "`</api/v1/events?…&cursor=…>; rel=\"next\"` \
+                    when there is a next page"),
+                ("ETag" = String, description = "A hash of the body: send it back as \
+                    `If-None-Match` for a 304"),
+                ("Cache-Control" = String, description = "`no-cache`: revalidate every time"),
+            ),
+            content(
+                (FeedBody = "application/json"),
+                (String = "text/csv"),
+            )),
+        (status = 304, response = NotModified),
+        (status = 400, response = BadRequest),
+        (status = 405, response = MethodNotAllowed),
+        (status = 500, response = ServerError),
+    )
+)]
 pub async fn feed(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
@@ -69,6 +105,24 @@ pub async fn feed(
 }
 
 /// `GET /api/v1/events/{id}`
+#[utoipa::path(
+    get,
+    path = "/api/v1/events/{id}",
+    operation_id = "get_event",
+    tag = "events",
+    summary = "One event with every report of it and the spans to highlight",
+    params(("id" = i64, Path, description = "The event's `event_id`"), IfNoneMatch),
+    responses(
+        (status = 200, description = "The event", body = EventDetail, headers(
+            ("ETag" = String, description = "A hash of the body"),
+            ("Cache-Control" = String, description = "`no-cache`"),
+        )),
+        (status = 304, response = NotModified),
+        (status = 404, response = NotFound),
+        (status = 405, response = MethodNotAllowed),
+        (status = 500, response = ServerError),
+    )
+)]
 pub async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -80,14 +134,49 @@ pub async fn one(
 }
 
 /// `GET /api/v1/histogram`
+#[utoipa::path(
+    get,
+    path = "/api/v1/histogram",
+    operation_id = "histogram",
+    tag = "events",
+    summary = "Event counts per period and group, zero-filled, for charts",
+    params(FilterParams, HistogramParams, IfNoneMatch),
+    responses(
+        (status = 200, description = "The histogram", body = Histogram, headers(
+            ("ETag" = String, description = "A hash of the body"),
+            ("Cache-Control" = String, description = "`no-cache`"),
+        )),
+        (status = 304, response = NotModified),
+        (status = 400, response = BadRequest),
+        (status = 405, response = MethodNotAllowed),
+        (status = 500, response = ServerError),
+    )
+)]
 pub async fn histogram(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Histogram>, ApiError> {
     let q = HistogramQuery::parse(raw.as_deref())?;
-    let counts = state
-        .store
-        .histogram(&q.filter, q.interval, q.group_by)
-        .await?;
+    let counts = match state.tally.fresh(state.cache.generation()) {
+        Some(tally) => {
+            let (f, interval, group_by) = (q.filter.clone(), q.interval, q.group_by);
+            tokio::task::spawn_blocking(move || tally.histogram(&f, interval, group_by))
+                .await
+                .map_err(|e| ApiError::Internal(format!("histogram task: {e}")))?
+        }
+        None => {
+            state.refresh_tally();
+            None
+        }
+    };
+    let counts = match counts {
+        Some(c) => c,
+        None => {
+            state
+                .store
+                .histogram(&q.filter, q.interval, q.group_by)
+                .await?
+        }
+    };
     Ok(Json(Histogram::new(&q, counts)?))
 }

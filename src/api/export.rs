@@ -13,6 +13,7 @@
 use atom_syndication::{Category, Entry, Feed, Link, Person, Text};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::extract::events::{EventDate, Precision, Status};
 use crate::store::{EvidenceQuote, TimelineEntry};
@@ -127,16 +128,17 @@ fn ordinal(n: i32) -> String {
 // TimelineJS 3: https://timeline.knightlab.com/docs/json-format.html
 
 /// A TimelineJS 3 timeline: `new TL.Timeline(el, data)`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TimelineJs {
     pub events: Vec<TimelineJsEvent>,
 }
 
 /// One slide. `headline` and `text` are HTML, already escaped.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TimelineJsEvent {
     pub start_date: TimelineJsDate,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub end_date: Option<TimelineJsDate>,
     pub display_date: String,
     pub text: TimelineJsText,
@@ -145,18 +147,22 @@ pub struct TimelineJsEvent {
 }
 
 /// A TimelineJS date: only as many fields as the event's precision has.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct TimelineJsDate {
     pub year: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub month: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub day: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub display_date: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A slide's title and body, both HTML.
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TimelineJsText {
     pub headline: String,
     pub text: String,
@@ -242,7 +248,7 @@ fn attribution(q: &EvidenceQuote) -> String {
 
 /// One vis-timeline DataSet item. vis puts `content` and `title` into the page as HTML, so
 /// both are escaped.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct VisItem {
     pub id: i64,
@@ -250,6 +256,7 @@ pub struct VisItem {
     pub start: String,
     /// Exclusive: the day after the last possible day.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub end: Option<String>,
     /// `point` for a known day, `range` for anything coarser.
     #[serde(rename = "type")]
@@ -368,7 +375,7 @@ fn cell(s: &str) -> String {
 // JSON Feed 1.1: https://www.jsonfeed.org/version/1.1/
 
 /// A JSON Feed 1.1 document (`application/feed+json`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct JsonFeed {
     pub version: &'static str,
     pub title: &'static str,
@@ -377,18 +384,21 @@ pub struct JsonFeed {
     pub items: Vec<JsonFeedItem>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// One event as a JSON Feed item.
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct JsonFeedItem {
     /// The event's API URL, which is also its permalink.
     pub id: String,
     pub url: String,
     /// The first report's article, when it has a web address.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub external_url: Option<String>,
     pub title: String,
     pub content_text: String,
     /// RFC 3339: when the newest report was published.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub date_published: Option<String>,
     pub tags: Vec<String>,
     pub language: &'static str,

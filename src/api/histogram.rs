@@ -4,22 +4,29 @@
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use serde::Serialize;
 use serde_json::{Map, Value};
+use utoipa::ToSchema;
 
 use super::error::ApiError;
+use super::openapi::{HistogramGroupBy, HistogramInterval};
 use super::params::HistogramQuery;
 use crate::store::{Counts, GroupBy, Interval};
 
 /// More buckets than this is a mistake (weeks over centuries), not a chart.
 const MAX_BUCKETS: usize = 5000;
 
-#[derive(Debug, Serialize)]
+/// Event counts per bucket of `interval`, split by `group_by`.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Histogram {
+    #[schema(value_type = HistogramInterval, inline)]
     pub interval: &'static str,
+    /// `kind` or `country`; null when the events are one group, `events`.
+    #[schema(value_type = Option<HistogramGroupBy>, inline, required)]
     pub group_by: Option<&'static str>,
     /// `bucket` and then one name per group: the columns of each bucket.
     pub dimensions: Vec<String>,
     /// One object per bucket, oldest first, every group present (0 when empty), plus the
-    /// bucket's first and last day.
+    /// bucket's first and last day: `{"bucket": "2018-06", "start": "2018-06-01", "end":
+    /// "2018-06-30", "meeting": 2, "visit": 0}`.
     pub buckets: Vec<Map<String, Value>>,
     /// Events less precise than the interval (a year-precision event in a monthly histogram),
     /// counted here instead of being piled onto their first bucket: `total` and per group.

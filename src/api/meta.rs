@@ -6,22 +6,36 @@ use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::AppState;
 use super::error::ApiError;
 use super::export;
+use super::openapi::{IfNoneMatch, MethodNotAllowed, NotModified, ServerError};
 use crate::store::{Filter, Order, TimelineEntry};
 
 /// How many of the newest events the feeds carry.
 const FEED_ITEMS: i64 = 50;
 
-#[derive(Debug, Serialize)]
+/// The service is up and its database answers.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Health {
     pub status: &'static str,
     pub documents: i64,
 }
 
 /// `GET /healthz`: 200 when the database answers.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    operation_id = "healthz",
+    tag = "service",
+    responses(
+        (status = 200, description = "The database answers", body = Health),
+        (status = 405, response = MethodNotAllowed),
+        (status = 500, response = ServerError),
+    )
+)]
 pub async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     let documents = state.store.document_count().await?;
     Ok(Json(Health {
@@ -31,6 +45,18 @@ pub async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, ApiE
 }
 
 /// `GET /metrics`
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    operation_id = "metrics",
+    tag = "service",
+    responses(
+        (status = 200, description = "Requests by route and status, their latency and cache \
+            hits, in the OpenMetrics 1.0 text format (`version=1.0.0; charset=utf-8`)",
+            body = String, content_type = "application/openmetrics-text"),
+        (status = 405, response = MethodNotAllowed),
+    )
+)]
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(
@@ -42,6 +68,17 @@ pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 /// `GET /openapi.json`
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    operation_id = "openapi",
+    tag = "service",
+    responses(
+        (status = 200, description = "This document (OpenAPI 3.1)", body = Object,
+            content_type = "application/json"),
+        (status = 405, response = MethodNotAllowed),
+    )
+)]
 pub async fn openapi() -> impl IntoResponse {
     Json(super::openapi::document())
 }
@@ -67,6 +104,24 @@ async fn newest(state: &AppState) -> Result<Vec<TimelineEntry>, ApiError> {
 }
 
 /// `GET /feed.json`: JSON Feed 1.1 of the newest events.
+#[utoipa::path(
+    get,
+    path = "/feed.json",
+    operation_id = "json_feed",
+    tag = "feeds",
+    summary = "JSON Feed 1.1 of the 50 newest events",
+    params(IfNoneMatch),
+    responses(
+        (status = 200, description = "The feed", body = export::JsonFeed,
+            content_type = "application/feed+json", headers(
+                ("ETag" = String, description = "A hash of the body"),
+                ("Cache-Control" = String, description = "`no-cache`"),
+            )),
+        (status = 304, response = NotModified),
+        (status = 405, response = MethodNotAllowed),
+        (status = 500, response = ServerError),
+    )
+)]
 pub async fn json_feed(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -80,6 +135,24 @@ pub async fn json_feed(
 }
 
 /// `GET /feed.atom`: Atom of the newest events.
+#[utoipa::path(
+    get,
+    path = "/feed.atom",
+    operation_id = "atom_feed",
+    tag = "feeds",
+    summary = "Atom (RFC 4287) feed of the 50 newest events",
+    params(IfNoneMatch),
+    responses(
+        (status = 200, description = "The feed, UTF-8 XML", body = String,
+            content_type = "application/atom+xml", headers(
+                ("ETag" = String, description = "A hash of the body"),
+                ("Cache-Control" = String, description = "`no-cache`"),
+            )),
+        (status = 304, response = NotModified),
+        (status = 405, response = MethodNotAllowed),
+        (status = 500, response = ServerError),
+    )
+)]
 pub async fn atom_feed(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -6,6 +6,7 @@
 //! - [`meta`]: health, metrics, the OpenAPI document, JSON Feed and Atom.
 //! - [`params`]: query strings → store filters, cursors. [`error`]: problem+json.
 //! - [`cache`]: ETags, 304s and a cache of rendered reads. [`metrics`]: Prometheus counters.
+//! - [`snapshot`]: the in-memory tally the histogram counts from.
 //! - [`export`]: TimelineJS, vis-timeline, CSV, JSON Feed and Atom shapes of the feed.
 //! - [`page`]: the timeline page at `/`.
 
@@ -20,6 +21,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod page;
 pub mod params;
+pub mod snapshot;
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -31,15 +33,17 @@ use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::http::{HeaderName, Method, header};
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
+use tower_http::LatencyUnit;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 
 use crate::store::Store;
 use cache::ResponseCache;
 use error::ApiError;
 use metrics::Metrics;
+use snapshot::Snapshot;
 
 /// Largest request body: an article is a few tens of kilobytes; a book is not news.
 pub const BODY_LIMIT: usize = 2 << 20;
@@ -54,6 +58,7 @@ pub struct AppState {
     pub token: Option<Arc<str>>,
     pub cache: Arc<ResponseCache>,
     pub metrics: Arc<Metrics>,
+    pub tally: Arc<Snapshot>,
 }
 
 impl AppState {
@@ -63,7 +68,15 @@ impl AppState {
             token: token.filter(|t| !t.is_empty()).map(Arc::from),
             cache: Arc::default(),
             metrics: Arc::default(),
+            tally: Arc::default(),
         }
+    }
+
+    /// Starts reading the histogram tally in the background if it is missing or stale.
+    pub fn refresh_tally(&self) {
+        let cache = self.cache.clone();
+        self.tally
+            .refresh(self.store.clone(), move || cache.generation());
     }
 }
 
@@ -103,13 +116,23 @@ pub fn router(state: AppState) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(TraceLayer::new_for_http().make_span_with(|r: &Request| {
-            let route = r
-                .extensions()
-                .get::<MatchedPath>()
-                .map_or("unmatched", MatchedPath::as_str);
-            tracing::info_span!("request", method = %r.method(), uri = %r.uri(), route)
-        }))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|r: &Request| {
+                    let route = r
+                        .extensions()
+                        .get::<MatchedPath>()
+                        .map_or("unmatched", MatchedPath::as_str);
+                    tracing::info_span!("request", method = %r.method(), uri = %r.uri(), route)
+                })
+                // One line per request at the default level: status and latency.
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(tracing::Level::INFO)
+                        .latency_unit(LatencyUnit::Micros),
+                )
+                .on_failure(DefaultOnFailure::new().level(tracing::Level::WARN)),
+        )
         .with_state(state)
 }
 
@@ -137,7 +160,7 @@ pub async fn serve(
     ready: impl FnOnce(SocketAddr),
 ) -> anyhow::Result<()> {
     use anyhow::Context;
-    let store = crate::store::connect(db)
+    let store = crate::store::connect_with(db, crate::store::CacheSize::Serve)
         .await
         .with_context(|| format!("opening {}", db.display()))?;
     if seeds.is_dir() {
@@ -154,7 +177,9 @@ pub async fn serve(
     let bound = listener.local_addr()?;
     tracing::info!(%bound, "serving");
     ready(bound);
-    let app = router(AppState::new(store.clone(), token));
+    let state = AppState::new(store.clone(), token);
+    state.refresh_tally();
+    let app = router(state);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

@@ -19,6 +19,7 @@ pub mod token;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 pub use timex::extract_timexes;
 
@@ -43,7 +44,7 @@ pub fn extract(text: &str, dct: Option<Dct>, mode: Mode) -> Extraction {
 }
 
 /// How relative expressions are anchored (TimeML practice).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// The document date anchors relative expressions; the sentence's tense picks the direction.
@@ -98,7 +99,7 @@ impl Dct {
 }
 
 /// TIMEX3 types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     Date,
@@ -108,7 +109,7 @@ pub enum TimexType {
 }
 
 /// TIMEX3 `mod` for مطلع/أوائل (START), منتصف (MID), أواخر/نهاية (END) and similar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexMod {
     Start,
@@ -120,7 +121,7 @@ pub enum TimexMod {
 /// One temporal expression found in a text.
 ///
 /// `start`/`end` are Unicode code point offsets into the original text, end exclusive.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Timex {
     pub text: String,
     pub start: usize,
@@ -130,11 +131,14 @@ pub struct Timex {
     /// The TIMEX3 value: `2022-09-15`, `2022-09`, `2022-W37`, `2022-SU`, `199`, `P3D`, `PRESENT_REF` …
     pub value: String,
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub modifier: Option<TimexMod>,
     /// First and last calendar day the value covers, for DATE and TIME values that name one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub earliest: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub latest: Option<NaiveDate>,
     /// The grammar rule that found the expression (see [`timex`]).
     pub rule: &'static str,

@@ -6,7 +6,7 @@ use crate::extract::{TimexMod, TimexType};
 
 use super::StoreError;
 
-const KINDS: [EventKind; 8] = [
+pub(super) const KINDS: [EventKind; 8] = [
     EventKind::Meeting,
     EventKind::Visit,
     EventKind::Summit,
@@ -17,7 +17,7 @@ const KINDS: [EventKind; 8] = [
     EventKind::Other,
 ];
 
-const STATUSES: [(Status, &str); 3] = [
+pub(super) const STATUSES: [(Status, &str); 3] = [
     (Status::Held, "held"),
     (Status::Announced, "announced"),
     (Status::Cancelled, "cancelled"),

@@ -3,13 +3,14 @@
 
 use serde::Serialize;
 use tracing::instrument;
+use utoipa::ToSchema;
 
 use super::timeline::EntryRow;
 use super::{EvidenceQuote, Result, Store, TimelineEntry};
 use crate::extract::events::{EventDate, Place, Status};
 
 /// An event and all its evidence, with the spans to highlight in each sentence.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EventDetail {
     /// The entry as the feed shows it; its `evidence` is replaced by the fuller list below.
     #[serde(flatten)]
@@ -20,12 +21,13 @@ pub struct EventDetail {
 }
 
 /// One report with its sentence and spans (code points into the document, end exclusive).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EvidenceDetail {
     #[serde(flatten)]
     pub quote: EvidenceQuote,
     pub status: Status,
     /// This source's own place.
+    #[schema(required)]
     pub place: Option<Place>,
     pub sentence: String,
     pub sentence_start: i64,
@@ -33,27 +35,34 @@ pub struct EvidenceDetail {
     pub trigger_start: i64,
     pub trigger_end: i64,
     /// The expression that dates this report, when one does.
+    #[schema(required)]
     pub date_text: Option<String>,
+    #[schema(required)]
     pub date_start: Option<i64>,
+    #[schema(required)]
     pub date_end: Option<i64>,
 }
 
 /// A source that dates the event differently from the others.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Disagreement {
     pub evidence_id: i64,
     pub document_id: i64,
+    #[schema(required)]
     pub source: Option<String>,
     pub claimed: EventDate,
 }
 
 /// A stored article with the spans read in it.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, ToSchema)]
 pub struct DocumentDetail {
     pub document_id: i64,
     pub published_at: String,
+    #[schema(required)]
     pub title: Option<String>,
+    #[schema(required)]
     pub url: Option<String>,
+    #[schema(required)]
     pub source: Option<String>,
     pub text: String,
     #[sqlx(skip)]
@@ -63,7 +72,7 @@ pub struct DocumentDetail {
 }
 
 /// A temporal expression of a stored document.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, ToSchema)]
 pub struct TimexSpan {
     pub text: String,
     pub start: i64,
@@ -72,13 +81,14 @@ pub struct TimexSpan {
     #[sqlx(rename = "type")]
     pub kind: String,
     pub value: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     #[sqlx(rename = "mod")]
+    #[schema(nullable = false)]
     pub modifier: Option<String>,
 }
 
 /// A report of an event in a stored document, and where it is.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, ToSchema)]
 pub struct EventSpan {
     pub event_id: i64,
     pub evidence_id: i64,
@@ -87,7 +97,9 @@ pub struct EventSpan {
     pub trigger_end: i64,
     pub sentence_start: i64,
     pub sentence_end: i64,
+    #[schema(required)]
     pub date_start: Option<i64>,
+    #[schema(required)]
     pub date_end: Option<i64>,
 }
 

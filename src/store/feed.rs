@@ -24,7 +24,8 @@ pub struct Filter {
     pub countries: Vec<String>,
     /// A participant's Wikidata id (Q7747) or name (Vladimir Putin, any case).
     pub participant: Option<String>,
-    /// The event's kind or one of its reports' kinds is one of these.
+    /// The event's kind is one of these (within the contact family the most specific kind a
+    /// report gave: a visit whose talks were also reported is a visit).
     pub kinds: Vec<EventKind>,
     pub status: Option<Status>,
     /// The place's name (any case), Wikidata id or country code.
@@ -136,14 +137,9 @@ impl Store {
         if !f.kinds.is_empty() {
             let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
             let kinds = serde_json::to_string(&kinds).expect("strings serialise");
-            q.push(" and (ev.kind in (select value from json_each(")
-                .push_bind(kinds.clone())
-                .push(
-                    ")) or exists (select 1 from evidence e where e.event_id = ev.event_id
-                                   and e.kind in (select value from json_each(",
-                )
+            q.push(" and ev.kind in (select value from json_each(")
                 .push_bind(kinds)
-                .push("))))");
+                .push("))");
         }
         if let Some(status) = f.status {
             q.push(" and ev.status = ")

@@ -20,7 +20,7 @@ pub enum Interval {
 impl Interval {
     /// The date precisions that fit in one bucket: a coarser event would be piled onto the
     /// bucket of its first day, so it is counted apart instead.
-    fn fits(self, p: Precision) -> bool {
+    pub(super) fn fits(self, p: Precision) -> bool {
         p <= match self {
             Interval::Year => Precision::Year,
             Interval::Month => Precision::Month,
@@ -58,6 +58,14 @@ impl GroupBy {
         }
     }
 
+    /// An event joined to its participants appears once per participant row.
+    fn count_sql(self) -> &'static str {
+        match self {
+            GroupBy::Country => "count(distinct ev.event_id)",
+            _ => "count(*)",
+        }
+    }
+
     fn join_sql(self) -> &'static str {
         match self {
             GroupBy::Country => " join participants p on p.event_id = ev.event_id",
@@ -92,9 +100,10 @@ impl Store {
         let fitting = serde_json::to_string(&fitting).expect("strings serialise");
 
         let mut q = QueryBuilder::new(format!(
-            "select {} as bucket, {} as grp, count(distinct ev.event_id) from events ev{} where ",
+            "select {} as bucket, {} as grp, {} from events ev{} where ",
             interval.bucket_sql(),
             group_by.group_sql(),
+            group_by.count_sql(),
             group_by.join_sql()
         ));
         self.push_filter(&mut q, filter).await?;
@@ -103,8 +112,9 @@ impl Store {
         let buckets = q.build_query_as().fetch_all(&self.pool).await?;
 
         let mut q = QueryBuilder::new(format!(
-            "select {} as grp, count(distinct ev.event_id) from events ev{} where ",
+            "select {} as grp, {} from events ev{} where ",
             group_by.group_sql(),
+            group_by.count_sql(),
             group_by.join_sql()
         ));
         self.push_filter(&mut q, filter).await?;

@@ -7,7 +7,8 @@
 //! - [`merge`]: the pure decision of which event a report joins, and the event it makes.
 //! - [`timeline`], [`feed`]: the read side: filtered events in timeline order, a keyset page
 //!   at a time, with their participants and evidence; [`histogram`]: counts per period;
-//!   [`detail`]: one event with all its reports, one document with its spans.
+//!   [`detail`]: one event with all its reports, one document with its spans; [`tally`]: the
+//!   events packed in memory for histograms.
 
 mod codes;
 pub mod detail;
@@ -18,6 +19,7 @@ pub mod feed;
 pub mod histogram;
 pub mod merge;
 mod rows;
+pub mod tally;
 pub mod timeline;
 
 use std::path::{Path, PathBuf};
@@ -32,12 +34,13 @@ pub use detail::{DocumentDetail, EventDetail};
 pub use documents::{Extracted, NewDocument, Outcome, StoredDocument, content_hash};
 pub use feed::{Filter, Key, Order};
 pub use histogram::{Counts, GroupBy, Interval};
+pub use tally::Tally;
 pub use timeline::{EvidenceQuote, TimelineEntry};
 
 /// The version of what extraction writes into the store. Bump it whenever `extract` finds
 /// different timexes or events for the same text; `tarikh reextract` then redoes every
 /// document stored with an older one.
-pub const EXTRACTOR_VERSION: i64 = 1;
+pub const EXTRACTOR_VERSION: i64 = 2;
 
 /// How long a connection waits for another writer before giving up with "database is locked".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -71,10 +74,25 @@ pub struct Store {
     pool: SqlitePool,
 }
 
+/// How much page cache each connection keeps, in KiB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheSize {
+    /// 64 MiB: merging reads the indexes of events and evidence over and over while document
+    /// text streams past them.
+    Ingest,
+    /// 8 MiB: a server's memory must stay bounded whatever it is asked (4 connections).
+    Serve,
+}
+
 /// Opens (creating it if missing) the database at `path` in WAL mode with foreign keys on and a
 /// busy timeout, and applies the migrations it has not seen.
-#[instrument(skip_all, fields(path = %path.as_ref().display()))]
 pub async fn connect(path: impl AsRef<Path>) -> Result<Store> {
+    connect_with(path, CacheSize::Ingest).await
+}
+
+/// [`connect`] with the page cache for the job.
+#[instrument(skip_all, fields(path = %path.as_ref().display()))]
+pub async fn connect_with(path: impl AsRef<Path>, cache: CacheSize) -> Result<Store> {
     let path = path.as_ref();
     let open_error = |source| StoreError::Open {
         path: path.to_owned(),
@@ -90,11 +108,23 @@ pub async fn connect(path: impl AsRef<Path>) -> Result<Store> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(BUSY_TIMEOUT)
-        // 64 MiB of page cache per connection instead of 2: merging reads the indexes of
-        // events and evidence over and over while document text streams past them.
-        .pragma("cache_size", "-65536")
-        // Statement journals (multi-row inserts inside a transaction) in memory, not temp files.
-        .pragma("temp_store", "memory")
+        .pragma(
+            "cache_size",
+            match cache {
+                CacheSize::Ingest => "-65536",
+                CacheSize::Serve => "-8192",
+            },
+        )
+        // Ingest: statement journals (multi-row inserts inside a transaction) in memory, not
+        // temp files. Serve: sorts and groups over a million rows spill to a file instead of
+        // growing the process.
+        .pragma(
+            "temp_store",
+            match cache {
+                CacheSize::Ingest => "memory",
+                CacheSize::Serve => "file",
+            },
+        )
         // Checkpoint every ~40 MiB of WAL rather than 4: fewer rewrites of hot index pages.
         .pragma("wal_autocheckpoint", "10000");
     let pool = SqlitePoolOptions::new()

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tracing::instrument;
+use utoipa::ToSchema;
 
 use super::feed::{Filter, Order};
 use super::rows::ReportRow;
@@ -12,20 +13,24 @@ use super::{Result, Store, StoreError, codes};
 use crate::extract::events::{EventDate, EventKind, Participant, Place, Status};
 
 /// One entry of the timeline: an event and its evidence.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TimelineEntry {
     pub event_id: i64,
     pub kind: EventKind,
     pub status: Status,
+    #[schema(required)]
     pub plover: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub plover_mode: Option<String>,
     pub cameo: String,
     /// The tightest date the sources give.
     pub date: EventDate,
     /// `sources disagree: 2018-06-08 vs 2018-06-09`, when they do.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub date_conflict: Option<String>,
+    #[schema(required)]
     pub place: Option<Place>,
     /// Everyone any report names, by country then name.
     pub participants: Vec<Participant>,
@@ -38,25 +43,29 @@ pub struct TimelineEntry {
 }
 
 /// One report of an event: where it was read, what it claims, and why it joined.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EvidenceQuote {
     pub evidence_id: i64,
     pub document_id: i64,
+    #[schema(required)]
     pub title: Option<String>,
+    #[schema(required)]
     pub url: Option<String>,
+    #[schema(required)]
     pub source: Option<String>,
     pub published_at: String,
     pub kind: EventKind,
     pub trigger: String,
     pub quote: String,
     /// This source's own date, which may be coarser than the event's or disagree with it.
+    #[schema(required)]
     pub claimed: Option<EventDate>,
     pub merge_reason: String,
 }
 
 impl Store {
     /// Dated events with every one of `countries` among their participants (ISO 3166 alpha-3)
-    /// and of one of `kinds` (the event's kind or a report's), in timeline order (see
+    /// and of one of `kinds`, in timeline order (see
     /// [`super::feed`]). An empty list does not filter. Undated events have no place on a
     /// timeline and are left out.
     #[instrument(skip_all)]

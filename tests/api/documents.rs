@@ -15,6 +15,26 @@ async fn an_ingested_article_joins_the_feed_and_a_duplicate_is_recognised() {
             .json(),
     );
     assert!(before.is_empty(), "{before:?}");
+    let counted = |h: serde_json::Value| -> i64 {
+        h["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["events"].as_i64().unwrap())
+            .sum()
+    };
+    let histogram = "/api/v1/histogram?interval=year&from=2023&country=RUS";
+    assert_eq!(counted(app.get(histogram).await.json()), 0);
+    // Let the background tally finish so that the next answer could come from it.
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(
+        counted(
+            app.get("/api/v1/histogram?interval=year&from=2023&country=CHN")
+                .await
+                .json()
+        ),
+        0
+    );
 
     let article = json!({"text": ARTICLE, "published_at": "2023-03-04", "title": "لقاء",
                          "source": "test", "url": "https://example.org/a"});
@@ -33,6 +53,8 @@ async fn an_ingested_article_joins_the_feed_and_a_duplicate_is_recognised() {
             .json(),
     );
     assert_eq!(after, [("2023-03-03".to_owned(), "day".to_owned())]);
+    // The tally read before the write is stale: the histogram counts the new event.
+    assert_eq!(counted(app.get(histogram).await.json()), 1);
 
     let again = app.post_json("/api/v1/documents", &article).await;
     assert_eq!(again.status, 200);

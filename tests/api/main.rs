@@ -6,4 +6,5 @@ mod errors;
 mod feed;
 mod golden;
 mod http;
+mod openapi;
 mod support;

@@ -571,9 +571,14 @@ fn participants(
         r.start.max(i.saturating_sub(2 * REACH))..r.end.min(i + REACH + 1)
     };
     let needs_two = kind.is_contact() || matches!(kind, EventKind::Agreement | EventKind::Military);
+    // "تجاه الصين": the state after a topic preposition is talked about, not taking part.
+    let named = |k: usize| match g.lex(k) {
+        Some(Lex::Actor(_) | Lex::Place(_)) if k > 0 && g.lex(k - 1) == Some(Lex::Topic) => None,
+        lex => lex,
+    };
     let mut refers_to_pair = false;
     for k in l.sentence_of(i).filter(|&k| l.clause[k] == l.clause[i]) {
-        match g.lex(k) {
+        match named(k) {
             Some(Lex::Pair) => refers_to_pair = true,
             Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 3 => {
                 for &c in ORGANISATIONS[usize::from(o)].1 {
@@ -595,7 +600,7 @@ fn participants(
     if out.len() < 2 || !needs_two {
         let mut pair_in_sentence = false;
         for k in l.sentence_of(i) {
-            match g.lex(k) {
+            match named(k) {
                 Some(Lex::Pair) => pair_in_sentence = true,
                 Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),
                 None => {}
@@ -608,7 +613,7 @@ fn participants(
     if needs_two && out.len() < 2 && sentence > 0 {
         tokens(sentence - 1)
             .filter(|&k| l.paragraph[k] == l.paragraph[i])
-            .filter_map(|k| g.lex(k).and_then(participant))
+            .filter_map(|k| named(k).and_then(participant))
             .for_each(|p| add(&mut out, p));
     }
     out.into_iter().map(|(p, _)| p).collect()

@@ -26,11 +26,12 @@
 pub(crate) mod find;
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use super::Timex;
 
 /// Coarse kind of a happening.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
     Meeting,
@@ -68,7 +69,7 @@ impl EventKind {
 }
 
 /// Whether the happening took place, is announced, or was called off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Held,
@@ -77,7 +78,9 @@ pub enum Status {
 }
 
 /// How precise a date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
@@ -92,7 +95,7 @@ pub enum Precision {
 
 /// The date of an event: the TimeML value of the expression that governs it, its interval and
 /// its precision.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct EventDate {
     pub value: String,
     pub earliest: chrono::NaiveDate,
@@ -101,18 +104,19 @@ pub struct EventDate {
 }
 
 /// A person or state taking part, resolved to a country (ISO 3166 alpha-3).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 pub struct Participant {
     /// English name of the person or state.
     pub name: String,
     pub country: String,
     /// Wikidata id where known (Q7747 for Vladimir Putin).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub wikidata: Option<String>,
 }
 
 /// Where an event took place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Place {
     /// English name (Beijing).
     pub name: String,
@@ -120,6 +124,7 @@ pub struct Place {
     pub lat: f64,
     pub lon: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub wikidata: Option<String>,
 }
 
@@ -127,11 +132,13 @@ pub struct Place {
 ///
 /// `start`/`end` (the trigger) and `date_start`/`date_end` (the governing expression) are
 /// Unicode code point offsets into the original text, end exclusive.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Event {
     pub kind: EventKind,
+    #[schema(required)]
     pub date: Option<EventDate>,
     pub participants: Vec<Participant>,
+    #[schema(required)]
     pub location: Option<Place>,
     pub trigger: String,
     pub start: usize,
@@ -140,8 +147,10 @@ pub struct Event {
     /// PLOVER event type (CONSULT, AGREE, ASSAULT …) and mode (visit, third-party, phone …);
     /// PLOVER has no type for plain statements, so those have none.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub plover: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub plover_mode: Option<String>,
     /// CAMEO code: 040 consult, 042 make a visit, 043 host a visit, 057 sign an agreement …
     pub cameo: String,
@@ -151,8 +160,10 @@ pub struct Event {
     pub sentence_end: usize,
     /// The span of the date expression that dates it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub date_start: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
     pub date_end: Option<usize>,
 }
 

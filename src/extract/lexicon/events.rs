@@ -232,6 +232,10 @@ pub const CALL_WORDS: &[&str] = &[
     "فيديو",
 ];
 
+/// Prepositions after which a state is the subject matter ("تجاه الصين", "بشأن أوكرانيا"),
+/// not a party. حول is left out: it also means "around".
+pub const TOPIC_WORDS: &[&str] = &["تجاه", "بشأن", "إزاء"];
+
 /// Words that say a happening was called off.
 pub const CANCEL_WORDS: &[&str] = &[
     "ألغى",

@@ -110,6 +110,8 @@ pub enum Lex {
     Cancel,
     /// الزعيمان, نظيره: the two sides the article is about.
     Pair,
+    /// تجاه, بشأن: the state named next is what is talked about, not a party.
+    Topic,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -815,6 +817,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (events::CALL_WORDS, CallWord),
         (events::CANCEL_WORDS, Cancel),
         (events::PAIR_WORDS, Pair),
+        (events::TOPIC_WORDS, Topic),
     ] {
         for w in list {
             lx.insert(w, lex);

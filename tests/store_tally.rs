@@ -1,0 +1,88 @@
+//! The in-memory tally gives the same histogram counts as SQL, whatever the filter.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use tarikh::extract::Dct;
+use tarikh::extract::events::{EventKind, Status};
+use tarikh::ingest::{Article, ingest_article, seed_if_empty};
+use tarikh::store::{self, Filter, GroupBy, Interval};
+
+/// The seeds and the dev articles: a few hundred events over two decades and many countries.
+async fn corpus() -> (tempfile::TempDir, store::Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store::connect(dir.path().join("t.db")).await.unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    seed_if_empty(&store, &root.join("seeds")).await.unwrap();
+    let dev = std::fs::read_to_string(root.join("tests/data/dev.jsonl")).unwrap();
+    for line in dev.lines() {
+        let j: serde_json::Value = serde_json::from_str(line).unwrap();
+        let published_at = j["dct"].as_str().unwrap().to_owned();
+        let article = Article {
+            text: j["text"].as_str().unwrap().to_owned(),
+            dct: Dct::parse(&published_at).unwrap(),
+            published_at,
+            url: None,
+            title: None,
+            source: j["id"].as_str().map(str::to_owned),
+        };
+        ingest_article(&store, &article).await.unwrap();
+    }
+    (dir, store)
+}
+
+#[tokio::test]
+async fn tally_and_sql_agree() {
+    let (_dir, store) = corpus().await;
+    let tally = store.tally().await.unwrap();
+    assert!(tally.len() > 40, "{}", tally.len());
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let filters = [
+        Filter::default(),
+        Filter {
+            countries: vec!["RUS".into(), "CHN".into()],
+            ..Filter::default()
+        },
+        Filter {
+            countries: vec!["ATA".into()],
+            ..Filter::default()
+        },
+        Filter {
+            kinds: vec![EventKind::Visit, EventKind::Summit],
+            status: Some(Status::Held),
+            ..Filter::default()
+        },
+        Filter {
+            from: day("2015-01-01"),
+            to: day("2022-09-13"),
+            min_sources: Some(1),
+            ..Filter::default()
+        },
+        Filter {
+            min_sources: Some(2),
+            ..Filter::default()
+        },
+    ];
+    let mut nonempty = 0;
+    for f in &filters {
+        for interval in [Interval::Year, Interval::Month, Interval::Week] {
+            for group_by in [GroupBy::Nothing, GroupBy::Kind, GroupBy::Country] {
+                let sql = store.histogram(f, interval, group_by).await.unwrap();
+                let mem = tally.histogram(f, interval, group_by).unwrap();
+                assert_eq!(mem, sql, "{f:?} {interval:?} {group_by:?}");
+                nonempty += usize::from(!sql.buckets.is_empty());
+            }
+        }
+    }
+    assert!(nonempty > 20);
+    // Filters the tally does not hold are left to SQL.
+    let words = Filter {
+        q: Some("بوتين".into()),
+        ..Filter::default()
+    };
+    assert!(
+        tally
+            .histogram(&words, Interval::Year, GroupBy::Nothing)
+            .is_none()
+    );
+}
