@@ -1,35 +1,12 @@
 //! The in-memory tally gives the same histogram counts as SQL, whatever the filter.
 
-use std::path::Path;
+#[path = "common/corpus.rs"]
+mod corpus;
 
 use chrono::NaiveDate;
-use tarikh::extract::Dct;
+use corpus::corpus;
 use tarikh::extract::events::{EventKind, Status};
-use tarikh::ingest::{Article, ingest_article, seed_if_empty};
-use tarikh::store::{self, Filter, GroupBy, Interval};
-
-/// The seeds and the dev articles: a few hundred events over two decades and many countries.
-async fn corpus() -> (tempfile::TempDir, store::Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::connect(dir.path().join("t.db")).await.unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    seed_if_empty(&store, &root.join("seeds")).await.unwrap();
-    let dev = std::fs::read_to_string(root.join("tests/data/dev.jsonl")).unwrap();
-    for line in dev.lines() {
-        let j: serde_json::Value = serde_json::from_str(line).unwrap();
-        let published_at = j["dct"].as_str().unwrap().to_owned();
-        let article = Article {
-            text: j["text"].as_str().unwrap().to_owned(),
-            dct: Dct::parse(&published_at).unwrap(),
-            published_at,
-            url: None,
-            title: None,
-            source: j["id"].as_str().map(str::to_owned),
-        };
-        ingest_article(&store, &article).await.unwrap();
-    }
-    (dir, store)
-}
+use tarikh::store::{Filter, GroupBy, Interval};
 
 #[tokio::test]
 async fn tally_and_sql_agree() {

@@ -101,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         ]);
     Router::new()
         .merge(reads)
+        .merge(page::routes())
         .route("/api/v1/documents", post(documents::create))
         .route("/api/v1/extract", post(documents::extract_only))
         .route("/openapi.json", get(meta::openapi))

@@ -52,7 +52,26 @@ pub struct Key {
     pub event_id: i64,
 }
 
+/// Which events a scan reads when `from` bounds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Widths {
+    All,
+    /// Up to 2^WIDE_CLASS days: day to year precision, nearly every event.
+    Narrow,
+    /// Longer (decades, centuries): few, found through `events_wide`.
+    Wide,
+}
+
+/// Events longer than 2^9 = 512 days are few, and a scan bounded by the longest event would
+/// start a century before `from`: the feed reads them apart.
+const WIDE_CLASS: i64 = 9;
+
 impl Key {
+    /// Timeline order, ascending: by first day, the longer first, then by id.
+    fn sort_key(self) -> (NaiveDate, std::cmp::Reverse<NaiveDate>, i64) {
+        (self.earliest, std::cmp::Reverse(self.latest), self.event_id)
+    }
+
     pub fn of(entry: &TimelineEntry) -> Key {
         Key {
             earliest: entry.date.earliest,
@@ -73,6 +92,34 @@ impl Store {
         after: Option<Key>,
         limit: i64,
     ) -> Result<Vec<TimelineEntry>> {
+        let mut entries = if filter.from.is_some() {
+            // Two scans, each bounded by its own longest event, merged.
+            let mut both = self
+                .page(filter, Widths::Narrow, order, after, limit)
+                .await?;
+            both.extend(self.page(filter, Widths::Wide, order, after, limit).await?);
+            both.sort_by_key(|e| Key::of(e).sort_key());
+            if order == Order::Desc {
+                both.reverse();
+            }
+            both.truncate(limit.max(0) as usize);
+            both
+        } else {
+            self.page(filter, Widths::All, order, after, limit).await?
+        };
+        self.fill_entries(&mut entries).await?;
+        Ok(entries)
+    }
+
+    /// One page of events of the given widths, without participants and evidence.
+    async fn page(
+        &self,
+        filter: &Filter,
+        widths: Widths,
+        order: Order,
+        after: Option<Key>,
+        limit: i64,
+    ) -> Result<Vec<TimelineEntry>> {
         let mut q = QueryBuilder::new(
             "select ev.event_id, ev.date_conflict, ev.article_count, ev.source_count,
                     ev.kind, ev.plover, ev.plover_mode, ev.cameo, ev.status, ev.date_value,
@@ -80,7 +127,7 @@ impl Store {
                     ev.place_lat, ev.place_lon, ev.place_wikidata
              from events ev where ",
         );
-        self.push_filter(&mut q, filter).await?;
+        self.push_filter(&mut q, filter, widths).await?;
         if let Some(k) = after {
             push_after(&mut q, order, k);
         }
@@ -90,12 +137,7 @@ impl Store {
         });
         q.push_bind(limit);
         let rows: Vec<EntryRow> = q.build_query_as().fetch_all(&self.pool).await?;
-        let mut entries = rows
-            .into_iter()
-            .map(EntryRow::into_entry)
-            .collect::<Result<Vec<_>>>()?;
-        self.fill_entries(&mut entries).await?;
-        Ok(entries)
+        rows.into_iter().map(EntryRow::into_entry).collect()
     }
 
     /// Appends the conditions of `filter` (starting with "dated") to a query over `events ev`.
@@ -104,14 +146,28 @@ impl Store {
         &self,
         q: &mut QueryBuilder<'_, Sqlite>,
         f: &Filter,
+        widths: Widths,
     ) -> Result<()> {
         q.push("ev.earliest is not null");
         if let Some(from) = f.from {
             // An event of width class k lasts at most 2^k days, so one overlapping `from`
             // starts no earlier than that before it: a bound the index can use.
             q.push(" and ev.latest >= ").push_bind(from);
-            q.push(" and ev.earliest >= ")
-                .push_bind(from - Duration::days(self.longest_event().await?));
+            let longest = match widths {
+                Widths::All => Some(self.longest_event().await?),
+                Widths::Narrow => {
+                    q.push(" and ev.width_class <= ").push_bind(WIDE_CLASS);
+                    Some(1 << WIDE_CLASS)
+                }
+                Widths::Wide => {
+                    q.push(" and ev.width_class > ").push_bind(WIDE_CLASS);
+                    None
+                }
+            };
+            if let Some(days) = longest {
+                q.push(" and ev.earliest >= ")
+                    .push_bind(from - Duration::days(days));
+            }
         }
         if let Some(to) = f.to {
             q.push(" and ev.earliest <= ").push_bind(to);
@@ -192,6 +248,10 @@ fn push_after(q: &mut QueryBuilder<'_, Sqlite>, order: Order, k: Key) {
         Order::Asc => (">", "<", ">"),
         Order::Desc => ("<", ">", "<"),
     };
+    // The same bound on its own first: SQLite starts an index range only at a plain
+    // comparison, not inside the OR below.
+    q.push(format_args!(" and ev.earliest {later}= "))
+        .push_bind(k.earliest);
     q.push(format_args!(" and (ev.earliest {later} "))
         .push_bind(k.earliest)
         .push(" or (ev.earliest = ")

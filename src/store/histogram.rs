@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use sqlx::{QueryBuilder, Sqlite};
 use tracing::instrument;
 
-use super::feed::Filter;
+use super::feed::{Filter, Widths};
 use super::{Result, Store, codes};
 use crate::extract::events::Precision;
 
@@ -106,7 +106,7 @@ impl Store {
             group_by.count_sql(),
             group_by.join_sql()
         ));
-        self.push_filter(&mut q, filter).await?;
+        self.push_filter(&mut q, filter, Widths::All).await?;
         push_precision(&mut q, "in", &fitting);
         q.push(" group by bucket, grp order by bucket, grp");
         let buckets = q.build_query_as().fetch_all(&self.pool).await?;
@@ -117,7 +117,7 @@ impl Store {
             group_by.count_sql(),
             group_by.join_sql()
         ));
-        self.push_filter(&mut q, filter).await?;
+        self.push_filter(&mut q, filter, Widths::All).await?;
         push_precision(&mut q, "not in", &fitting);
         q.push(" group by grp order by grp");
         let coarser = q.build_query_as().fetch_all(&self.pool).await?;

@@ -1,0 +1,63 @@
+//! Every page of the feed, followed by its keys, is the filtered timeline in order, whatever
+//! the period, order and page size: the narrow and wide scans and the cursor bounds lose and
+//! repeat nothing.
+
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use chrono::NaiveDate;
+use corpus::corpus;
+use tarikh::store::{Filter, Key, Order};
+
+#[tokio::test]
+async fn pages_are_the_filtered_timeline() {
+    let (_dir, store) = corpus().await;
+    let all = store
+        .feed(&Filter::default(), Order::Asc, None, -1)
+        .await
+        .unwrap();
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    assert!(
+        all.iter()
+            .any(|e| (e.date.latest - e.date.earliest).num_days() > 512),
+        "the corpus needs an event longer than 512 days"
+    );
+    for (from, to) in [
+        (None, None),
+        (Some("1995-06-01"), None),
+        (Some("2015-01-01"), Some("2019-12-31")),
+        (Some("2022-09-13"), Some("2022-09-13")),
+    ] {
+        let f = Filter {
+            from: from.map(day),
+            to: to.map(day),
+            ..Filter::default()
+        };
+        let want: Vec<i64> = all
+            .iter()
+            .filter(|e| f.from.is_none_or(|d| e.date.latest >= d))
+            .filter(|e| f.to.is_none_or(|d| e.date.earliest <= d))
+            .map(|e| e.event_id)
+            .collect();
+        assert!(!want.is_empty(), "{from:?}");
+        for order in [Order::Asc, Order::Desc] {
+            for limit in [1, 3, 500] {
+                let mut got = Vec::new();
+                let mut after = None;
+                loop {
+                    let page = store.feed(&f, order, after, limit).await.unwrap();
+                    got.extend(page.iter().map(|e| e.event_id));
+                    match page.last() {
+                        Some(last) if page.len() as i64 == limit => after = Some(Key::of(last)),
+                        _ => break,
+                    }
+                }
+                let mut want = want.clone();
+                if order == Order::Desc {
+                    want.reverse();
+                }
+                assert_eq!(got, want, "{from:?}..{to:?} {order:?} by {limit}");
+            }
+        }
+    }
+}
