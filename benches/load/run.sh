@@ -95,6 +95,7 @@ log "starting $bin serve on $base"
     > >(head -c 10000000 >"$out/serve.log"; cat >/dev/null) 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
 for _ in $(seq 1 300); do
     curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break
     kill -0 "$server" 2>/dev/null || { cat "$out/serve.log" >&2; exit 1; }
