@@ -55,23 +55,13 @@ pub struct Key {
 /// Which events a scan reads when `from` bounds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Widths {
+    /// Every event, from 2^(widest class) days before `from`.
     All,
-    /// Up to 2^WIDE_CLASS days: day to year precision, nearly every event.
-    Narrow,
-    /// Longer (decades, centuries): few, found through `events_wide`.
-    Wide,
+    /// The events of width class k (at most 2^k days long), from 2^k days before `from`.
+    Class(i64),
 }
 
-/// Events longer than 2^9 = 512 days are few, and a scan bounded by the longest event would
-/// start a century before `from`: the feed reads them apart.
-const WIDE_CLASS: i64 = 9;
-
 impl Key {
-    /// Timeline order, ascending: by first day, the longer first, then by id.
-    fn sort_key(self) -> (NaiveDate, std::cmp::Reverse<NaiveDate>, i64) {
-        (self.earliest, std::cmp::Reverse(self.latest), self.event_id)
-    }
-
     pub fn of(entry: &TimelineEntry) -> Key {
         Key {
             earliest: entry.date.earliest,
@@ -92,52 +82,49 @@ impl Store {
         after: Option<Key>,
         limit: i64,
     ) -> Result<Vec<TimelineEntry>> {
-        let mut entries = if filter.from.is_some() {
-            // Two scans, each bounded by its own longest event, merged.
-            let mut both = self
-                .page(filter, Widths::Narrow, order, after, limit)
-                .await?;
-            both.extend(self.page(filter, Widths::Wide, order, after, limit).await?);
-            both.sort_by_key(|e| Key::of(e).sort_key());
-            if order == Order::Desc {
-                both.reverse();
-            }
-            both.truncate(limit.max(0) as usize);
-            both
-        } else {
-            self.page(filter, Widths::All, order, after, limit).await?
+        // With `from`, one scan per width class, each starting 2^k days before `from` on
+        // `events_by_class`: a bound by the longest event would start a century early.
+        let scans: Vec<Widths> = match filter.from {
+            Some(_) => (0..=self.widest_class().await?)
+                .map(Widths::Class)
+                .collect(),
+            None => vec![Widths::All],
         };
-        self.fill_entries(&mut entries).await?;
-        Ok(entries)
-    }
-
-    /// One page of events of the given widths, without participants and evidence.
-    async fn page(
-        &self,
-        filter: &Filter,
-        widths: Widths,
-        order: Order,
-        after: Option<Key>,
-        limit: i64,
-    ) -> Result<Vec<TimelineEntry>> {
-        let mut q = QueryBuilder::new(
-            "select ev.event_id, ev.date_conflict, ev.article_count, ev.source_count,
-                    ev.kind, ev.plover, ev.plover_mode, ev.cameo, ev.status, ev.date_value,
-                    ev.earliest, ev.latest, ev.precision, ev.place_name, ev.place_country,
-                    ev.place_lat, ev.place_lon, ev.place_wikidata
-             from events ev where ",
-        );
-        self.push_filter(&mut q, filter, widths).await?;
-        if let Some(k) = after {
-            push_after(&mut q, order, k);
+        let mut q = QueryBuilder::new("");
+        for (i, widths) in scans.into_iter().enumerate() {
+            if i > 0 {
+                q.push(" union all ");
+            }
+            q.push(
+                "select * from (
+                 select ev.event_id, ev.date_conflict, ev.article_count, ev.source_count,
+                        ev.kind, ev.plover, ev.plover_mode, ev.cameo, ev.status, ev.date_value,
+                        ev.earliest, ev.latest, ev.precision, ev.place_name, ev.place_country,
+                        ev.place_lat, ev.place_lon, ev.place_wikidata
+                 from events ev where ",
+            );
+            self.push_filter(&mut q, filter, widths).await?;
+            if let Some(k) = after {
+                push_after(&mut q, order, k);
+            }
+            q.push(match order {
+                Order::Asc => " order by ev.earliest, ev.latest desc, ev.event_id limit ",
+                Order::Desc => " order by ev.earliest desc, ev.latest, ev.event_id desc limit ",
+            });
+            q.push_bind(limit).push(")");
         }
         q.push(match order {
-            Order::Asc => " order by ev.earliest, ev.latest desc, ev.event_id limit ",
-            Order::Desc => " order by ev.earliest desc, ev.latest, ev.event_id desc limit ",
+            Order::Asc => " order by earliest, latest desc, event_id limit ",
+            Order::Desc => " order by earliest desc, latest, event_id desc limit ",
         });
         q.push_bind(limit);
         let rows: Vec<EntryRow> = q.build_query_as().fetch_all(&self.pool).await?;
-        rows.into_iter().map(EntryRow::into_entry).collect()
+        let mut entries = rows
+            .into_iter()
+            .map(EntryRow::into_entry)
+            .collect::<Result<Vec<_>>>()?;
+        self.fill_entries(&mut entries).await?;
+        Ok(entries)
     }
 
     /// Appends the conditions of `filter` (starting with "dated") to a query over `events ev`.
@@ -154,20 +141,14 @@ impl Store {
             // starts no earlier than that before it: a bound the index can use.
             q.push(" and ev.latest >= ").push_bind(from);
             let longest = match widths {
-                Widths::All => Some(self.longest_event().await?),
-                Widths::Narrow => {
-                    q.push(" and ev.width_class <= ").push_bind(WIDE_CLASS);
-                    Some(1 << WIDE_CLASS)
-                }
-                Widths::Wide => {
-                    q.push(" and ev.width_class > ").push_bind(WIDE_CLASS);
-                    None
+                Widths::All => 1 << self.widest_class().await?,
+                Widths::Class(k) => {
+                    q.push(" and ev.width_class = ").push_bind(k);
+                    1 << k
                 }
             };
-            if let Some(days) = longest {
-                q.push(" and ev.earliest >= ")
-                    .push_bind(from - Duration::days(days));
-            }
+            q.push(" and ev.earliest >= ")
+                .push_bind(from - Duration::days(longest));
         }
         if let Some(to) = f.to {
             q.push(" and ev.earliest <= ").push_bind(to);
@@ -233,12 +214,12 @@ impl Store {
         Ok(())
     }
 
-    /// The most days any stored event can cover: 2^(largest width class).
-    async fn longest_event(&self) -> Result<i64> {
+    /// The largest width class stored: no event lasts more than 2^class days.
+    async fn widest_class(&self) -> Result<i64> {
         let class: Option<i64> = sqlx::query_scalar("select max(width_class) from events")
             .fetch_one(&self.pool)
             .await?;
-        Ok(1_i64 << class.unwrap_or(0).clamp(0, 20))
+        Ok(class.unwrap_or(0).clamp(0, 20))
     }
 }
 
