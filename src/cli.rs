@@ -97,6 +97,8 @@ pub fn main() -> ExitCode {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        // Colours for a terminal only, not in a log file.
+        .with_ansi(io::IsTerminal::is_terminal(&io::stderr()))
         .with_writer(io::stderr);
     // TARIKH_LOG_FORMAT=json: one JSON object per line, for log collectors.
     if std::env::var("TARIKH_LOG_FORMAT").is_ok_and(|f| f == "json") {
