@@ -160,16 +160,13 @@ impl Store {
         let mut evidence = Vec::with_capacity(quotes.len());
         for (quote, s) in quotes.into_iter().zip(spans) {
             debug_assert_eq!(quote.evidence_id, s.evidence_id);
-            let place = match (s.place_name, s.place_country) {
-                (Some(name), Some(country)) => Some(Place {
-                    name,
-                    country,
-                    lat: s.place_lat.unwrap_or_default(),
-                    lon: s.place_lon.unwrap_or_default(),
-                    wikidata: s.place_wikidata,
-                }),
-                _ => None,
-            };
+            let place = super::rows::place(
+                s.place_name,
+                s.place_country,
+                s.place_lat,
+                s.place_lon,
+                s.place_wikidata,
+            );
             evidence.push(EvidenceDetail {
                 quote,
                 status: super::codes::status(&s.status)?,

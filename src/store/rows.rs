@@ -37,16 +37,13 @@ impl ReportRow {
             (None, _, _, _) => None,
             (Some(value), ..) => return Err(StoreError::corrupt("date", &value)),
         };
-        let place = match (self.place_name, self.place_country) {
-            (Some(name), Some(country)) => Some(Place {
-                name,
-                country,
-                lat: self.place_lat.unwrap_or_default(),
-                lon: self.place_lon.unwrap_or_default(),
-                wikidata: self.place_wikidata,
-            }),
-            _ => None,
-        };
+        let place = place(
+            self.place_name,
+            self.place_country,
+            self.place_lat,
+            self.place_lon,
+            self.place_wikidata,
+        );
         Ok(Report {
             kind: codes::kind(&self.kind)?,
             plover: self.plover,
@@ -63,6 +60,23 @@ impl ReportRow {
         event.date_conflict = date_conflict;
         Ok(event)
     }
+}
+
+/// A place from its columns: there is one when it has a name and a country.
+pub fn place(
+    name: Option<String>,
+    country: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    wikidata: Option<String>,
+) -> Option<Place> {
+    Some(Place {
+        name: name?,
+        country: country?,
+        lat: lat.unwrap_or_default(),
+        lon: lon.unwrap_or_default(),
+        wikidata,
+    })
 }
 
 #[derive(sqlx::FromRow)]
