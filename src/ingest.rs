@@ -272,11 +272,20 @@ impl<F: FnMut(&Failure)> Run<'_, F> {
 
 /// Stores one article unless its text is already stored (then it is not even extracted).
 pub async fn ingest_article(store: &Store, a: &Article) -> Result<Outcome, StoreError> {
+    Ok(ingest_article_found(store, a).await?.0)
+}
+
+/// [`ingest_article`], with what was found in the article (nothing for a text stored before).
+pub async fn ingest_article_found(
+    store: &Store,
+    a: &Article,
+) -> Result<(Outcome, Extraction), StoreError> {
     if let Some(document_id) = store.document_id_by_hash(&content_hash(&a.text)).await? {
-        return Ok(Outcome {
+        let outcome = Outcome {
             document_id,
             ..Outcome::default()
-        });
+        };
+        return Ok((outcome, Extraction::default()));
     }
     let found = extract(&a.text, Some(a.dct), Mode::News);
     let doc = NewDocument {
@@ -286,9 +295,10 @@ pub async fn ingest_article(store: &Store, a: &Article) -> Result<Outcome, Store
         title: a.title.as_deref(),
         source: a.source.as_deref(),
     };
-    store
+    let outcome = store
         .add_document(&doc, &found.timexes, &found.events)
-        .await
+        .await?;
+    Ok((outcome, found))
 }
 
 /// Re-extracts every document stored by an older extractor (see

@@ -18,7 +18,7 @@ use super::openapi::{
 use super::{AppState, BODY_LIMIT};
 use crate::extract::events::Event;
 use crate::extract::{Dct, Mode, Timex, extract};
-use crate::ingest::{Article, ingest_article};
+use crate::ingest::{Article, ingest_article_found};
 use crate::store::DocumentDetail;
 
 /// An article to store: the body of `POST /api/v1/documents`.
@@ -202,7 +202,7 @@ pub async fn create(
         title: a.title,
         source: a.source,
     };
-    let outcome = ingest_article(&state.store, &article).await?;
+    let (outcome, found) = ingest_article_found(&state.store, &article).await?;
     if !outcome.new {
         return Ok((
             StatusCode::OK,
@@ -215,9 +215,6 @@ pub async fn create(
         ));
     }
     state.cache.invalidate();
-    // Extraction is pure and cheap next to the write: run again rather than thread the
-    // result out of ingest.
-    let found = extract(&article.text, Some(dct), Mode::News);
     Ok((
         StatusCode::CREATED,
         Json(Ingested {

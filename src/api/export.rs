@@ -538,7 +538,7 @@ fn countries(e: &TimelineEntry) -> Vec<&str> {
 
 /// When the newest report was published. The store keeps `YYYY-MM-DD` or
 /// `YYYY-MM-DDThh:mm[:ss]` without a zone, read as UTC (midnight when there is no time).
-fn newest_published(e: &TimelineEntry) -> Option<DateTime<FixedOffset>> {
+pub fn newest_published(e: &TimelineEntry) -> Option<DateTime<FixedOffset>> {
     e.evidence
         .iter()
         .filter_map(|q| published(&q.published_at))

@@ -4,7 +4,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
-use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -161,8 +160,7 @@ pub async fn atom_feed(
     // Updated when the newest report was published: the feed changes with the data only.
     let updated = entries
         .iter()
-        .flat_map(|e| &e.evidence)
-        .map(|q| published(&q.published_at))
+        .filter_map(export::newest_published)
         .max()
         .unwrap_or_default();
     let xml = export::atom(&entries, &base_url(&headers), updated);
@@ -170,15 +168,4 @@ pub async fn atom_feed(
         [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
         xml,
     ))
-}
-
-/// A stored publication date (YYYY-MM-DD[Thh:mm[:ss]]) as a UTC timestamp.
-fn published(s: &str) -> DateTime<FixedOffset> {
-    let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
-        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
-        .or_else(|_| {
-            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| d.and_time(NaiveTime::MIN))
-        })
-        .unwrap_or_default();
-    naive.and_utc().fixed_offset()
 }

@@ -24,7 +24,7 @@ use utoipa::ToSchema;
 pub use timex::extract_timexes;
 
 /// Everything found in one text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Extraction {
     pub timexes: Vec<Timex>,
     pub events: Vec<events::Event>,

@@ -5,7 +5,7 @@ use serde::Serialize;
 use tracing::instrument;
 use utoipa::ToSchema;
 
-use super::timeline::EntryRow;
+use super::timeline::{ENTRY_COLUMNS, EntryRow};
 use super::{EvidenceQuote, Result, Store, TimelineEntry};
 use crate::extract::events::{EventDate, Place, Status};
 
@@ -127,13 +127,10 @@ impl Store {
     /// is undated, and so on no timeline).
     #[instrument(skip_all, fields(event_id))]
     pub async fn event_detail(&self, event_id: i64) -> Result<Option<EventDetail>> {
-        let row: Option<EntryRow> = sqlx::query_as(
-            "select ev.event_id, ev.date_conflict, ev.article_count, ev.source_count,
-                    ev.kind, ev.plover, ev.plover_mode, ev.cameo, ev.status, ev.date_value,
-                    ev.earliest, ev.latest, ev.precision, ev.place_name, ev.place_country,
-                    ev.place_lat, ev.place_lon, ev.place_wikidata
-             from events ev where ev.event_id = ? and ev.earliest is not null",
-        )
+        let row: Option<EntryRow> = sqlx::query_as(&format!(
+            "select {ENTRY_COLUMNS} from events ev
+             where ev.event_id = ? and ev.earliest is not null"
+        ))
         .bind(event_id)
         .fetch_optional(&self.pool)
         .await?;

@@ -10,7 +10,7 @@ use sqlx::{QueryBuilder, Sqlite};
 use tracing::instrument;
 
 use super::documents::fts_query;
-use super::timeline::EntryRow;
+use super::timeline::{ENTRY_COLUMNS, EntryRow};
 use super::{Result, Store, TimelineEntry, codes};
 use crate::extract::events::{EventKind, Status};
 
@@ -95,14 +95,9 @@ impl Store {
             if i > 0 {
                 q.push(" union all ");
             }
-            q.push(
-                "select * from (
-                 select ev.event_id, ev.date_conflict, ev.article_count, ev.source_count,
-                        ev.kind, ev.plover, ev.plover_mode, ev.cameo, ev.status, ev.date_value,
-                        ev.earliest, ev.latest, ev.precision, ev.place_name, ev.place_country,
-                        ev.place_lat, ev.place_lon, ev.place_wikidata
-                 from events ev where ",
-            );
+            q.push(format_args!(
+                "select * from (select {ENTRY_COLUMNS} from events ev where "
+            ));
             self.push_filter(&mut q, filter, widths).await?;
             if let Some(k) = after {
                 push_after(&mut q, order, k);

@@ -134,6 +134,12 @@ impl Store {
     }
 }
 
+/// The columns of `events ev` that an [`EntryRow`] reads, in a select list.
+pub(super) const ENTRY_COLUMNS: &str = "ev.event_id, ev.date_conflict, ev.article_count,
+    ev.source_count, ev.kind, ev.plover, ev.plover_mode, ev.cameo, ev.status, ev.date_value,
+    ev.earliest, ev.latest, ev.precision, ev.place_name, ev.place_country, ev.place_lat,
+    ev.place_lon, ev.place_wikidata";
+
 #[derive(sqlx::FromRow)]
 pub(super) struct EntryRow {
     event_id: i64,
