@@ -37,13 +37,38 @@ pub(crate) fn events_in(
     // Per sentence, the date an anaphoric trigger ("الاجتماع") lends.
     let mut lent: Vec<(usize, Governing)> = Vec::new();
     let mut inherited: Vec<bool> = Vec::new();
-    for c in candidates(g, &l) {
+    let found = candidates(g, &l);
+    let triggers: Vec<usize> = found.iter().map(|c| c.tok).collect();
+    for c in found {
         let sentence = l.sentence[c.tok];
-        let own = date_for(g, &l, &dated, c.tok);
-        if let Some(prior) = anaphor_of(g, c.tok, c.def.kind, own.as_ref(), &events) {
+        let own = date_for(g, &l, &dated, &triggers, c.tok);
+        // A definite repeat ("خلال اللقاء") is compared by a date right beside it only.
+        let near = own
+            .clone()
+            .filter(|(_, r)| *r == Reach::Near)
+            .map(|(d, _)| d);
+        let own = own.map(|(d, _)| d);
+        if let Some(prior) = anaphor_of(g, c.tok, c.def.kind, near.as_ref(), &events) {
             if let Some(d) = governing_of(&events[prior]) {
                 lent.push((sentence, d));
             }
+            continue;
+        }
+        // A ceremony that is only where a contact took place ("التقيا في حفل افتتاح") is part
+        // of that contact.
+        let setting_of_contact = c.def.kind == EventKind::Other
+            && c.def.plover == Some("COOPERATE")
+            && is_setting(g, c.tok)
+            && events.last().is_some_and(|e| {
+                e.kind.is_contact()
+                    && e.end <= g.n.original_span(g.t[c.tok].chars.0, g.t[c.tok].chars.1).0
+            })
+            && triggers
+                .iter()
+                .rev()
+                .find(|&&k| k < c.tok)
+                .is_some_and(|&k| l.clause[k] == l.clause[c.tok]);
+        if setting_of_contact {
             continue;
         }
         let participants = participants(g, &l, c.tok, &pair, c.def.kind);
