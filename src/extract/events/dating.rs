@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::layout::*;
-use super::{Event, EventDate, EventKind, Participant, Precision};
+use super::{Event, EventDate, EventKind, Participant, Precision, Status};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
 use crate::extract::lexicon::{Lex, is_setting_word};
@@ -57,25 +57,32 @@ pub(super) fn governing_of(e: &Event) -> Option<Governing> {
     Some((e.date.clone()?, (e.date_start?, e.date_end?)))
 }
 
+/// The head word of a trigger, folded and without its article: what a later definite
+/// word repeats ("العرض" after "عرض عسكري").
+pub(super) fn head_of(g: &G, i: usize) -> String {
+    let t = &g.t[i];
+    let text = t.text(g.n);
+    let at = text
+        .char_indices()
+        .nth(t.clitic)
+        .map_or(text.len(), |(b, _)| b);
+    let first = text[at..].split(' ').next().unwrap_or("");
+    first.strip_prefix("ال").unwrap_or(first).to_owned()
+}
+
 /// A definite word in the sentence that repeats the head of an earlier event's trigger
-/// ("عقب العرض" after "العرض العسكري") lends that event's date.
+/// ("عقب العرض" after "العرض العسكري") lends that event's date. `heads` holds the head of
+/// every event so far, so each call looks at its sentence only.
 pub(super) fn head_anaphor_date(
     g: &G,
     l: &Layout,
     i: usize,
     events: &[Event],
+    heads: &[String],
 ) -> Option<Governing> {
     if events.is_empty() {
         return None;
     }
-    let heads: Vec<String> = events
-        .iter()
-        .map(|e| {
-            let folded = crate::extract::normalize::fold(&e.trigger);
-            let first = folded.split(' ').next().unwrap_or("");
-            first.trim_start_matches("ال").to_owned()
-        })
-        .collect();
     l.sentence_of(i)
         .filter(|&k| k != i && g.t[k].kind == Kind::Word)
         .find_map(|k| {
@@ -94,6 +101,31 @@ pub(super) fn head_anaphor_date(
                 .rposition(|h| h == stem)
                 .and_then(|n| governing_of(&events[n]))
         })
+}
+
+/// An event with no date of its own, in the sentence of a dated report of the same sides or
+/// the one after it, goes on narrating that happening and takes its date: "وصل شي إلى موسكو
+/// يوم الأربعاء ... وأجرى شي محادثات مع بوتين". Announced happenings lend nothing.
+pub(super) fn narrated_date(
+    events: &[Event],
+    sentences: &[usize],
+    sentence: usize,
+    participants: &[Participant],
+) -> Option<Governing> {
+    let need = participants.len().min(2);
+    events
+        .iter()
+        .zip(sentences)
+        .rev()
+        .take_while(|&(_, &s)| sentence - s <= 1)
+        .find(|&(e, _)| {
+            let shared = participants
+                .iter()
+                .filter(|p| e.participants.iter().any(|q| q.country == p.country))
+                .count();
+            e.date.is_some() && e.status == Status::Held && need > 0 && shared >= need
+        })
+        .and_then(|(e, _)| governing_of(e))
 }
 
 /// DATE and TIME expressions with a calendar interval date events; "حتى 2030" and "منذ 2014"

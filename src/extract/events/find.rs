@@ -38,10 +38,14 @@ pub(crate) fn events_in(
     let mut lent: Vec<(usize, Governing)> = Vec::new();
     let mut inherited: Vec<bool> = Vec::new();
     let found = candidates(g, &l);
-    let triggers: Vec<usize> = found.iter().map(|c| c.tok).collect();
+    let triggers: Vec<(usize, EventKind)> = found.iter().map(|c| (c.tok, c.def.kind)).collect();
+    let positions: Vec<usize> = triggers.iter().map(|&(k, _)| k).collect();
+    // The sentence and the head word of each event found so far.
+    let mut sentences: Vec<usize> = Vec::new();
+    let mut heads: Vec<String> = Vec::new();
     for c in found {
         let sentence = l.sentence[c.tok];
-        let own = date_for(g, &l, &dated, &triggers, c.tok);
+        let own = date_for(g, &l, &dated, &positions, c.tok);
         // A definite repeat ("خلال اللقاء") is compared by a date right beside it only.
         let near = own
             .clone()
@@ -56,18 +60,14 @@ pub(crate) fn events_in(
         }
         // A ceremony that is only where a contact took place ("التقيا في حفل افتتاح") is part
         // of that contact.
+        let previous = triggers.partition_point(|&(k, _)| k < c.tok).checked_sub(1);
         let setting_of_contact = c.def.kind == EventKind::Other
             && c.def.plover == Some("COOPERATE")
             && is_setting(g, c.tok)
-            && events.last().is_some_and(|e| {
-                e.kind.is_contact()
-                    && e.end <= g.n.original_span(g.t[c.tok].chars.0, g.t[c.tok].chars.1).0
-            })
-            && triggers
-                .iter()
-                .rev()
-                .find(|&&k| k < c.tok)
-                .is_some_and(|&k| l.clause[k] == l.clause[c.tok]);
+            && previous.is_some_and(|p| {
+                let (k, kind) = triggers[p];
+                kind.is_contact() && l.clause[k] == l.clause[c.tok]
+            });
         if setting_of_contact {
             continue;
         }
@@ -87,8 +87,13 @@ pub(crate) fn events_in(
                 .rev()
                 .find(|(s, _)| *s == sentence)
                 .map(|(_, d)| d.clone())
-                .or_else(|| head_anaphor_date(g, &l, c.tok, &events))
+                .or_else(|| head_anaphor_date(g, &l, c.tok, &events, &heads))
                 .or_else(|| follows.and_then(|n| governing_of(&events[n])))
+                .or_else(|| {
+                    (c.form != Form::Future)
+                        .then(|| narrated_date(&events, &sentences, sentence, &participants))
+                        .flatten()
+                })
         };
         let is_own = own.is_some();
         let date = own.or_else(borrowed);
@@ -106,6 +111,8 @@ pub(crate) fn events_in(
             plover_mode,
             cameo,
         };
+        heads.push(head_of(g, c.tok));
+        sentences.push(sentence);
         events.push(build(
             text,
             g,
