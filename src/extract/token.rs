@@ -182,8 +182,15 @@ fn trigger_with_suffix(w: &str) -> Option<(Lex, usize, bool)> {
         };
         let forms = std::iter::once(stem.to_owned()).chain(restored.map(|c| format!("{body}{c}")));
         for form in forms {
-            if let Some(found @ (Lex::Trigger(_), ..)) = lookup_word(&form) {
-                return Some(found);
+            // A proclitic stripped as well must leave a stem of four letters: "وزاره" (the
+            // ministry, its ta marbuta folded to ه) is not و + زار + ه.
+            match lookup_word(&form) {
+                Some(found @ (Lex::Trigger(_), clitic, article))
+                    if (clitic == 0 && !article) || form.chars().count() - clitic >= 4 =>
+                {
+                    return Some(found);
+                }
+                _ => {}
             }
         }
     }

@@ -283,3 +283,14 @@ pub(super) fn precision(value: &str, a: NaiveDate, b: NaiveDate) -> Precision {
 pub(super) fn is_setting(g: &G, k: usize) -> bool {
     k > 0 && is_setting_word(&g.t[k - 1].text(g.n).to_owned())
 }
+
+/// "وكان ... قد التقى": the pluperfect tells of an earlier happening, which continues nothing
+/// the text just dated.
+pub(super) fn is_pluperfect(g: &G, l: &Layout, i: usize) -> bool {
+    let word = |k: usize, w: &[&str]| g.t[k].kind == Kind::Word && w.contains(&g.t[k].text(g.n));
+    let clause = l.clause_of(i);
+    let qad = (i.saturating_sub(3).max(clause.start)..i).any(|k| word(k, &["قد"]));
+    let kana =
+        (clause.start..i).any(|k| word(k, &["كان", "وكان", "كانت", "وكانت", "كانا", "وكانا"]));
+    qad && kana
+}

@@ -90,7 +90,7 @@ pub(crate) fn events_in(
                 .or_else(|| head_anaphor_date(g, &l, c.tok, &events, &heads))
                 .or_else(|| follows.and_then(|n| governing_of(&events[n])))
                 .or_else(|| {
-                    (c.form != Form::Future)
+                    (c.form != Form::Future && !is_pluperfect(g, &l, c.tok))
                         .then(|| narrated_date(&events, &sentences, sentence, &participants))
                         .flatten()
                 })
