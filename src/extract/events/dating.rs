@@ -142,7 +142,7 @@ pub(super) fn dates_events(g: &G, t: &Timex, first: usize) -> bool {
 /// index of that event. A word of the same kind refers back unless its own clause dates it
 /// elsewhere ("المحادثات الرسمية غدا" after "لقاء ... اليوم" is a second meeting; "زيارة
 /// الدولة التي قام بها ... في مارس" is an earlier visit); the generic meeting words (لقاء,
-/// اجتماع, محادثات) refer back to any contact but a visit.
+/// اجتماع, محادثات) also refer back to a call.
 pub(super) fn anaphor_of(
     g: &G,
     i: usize,
@@ -153,11 +153,9 @@ pub(super) fn anaphor_of(
     if !is_definite(g, i) {
         return None;
     }
-    // A visit is a trip, not a conversation: "الاجتماع" during it is a second event.
-    let refers_to = |e: &Event| {
-        e.kind == kind
-            || (kind == EventKind::Meeting && e.kind.is_contact() && e.kind != EventKind::Visit)
-    };
+    // A visit is a trip and a summit a gathering: "الاجتماع" during either is a second event.
+    let refers_to =
+        |e: &Event| e.kind == kind || (kind == EventKind::Meeting && e.kind == EventKind::Call);
     let prior = events.iter().rposition(refers_to)?;
     let e = &events[prior];
     let dated_elsewhere = match (own, &e.date) {

@@ -91,14 +91,24 @@ pub(crate) fn events_in(
                 .map(|(_, d)| d.clone())
                 .or_else(|| head_anaphor_date(g, &l, c.tok, &events, &heads))
                 .or_else(|| follows.and_then(|n| governing_of(&events[n])))
-                .or_else(|| {
-                    (c.form != Form::Future && !is_pluperfect(g, &l, c.tok))
-                        .then(|| narrated_date(&events, &sentences, sentence, &participants))
-                        .flatten()
-                })
         };
         let is_own = own.is_some();
         let date = own.or_else(borrowed);
+        // An undated mention of a happening already told ("وتأتي زيارة وانغ ...") is that
+        // happening again.
+        if date.is_none() {
+            if let Some(prior) = earlier_report(&events, c.def.kind, &participants) {
+                if let Some(d) = governing_of(&events[prior]) {
+                    lent.push((sentence, d));
+                }
+                continue;
+            }
+        }
+        let date = date.or_else(|| {
+            (c.form != Form::Future && !is_pluperfect(g, &l, c.tok))
+                .then(|| narrated_date(&events, &sentences, sentence, &participants))
+                .flatten()
+        });
         // A summit of two over video ("قمة عبر الفيديو") is a call; an organisation's summit
         // held online stays a summit.
         let bilateral = c.def.kind != EventKind::Summit || !names_organisation(g, &l, c.tok);
