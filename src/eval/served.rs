@@ -16,11 +16,11 @@ use crate::store::{self, Key, Store, StoreError, TimelineEntry};
 /// Why the served timeline could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum TimelineError {
-    #[error("cannot make a temporary directory for the store: {0}")]
+    #[error("cannot make a temporary directory for the store")]
     TempDir(#[from] std::io::Error),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("the countries make no valid feed query: {0}")]
+    #[error("the countries make no valid feed query")]
     Query(#[from] ApiError),
     #[error("gold article {id}: {message}")]
     Article { id: String, message: String },
