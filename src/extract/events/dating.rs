@@ -7,7 +7,7 @@ use super::layout::*;
 use super::{Event, EventDate, EventKind, Participant, Precision, Status};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
-use crate::extract::lexicon::{Lex, is_setting_word};
+use crate::extract::lexicon::{Lex, is_setting_word, is_times_word};
 use crate::extract::resolve::span;
 use crate::extract::token::Kind;
 use crate::extract::{Timex, TimexType};
@@ -138,35 +138,46 @@ pub(super) fn dates_events(g: &G, t: &Timex, first: usize) -> bool {
 }
 
 /// A definite trigger that refers back to an event already found ("الزيارة" after
-/// "زيارة دولة", "الاتفاق" after "وقعت ... عقدا"): the index of that event. The same word
-/// always refers back; another word of the same kind does unless its clause dates it
-/// elsewhere ("المحادثات الرسمية غدا" after "لقاء ... اليوم" is a second meeting).
+/// "زيارة دولة", "الاتفاق" after "وقعت ... عقدا", "خلال اللقاء" after "قمة عبر الفيديو"): the
+/// index of that event. A word of the same kind refers back unless its own clause dates it
+/// elsewhere ("المحادثات الرسمية غدا" after "لقاء ... اليوم" is a second meeting; "زيارة
+/// الدولة التي قام بها ... في مارس" is an earlier visit); the generic meeting words (لقاء,
+/// اجتماع, محادثات) refer back to any contact but a visit.
 pub(super) fn anaphor_of(
     g: &G,
     i: usize,
     kind: EventKind,
-    own: Option<&Governing>,
+    own: Option<&(Governing, Reach)>,
     events: &[Event],
 ) -> Option<usize> {
     if !is_definite(g, i) {
         return None;
     }
-    let lemma = |w: &str| {
-        let f = crate::extract::normalize::fold(w);
-        let f = f.split(' ').next().unwrap_or("").to_owned();
-        let f = f.trim_start_matches(['و', 'ف', 'ب', 'ل']).to_owned();
-        f.trim_start_matches("ال").to_owned()
+    // A visit is a trip, not a conversation: "الاجتماع" during it is a second event.
+    let refers_to = |e: &Event| {
+        e.kind == kind
+            || (kind == EventKind::Meeting && e.kind.is_contact() && e.kind != EventKind::Visit)
     };
-    let t = &g.t[i];
-    let here = lemma(&t.text(g.n).chars().skip(t.clitic).collect::<String>());
-    let prior = events.iter().rposition(|e| e.kind == kind)?;
+    let prior = events.iter().rposition(refers_to)?;
     let e = &events[prior];
-    let same_word = lemma(&e.trigger) == here;
-    let compatible = match (own, &e.date) {
-        (None, _) | (_, None) => true,
-        (Some((d, _)), Some(p)) => d.earliest <= p.latest && p.earliest <= d.latest,
+    let dated_elsewhere = match (own, &e.date) {
+        (Some(((d, _), Reach::Near | Reach::Clause)), Some(p)) => {
+            d.latest < p.earliest || p.latest < d.earliest
+        }
+        _ => false,
     };
-    (same_word || compatible).then_some(prior)
+    (!dated_elsewhere).then_some(prior)
+}
+
+/// A meeting word that counts contacts ("هو لقاؤهما الثاني هذا العام", "هذا هو اللقاء
+/// الثالث") speaks of the happening already told, and a verb with a count ("التقى الرئيسان
+/// ثلاث مرات هذا العام", "تحادثا مرتين") sums several up: neither is a happening of its own.
+pub(super) fn counts_contacts(g: &G, l: &Layout, i: usize, kind: EventKind) -> bool {
+    let clause = l.clause_of(i);
+    let ordinal_next =
+        i + 1 < clause.end && matches!(g.lex(i + 1), Some(Lex::Ordinal(n)) if n < 99);
+    let times = (i + 1..(i + 5).min(clause.end)).any(|k| is_times_word(g.t[k].text(g.n)));
+    (kind == EventKind::Meeting && ordinal_next) || (kind.is_contact() && times)
 }
 
 /// How a trigger's date was found.

@@ -47,12 +47,14 @@ pub(crate) fn events_in(
         let sentence = l.sentence[c.tok];
         let own = date_for(g, &l, &dated, &positions, c.tok);
         // A definite repeat ("خلال اللقاء") is compared by a date right beside it only.
-        let near = own
-            .clone()
-            .filter(|(_, r)| *r == Reach::Near)
-            .map(|(d, _)| d);
+        let counted = counts_contacts(g, &l, c.tok, c.def.kind);
+        let prior = anaphor_of(g, c.tok, c.def.kind, own.as_ref(), &events).or_else(|| {
+            counted
+                .then(|| events.iter().rposition(|e| e.kind.is_contact()))
+                .flatten()
+        });
         let own = own.map(|(d, _)| d);
-        if let Some(prior) = anaphor_of(g, c.tok, c.def.kind, near.as_ref(), &events) {
+        if let Some(prior) = prior {
             if let Some(d) = governing_of(&events[prior]) {
                 lent.push((sentence, d));
             }
@@ -68,7 +70,7 @@ pub(crate) fn events_in(
                 let (k, kind) = triggers[p];
                 kind.is_contact() && l.clause[k] == l.clause[c.tok]
             });
-        if setting_of_contact {
+        if setting_of_contact || counted {
             continue;
         }
         let participants = participants(g, &l, c.tok, &pair, c.def.kind);
@@ -97,8 +99,15 @@ pub(crate) fn events_in(
         };
         let is_own = own.is_some();
         let date = own.or_else(borrowed);
-        let (kind, plover_mode, cameo) = match call_word_near(g, &l, c.tok) {
-            true if matches!(c.def.kind, EventKind::Meeting | EventKind::Call) => {
+        // A summit of two over video ("قمة عبر الفيديو") is a call; an organisation's summit
+        // held online stays a summit.
+        let bilateral = c.def.kind != EventKind::Summit || !names_organisation(g, &l, c.tok);
+        let (kind, plover_mode, cameo) = match call_word_near(g, &l, c.tok) && bilateral {
+            true if matches!(
+                c.def.kind,
+                EventKind::Meeting | EventKind::Call | EventKind::Summit
+            ) =>
+            {
                 (EventKind::Call, Some("phone"), "041")
             }
             _ => (c.def.kind, c.def.plover_mode, c.def.cameo),

@@ -165,8 +165,10 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("قمة", SUMMIT, Form::Noun),
     ("منتدى", SUMMIT, Form::Noun),
     ("قمتي", SUMMIT, Form::Noun),
-    ("مؤتمر", SUMMIT, Form::Noun),
-    ("مؤتمرا", SUMMIT, Form::Noun),
+    // "مؤتمر" alone is any conference (a party congress too): only its summit and video forms.
+    ("مؤتمر قمة", SUMMIT, Form::Noun),
+    ("مؤتمرا عبر الفيديو", CALL, Form::Noun),
+    ("مؤتمر عبر الفيديو", CALL, Form::Noun),
     ("اتصال", CALL, Form::Noun),
     ("اتصالا", CALL, Form::Noun),
     ("مكالمة", CALL, Form::Noun),
@@ -311,6 +313,9 @@ pub const TOPIC_WORDS: &[&str] = &["تجاه", "بشأن", "إزاء"];
 /// Words that introduce the setting of a happening: "التقيا في حفل افتتاح", "على هامش القمة".
 /// A trigger after one of them frames the trigger before it instead of standing alone.
 pub const SETTING_WORDS: &[&str] = &["في", "خلال", "هامش", "ضمن", "أثناء", "إبان"];
+
+/// Words that count how often something happened: "مرتين", "ثلاث مرات".
+pub const TIMES_WORDS: &[&str] = &["مرتين", "مرتان", "مرات"];
 
 /// Words that say a happening was called off.
 pub const CANCEL_WORDS: &[&str] = &[

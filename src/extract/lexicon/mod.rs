@@ -843,6 +843,14 @@ pub fn is_setting_word(folded: &str) -> bool {
     SETTING_WORDS.contains(folded)
 }
 
+static TIMES_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| events::TIMES_WORDS.iter().map(|w| fold(w)).collect());
+
+/// True for a folded word that counts occurrences (مرتين, مرات).
+pub fn is_times_word(folded: &str) -> bool {
+    TIMES_WORDS.contains(folded)
+}
+
 /// True for a folded word naming a signed document (اتفاقية, عقدا, مذكرة).
 pub fn is_agreement_noun(folded: &str) -> bool {
     AGREEMENT_NOUNS.contains(folded)
