@@ -175,8 +175,7 @@ pub(super) fn counts_contacts(g: &G, l: &Layout, i: usize, kind: EventKind) -> b
     let ordinal_next =
         i + 1 < clause.end && matches!(g.lex(i + 1), Some(Lex::Ordinal(n)) if n < 99);
     // "ثاني اتصال هاتفي بين الرئيسين": an ordinal before it; "أول زيارة" may be news itself.
-    let ordinal_before =
-        i > clause.start && matches!(g.lex(i - 1), Some(Lex::Ordinal(n)) if (2..99).contains(&n));
+    let ordinal_before = i > clause.start && is_times_word(g.t[i - 1].text(g.n));
     let times = (i + 1..(i + 5).min(clause.end)).any(|k| is_times_word(g.t[k].text(g.n)));
     (kind == EventKind::Meeting && ordinal_next) || (kind.is_contact() && (times || ordinal_before))
 }

@@ -8,6 +8,7 @@ use super::{EventKind, Participant};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::Lex;
 use crate::extract::lexicon::events::{ACTORS, ORGANISATIONS, PLACES};
+use crate::extract::token::Kind;
 
 /// The two countries the article names most: what "الزعيمان" and "نظيره" refer to.
 pub(super) fn salient_pair(g: &G) -> Vec<(&'static str, usize)> {
@@ -118,9 +119,12 @@ pub(super) fn participants(
         r.start.max(i.saturating_sub(2 * REACH))..r.end.min(i + REACH + 1)
     };
     let needs_two = kind.is_contact() || matches!(kind, EventKind::Agreement | EventKind::Military);
-    // "تجاه الصين": the state after a topic preposition is talked about, not taking part.
+    // "تجاه الصين": the state after a topic preposition is talked about, not taking part;
+    // "في أستانا": the city a meeting or call is held in is its place, not a party (a visit's
+    // destination is one, and a summit's host takes part in it).
     let named = |k: usize| match g.lex(k) {
         Some(Lex::Actor(_) | Lex::Place(_)) if k > 0 && g.lex(k - 1) == Some(Lex::Topic) => None,
+        Some(Lex::Place(p)) if talks(kind) && is_venue(g, k, p) => None,
         lex => lex,
     };
     let mut refers_to_pair = false;
@@ -180,4 +184,18 @@ pub(super) fn is_person(p: &Participant) -> bool {
         .iter()
         .zip(IS_PERSON.iter())
         .any(|((_, a), &person)| person && a.name == p.name)
+}
+
+/// True when the city at `k` is where something happens: a capital after في or with ب
+/// attached ("في أستانا", "ببكين").
+fn is_venue(g: &G, k: usize, place: u16) -> bool {
+    let p = &PLACES[usize::from(place)].1;
+    let t = &g.t[k];
+    let attached_bi = t.text(g.n).chars().take(t.clitic).any(|c| c == 'ب');
+    let after_fi = k > 0 && g.t[k - 1].kind == Kind::Word && g.t[k - 1].text(g.n) == "في";
+    p.city && (after_fi || attached_bi)
+}
+
+fn talks(kind: EventKind) -> bool {
+    matches!(kind, EventKind::Meeting | EventKind::Call)
 }

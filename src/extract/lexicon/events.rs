@@ -318,8 +318,22 @@ pub const TOPIC_WORDS: &[&str] = &["تجاه", "بشأن", "إزاء"];
 /// A trigger after one of them frames the trigger before it instead of standing alone.
 pub const SETTING_WORDS: &[&str] = &["في", "خلال", "هامش", "ضمن", "أثناء", "إبان"];
 
-/// Words that count how often something happened: "مرتين", "ثلاث مرات".
-pub const TIMES_WORDS: &[&str] = &["مرتين", "مرتان", "مرات"];
+/// Words that count how often something happened: "مرتين", "ثلاث مرات", and the ordinals
+/// written before a noun ("ثاني اتصال", "ثالث لقاء"). أول is left out: "أول زيارة" is news.
+pub const TIMES_WORDS: &[&str] = &[
+    "مرتين",
+    "مرتان",
+    "مرات",
+    "ثاني",
+    "ثالث",
+    "رابع",
+    "خامس",
+    "سادس",
+    "سابع",
+    "ثامن",
+    "تاسع",
+    "عاشر",
+];
 
 /// Words that say a happening was called off.
 pub const CANCEL_WORDS: &[&str] = &[
