@@ -137,7 +137,8 @@ pub(crate) fn events_in(
             }
             continue;
         }
-        let participants = participants(g, &l, c.tok, &pair, c.def.kind);
+        let on = own.as_ref().map(|(d, _)| d.earliest);
+        let participants = participants(g, &l, c.tok, &pair, c.def.kind, on);
         // A happening nobody takes part in is not one a timeline can show, and a contact
         // has two sides ("وصول ترامب إلى البيت الأبيض" is no visit).
         if participants.is_empty() || (c.def.kind.is_contact() && participants.len() < 2) {
@@ -549,13 +550,15 @@ fn member(country: &str) -> Participant {
 
 /// The people and states of the clause (of the sentence when the clause names fewer than
 /// two sides); the article's two sides when the sentence refers to
-/// them; for a contact with one side named, the sides of the sentence before it.
+/// them; for a contact with one side named, the sides of the sentence before it. A summit of
+/// an organisation brings in its members `on` the event's own date (today's without one).
 fn participants(
     g: &G,
     l: &Layout,
     i: usize,
     pair: &[(&'static str, usize)],
     kind: EventKind,
+    on: Option<NaiveDate>,
 ) -> Vec<Participant> {
     let sentence = l.sentence[i];
     let mut out: Vec<(Participant, u8)> = Vec::new();
@@ -581,7 +584,7 @@ fn participants(
         match named(k) {
             Some(Lex::Pair) => refers_to_pair = true,
             Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 3 => {
-                for &c in ORGANISATIONS[usize::from(o)].1 {
+                for c in ORGANISATIONS[usize::from(o)].1.members(on) {
                     add(&mut out, (member(c), 3));
                 }
             }
