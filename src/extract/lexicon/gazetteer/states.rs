@@ -122,7 +122,7 @@ impl Cldr {
                 .into_iter()
                 .flatten()
             {
-                if !n.is_empty() && !is_not_name(n) && !out.iter().any(|o| *o == n) {
+                if !n.is_empty() && !is_not_name(n) && !out.contains(&n) {
                     out.push(String::leak(n.to_owned()));
                 }
             }

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::*;
 use crate::extract::lexicon::{LEXICON, Lex, lookup};
 use crate::extract::normalize::fold;
+use crate::extract::token::lookup_word;
 
 /// Every spelling with the country it names.
 fn spellings() -> Vec<(&'static str, &'static str)> {
@@ -19,23 +20,30 @@ fn spellings() -> Vec<(&'static str, &'static str)> {
 
 #[test]
 fn no_spelling_names_two_states() {
-    // The article is stripped when a word is looked up: العراقي and عراقي are one spelling.
-    let mut by_key: HashMap<String, (&str, &str)> = HashMap::default();
+    let mut by_spelling: HashMap<String, (&str, &str)> = HashMap::default();
     let mut clashes = Vec::new();
     for (s, country) in spellings() {
-        let f = fold(s);
-        let key = f
-            .strip_prefix("ال")
-            .filter(|_| !f.contains(' '))
-            .unwrap_or(&f)
-            .to_owned();
-        match by_key.get(&key) {
+        match by_spelling.get(&fold(s)) {
             Some(&(other, c)) if c != country => {
                 clashes.push(format!("{s} ({country}) / {other} ({c})"));
             }
             Some(_) => {}
             None => {
-                by_key.insert(key, (s, country));
+                by_spelling.insert(fold(s), (s, country));
+            }
+        }
+    }
+    // The article of a demonym is stripped when a word is looked up: a name "السوداني" would
+    // take "the Sudanese" from Sudan.
+    let demonyms: HashMap<String, &str> = STATES
+        .iter()
+        .flat_map(|st| st.demonyms.iter().map(|d| (fold(d), st.code)))
+        .collect();
+    for (s, country) in spellings() {
+        let f = fold(s);
+        if let Some(&c) = f.strip_prefix("ال").and_then(|bare| demonyms.get(bare)) {
+            if c != country {
+                clashes.push(format!("{s} ({country}) / the demonym of {c}"));
             }
         }
     }
@@ -98,7 +106,7 @@ fn the_first_place_of_a_state_is_the_state() {
 
 #[test]
 fn states_capitals_demonyms_and_people_resolve() {
-    let country = |w: &str| match lookup(w) {
+    let country = |w: &str| match lookup_word(&fold(w)).map(|(lex, ..)| lex) {
         Some(Lex::Actor(a)) => Some(ACTORS[usize::from(a)].1.country),
         Some(Lex::Place(p)) => Some(PLACES[usize::from(p)].1.country),
         _ => None,
