@@ -37,13 +37,40 @@ pub(crate) fn events_in(
     // Per sentence, the date an anaphoric trigger ("الاجتماع") lends.
     let mut lent: Vec<(usize, Governing)> = Vec::new();
     let mut inherited: Vec<bool> = Vec::new();
-    for c in candidates(g, &l) {
+    let found = candidates(g, &l);
+    let triggers: Vec<(usize, EventKind)> = found.iter().map(|c| (c.tok, c.def.kind)).collect();
+    let positions: Vec<usize> = triggers.iter().map(|&(k, _)| k).collect();
+    // The sentence and the head word of each event found so far.
+    let mut sentences: Vec<usize> = Vec::new();
+    let mut heads: Vec<String> = Vec::new();
+    for c in found {
         let sentence = l.sentence[c.tok];
-        let own = date_for(g, &l, &dated, c.tok);
-        if let Some(prior) = anaphor_of(g, c.tok, c.def.kind, own.as_ref(), &events) {
+        let own = date_for(g, &l, &dated, &positions, c.tok);
+        // A definite repeat ("خلال اللقاء") is compared by a date right beside it only.
+        let counted = counts_contacts(g, &l, c.tok, c.def.kind);
+        let prior = anaphor_of(g, c.tok, c.def.kind, own.as_ref(), &events).or_else(|| {
+            counted
+                .then(|| events.iter().rposition(|e| e.kind.is_contact()))
+                .flatten()
+        });
+        let own = own.map(|(d, _)| d);
+        if let Some(prior) = prior {
             if let Some(d) = governing_of(&events[prior]) {
                 lent.push((sentence, d));
             }
+            continue;
+        }
+        // A ceremony that is only where a contact took place ("التقيا في حفل افتتاح") is part
+        // of that contact.
+        let previous = triggers.partition_point(|&(k, _)| k < c.tok).checked_sub(1);
+        let setting_of_contact = c.def.kind == EventKind::Other
+            && c.def.plover == Some("COOPERATE")
+            && is_setting(g, c.tok)
+            && previous.is_some_and(|p| {
+                let (k, kind) = triggers[p];
+                kind.is_contact() && l.clause[k] == l.clause[c.tok]
+            });
+        if setting_of_contact || counted {
             continue;
         }
         let on = own.as_ref().map(|(d, _)| d.earliest);
@@ -63,13 +90,35 @@ pub(crate) fn events_in(
                 .rev()
                 .find(|(s, _)| *s == sentence)
                 .map(|(_, d)| d.clone())
-                .or_else(|| head_anaphor_date(g, &l, c.tok, &events))
+                .or_else(|| head_anaphor_date(g, &l, c.tok, &events, &heads))
                 .or_else(|| follows.and_then(|n| governing_of(&events[n])))
         };
         let is_own = own.is_some();
         let date = own.or_else(borrowed);
-        let (kind, plover_mode, cameo) = match call_word_near(g, &l, c.tok) {
-            true if matches!(c.def.kind, EventKind::Meeting | EventKind::Call) => {
+        // An undated mention of a happening already told ("وتأتي زيارة وانغ ...") is that
+        // happening again.
+        if date.is_none() {
+            if let Some(prior) = earlier_report(&events, c.def.kind, &participants) {
+                if let Some(d) = governing_of(&events[prior]) {
+                    lent.push((sentence, d));
+                }
+                continue;
+            }
+        }
+        let date = date.or_else(|| {
+            (c.form != Form::Future && !is_pluperfect(g, &l, c.tok))
+                .then(|| narrated_date(&events, &sentences, sentence, &participants))
+                .flatten()
+        });
+        // A summit of two over video ("قمة عبر الفيديو") is a call; an organisation's summit
+        // held online stays a summit.
+        let bilateral = c.def.kind != EventKind::Summit || !names_organisation(g, &l, c.tok);
+        let (kind, plover_mode, cameo) = match call_word_near(g, &l, c.tok) && bilateral {
+            true if matches!(
+                c.def.kind,
+                EventKind::Meeting | EventKind::Call | EventKind::Summit
+            ) =>
+            {
                 (EventKind::Call, Some("phone"), "041")
             }
             _ => (c.def.kind, c.def.plover_mode, c.def.cameo),
@@ -82,6 +131,8 @@ pub(crate) fn events_in(
             plover_mode,
             cameo,
         };
+        heads.push(head_of(g, c.tok));
+        sentences.push(sentence);
         events.push(build(
             text,
             g,

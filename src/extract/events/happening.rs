@@ -1,7 +1,7 @@
 //! One event per happening in an article: later reports of the same happening join the first.
 
 use super::layout::*;
-use super::{Event, EventKind};
+use super::{Event, EventKind, Participant};
 use crate::extract::lexicon::events::ORGANISATIONS;
 
 /// One event per happening: repeats in the same sentence, undated mentions of sides already
@@ -78,4 +78,24 @@ pub(super) fn summit_name(e: &Event) -> Option<usize> {
         .iter()
         .position(|(name, _)| folded.contains(&crate::extract::normalize::fold(name)))
         .map(|i| i.min(1))
+}
+
+/// The earlier event an undated mention repeats: the same kind, and sides that contain the
+/// mention's or are contained in them (two at least for a contact).
+pub(super) fn earlier_report(
+    events: &[Event],
+    kind: EventKind,
+    participants: &[Participant],
+) -> Option<usize> {
+    let need = if kind.is_contact() { 2 } else { 1 };
+    events.iter().rposition(|e| {
+        let shared = participants
+            .iter()
+            .filter(|p| e.participants.iter().any(|q| q.country == p.country))
+            .count();
+        e.kind == kind
+            && e.date.is_some()
+            && shared >= need
+            && (shared == participants.len() || shared == e.participants.len())
+    })
 }

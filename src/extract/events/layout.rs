@@ -50,7 +50,8 @@ pub(super) fn layout(g: &G) -> Layout {
         l.paragraph.push(p);
         l.sentences[s].end = i + 1;
         l.clauses[c].end = i + 1;
-        let sentence_end = g.sentence_end(i);
+        // ".\n" ends one sentence, not two: a sentence of punctuation alone is none.
+        let sentence_end = g.sentence_end(i) && l.sentences[s].start < i;
         if sentence_end || (t.kind == Kind::Punct && ",:()".contains(t.punct)) {
             c += 1;
             l.clauses.push(i + 1..i + 1);

@@ -131,7 +131,7 @@ pub(super) fn participants(
     for k in l.sentence_of(i).filter(|&k| l.clause[k] == l.clause[i]) {
         match named(k) {
             Some(Lex::Pair) => refers_to_pair = true,
-            Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 3 => {
+            Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 5 => {
                 for c in ORGANISATIONS[usize::from(o)].1.members(on) {
                     add(&mut out, (member(c), 3));
                 }
@@ -168,4 +168,12 @@ pub(super) fn participants(
             .for_each(|p| add(&mut out, p));
     }
     out.into_iter().map(|(p, _)| p).collect()
+}
+
+/// True when an organisation is named right after a summit word ("قمة بريكس", "القمة التاسعة
+/// لمجموعة \"بريكس\"").
+pub(super) fn names_organisation(g: &G, l: &Layout, i: usize) -> bool {
+    (i + 1..(i + 6).min(g.t.len()))
+        .take_while(|&k| l.clause[k] == l.clause[i])
+        .any(|k| matches!(g.lex(k), Some(Lex::Organisation(_))))
 }

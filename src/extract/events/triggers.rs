@@ -38,9 +38,14 @@ pub(super) fn candidates(g: &G, l: &Layout) -> Vec<Candidate> {
             continue;
         }
         // "توقيع بيان مشترك", "قمة منتدى آسيا": the second word belongs to the first.
-        let absorbed = out
-            .last()
-            .is_some_and(|p| i - p.tok <= 2 && l.clause[p.tok] == l.clause[i]);
+        // Two words apart only for the same kind ("لقاء قمة"): "المحادثات عن توقيع" is two.
+        // What a signing verb signs is part of it: "وقع الجانبان مذكرة تفاهم".
+        let absorbed = out.last().is_some_and(|p| {
+            l.clause[p.tok] == l.clause[i]
+                && (i - p.tok == 1
+                    || (i - p.tok == 2 && p.def.kind == def.kind)
+                    || (i - p.tok <= 6 && p.def.needs_agreement_noun && def.needs_signing))
+        });
         if absorbed {
             continue;
         }
