@@ -1,5 +1,6 @@
 //! Every word list the tagger knows: months of all calendars and regions, weekdays, number
-//! words, units, relative words and the markers that set a sentence's tense.
+//! words, units, relative words and the markers that set a sentence's tense; event words in
+//! [`events`] and the gazetteer of states, places, people and organisations in [`gazetteer`].
 //!
 //! Entries are written in ordinary Arabic spelling and folded with
 //! [`normalize::fold`](super::normalize::fold) when the tables are built, so a table never has to
