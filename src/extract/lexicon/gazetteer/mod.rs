@@ -25,7 +25,7 @@ mod table;
 
 use std::sync::LazyLock;
 
-pub use organisations::{ORGANISATION_LIST, Organisation, members, organisation};
+pub use organisations::{ORGANISATION_LIST, Organisation, members, organisation, organisation_in};
 pub use people::{Office, PEOPLE, Person, Role};
 pub use states::{STATES, State, state};
 

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use std::sync::LazyLock;
 
 use super::table::{list, optional, rows};
+use crate::extract::normalize::fold;
 
 /// An organisation of states.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,6 +105,26 @@ pub fn organisation(id: &str) -> Option<&'static Organisation> {
     ORGANISATION_LIST.iter().find(|o| o.id == id)
 }
 
+/// Every spelling folded, longest first, with its organisation.
+static FOLDED: LazyLock<Vec<(String, &'static Organisation)>> = LazyLock::new(|| {
+    let mut v: Vec<(String, &'static Organisation)> = ORGANISATION_LIST
+        .iter()
+        .flat_map(|o| o.spellings.iter().map(move |s| (fold(s), o)))
+        .collect();
+    v.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
+    v
+});
+
+/// The organisation a folded text names first (by its longest spelling), to tell apart the
+/// summits of two organisations without folding their names again.
+pub fn organisation_in(folded: &str) -> Option<&'static Organisation> {
+    FOLDED
+        .iter()
+        .filter_map(|(s, o)| folded.find(s.as_str()).map(|at| (at, *o)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, o)| o)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +149,16 @@ mod tests {
                 assert!(m.to.is_none_or(|to| to >= m.from));
             }
         }
+    }
+
+    #[test]
+    fn the_organisation_a_text_names() {
+        let id = |t: &str| organisation_in(&fold(t)).map(|o| o.id);
+        assert_eq!(id("قمة منظمة شنغهاي للتعاون في سمرقند"), Some("SCO"));
+        assert_eq!(id("قمة منظمة شنغهاي، التقى"), Some("SCO"));
+        assert_eq!(id("قمة بريكس، لتبدأ بعدها قمة منظمة شنغهاي"), Some("BRICS"));
+        assert_eq!(id("قمة مجلس التعاون لدول الخليج العربية"), Some("GCC"));
+        assert_eq!(id("قمة ثنائية"), None);
     }
 
     #[test]
