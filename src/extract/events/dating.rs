@@ -174,8 +174,11 @@ pub(super) fn counts_contacts(g: &G, l: &Layout, i: usize, kind: EventKind) -> b
     let clause = l.clause_of(i);
     let ordinal_next =
         i + 1 < clause.end && matches!(g.lex(i + 1), Some(Lex::Ordinal(n)) if n < 99);
+    // "ثاني اتصال هاتفي بين الرئيسين": an ordinal before it; "أول زيارة" may be news itself.
+    let ordinal_before =
+        i > clause.start && matches!(g.lex(i - 1), Some(Lex::Ordinal(n)) if (2..99).contains(&n));
     let times = (i + 1..(i + 5).min(clause.end)).any(|k| is_times_word(g.t[k].text(g.n)));
-    (kind == EventKind::Meeting && ordinal_next) || (kind.is_contact() && times)
+    (kind == EventKind::Meeting && ordinal_next) || (kind.is_contact() && (times || ordinal_before))
 }
 
 /// How a trigger's date was found.
@@ -290,7 +293,7 @@ pub(super) fn precision(value: &str, a: NaiveDate, b: NaiveDate) -> Precision {
 /// True when the trigger at `k` is introduced as the setting of another ("في حفل", "على هامش
 /// القمة").
 pub(super) fn is_setting(g: &G, k: usize) -> bool {
-    k > 0 && is_setting_word(&g.t[k - 1].text(g.n).to_owned())
+    k > 0 && is_setting_word(g.t[k - 1].text(g.n))
 }
 
 /// "وكان ... قد التقى": the pluperfect tells of an earlier happening, which continues nothing

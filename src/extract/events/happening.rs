@@ -1,6 +1,7 @@
 //! One event per happening in an article: later reports of the same happening join the first.
 
 use super::layout::*;
+use super::participants::is_person;
 use super::{Event, EventKind, Participant};
 use crate::extract::lexicon::events::ORGANISATIONS;
 
@@ -30,6 +31,7 @@ pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<E
             let other = &events[o];
             other.kind == e.kind
                 && value(other) == value(e)
+                && !different_people(other, e)
                 && ((other.sentence_start == e.sentence_start && sides[o] == sides[n])
                     || ((borrowed || e.date.is_none()) && (subset(n, o) || subset(o, n))))
         });
@@ -97,5 +99,15 @@ pub(super) fn earlier_report(
             && e.date.is_some()
             && shared >= need
             && (shared == participants.len() || shared == e.participants.len())
+    })
+}
+
+/// True when two reports name different people for one side: Putin receiving Wang Yi and
+/// Wang Yi's talks with Lavrov the same day are two happenings.
+fn different_people(a: &Event, b: &Event) -> bool {
+    a.participants.iter().any(|p| {
+        b.participants
+            .iter()
+            .any(|q| p.country == q.country && p.name != q.name && is_person(p) && is_person(q))
     })
 }

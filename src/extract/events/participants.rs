@@ -177,3 +177,11 @@ pub(super) fn names_organisation(g: &G, l: &Layout, i: usize) -> bool {
         .take_while(|&k| l.clause[k] == l.clause[i])
         .any(|k| matches!(g.lex(k), Some(Lex::Organisation(_))))
 }
+
+/// True when a participant is a person, not a state standing for itself.
+pub(super) fn is_person(p: &Participant) -> bool {
+    ACTORS
+        .iter()
+        .zip(IS_PERSON.iter())
+        .any(|((_, a), &person)| person && a.name == p.name)
+}

@@ -2,6 +2,7 @@
 //! without an agreement noun, an arrival without a destination, "قنوات الاتصال").
 
 use super::EventKind;
+use super::dating::is_definite;
 use super::layout::*;
 use super::participants::*;
 use crate::extract::grammar::G;
@@ -40,9 +41,10 @@ pub(super) fn candidates(g: &G, l: &Layout) -> Vec<Candidate> {
         // "توقيع بيان مشترك", "قمة منتدى آسيا": the second word belongs to the first.
         // Two words apart only for the same kind ("لقاء قمة"): "المحادثات عن توقيع" is two.
         // What a signing verb signs is part of it: "وقع الجانبان مذكرة تفاهم".
+        // A definite first word takes no complement: "سبقت القمة محادثات" is two.
         let absorbed = out.last().is_some_and(|p| {
             l.clause[p.tok] == l.clause[i]
-                && (i - p.tok == 1
+                && ((i - p.tok == 1 && !is_definite(g, p.tok))
                     || (i - p.tok == 2 && p.def.kind == def.kind)
                     || (i - p.tok <= 6 && p.def.needs_agreement_noun && def.needs_signing))
         });
