@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+use chrono::NaiveDate;
+
 use super::layout::*;
 use super::{EventKind, Participant};
 use crate::extract::grammar::G;
@@ -97,13 +99,15 @@ pub(super) fn member(country: &str) -> Participant {
 
 /// The people and states of the clause (of the sentence when the clause names fewer than
 /// two sides); the article's two sides when the sentence refers to
-/// them; for a contact with one side named, the sides of the sentence before it.
+/// them; for a contact with one side named, the sides of the sentence before it. A summit of
+/// an organisation brings in its members `on` the event's own date (today's without one).
 pub(super) fn participants(
     g: &G,
     l: &Layout,
     i: usize,
     pair: &[(&'static str, usize)],
     kind: EventKind,
+    on: Option<NaiveDate>,
 ) -> Vec<Participant> {
     let sentence = l.sentence[i];
     let mut out: Vec<(Participant, u8)> = Vec::new();
@@ -132,7 +136,7 @@ pub(super) fn participants(
         match named(k) {
             Some(Lex::Pair) => refers_to_pair = true,
             Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 5 => {
-                for &c in ORGANISATIONS[usize::from(o)].1 {
+                for c in ORGANISATIONS[usize::from(o)].1.members(on) {
                     add(&mut out, (member(c), 3));
                 }
             }
