@@ -7,7 +7,7 @@ use super::layout::*;
 use super::{Event, EventDate, EventKind, Participant, Precision, Status};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
-use crate::extract::lexicon::{Lex, is_setting_word, is_times_word};
+use crate::extract::lexicon::{Lex, is_setting_word, is_start_word, is_times_word};
 use crate::extract::resolve::span;
 use crate::extract::token::Kind;
 use crate::extract::{Timex, TimexType};
@@ -254,7 +254,8 @@ pub(super) fn date_for(
         here.iter()
             .find(|d| d.first > i && !clause_has_trigger(d.first) && !since_between(i, d.first))
     };
-    let (d, reach) = match in_clause {
+    let start = started_on(g, l, here, i);
+    let (d, reach) = match start.or(in_clause) {
         Some(d) if dist(d) <= NEAR => (d, Reach::Near),
         Some(d) => (d, Reach::Clause),
         None => (before().or_else(after)?, Reach::Sentence),
@@ -304,4 +305,32 @@ pub(super) fn is_pluperfect(g: &G, l: &Layout, i: usize) -> bool {
     let kana =
         (clause.start..i).any(|k| word(k, &["كان", "وكان", "كانت", "وكانت", "كانا", "وكانا"]));
     qad && kana
+}
+
+/// True for the word or dash that joins the two ends of a range or list: إلى, حتى, و, -.
+pub(super) fn is_range_link(g: &G, k: usize) -> bool {
+    let t = &g.t[k];
+    match t.kind {
+        Kind::Punct => "-–—".contains(t.punct),
+        Kind::Word => ["الي", "حتي", "و"].contains(&t.text(g.n)),
+        _ => false,
+    }
+}
+
+/// The date right after a verb that starts or holds the happening, in its clause ("زيارة ...
+/// بدأها الأحد الماضي", "مناورات ... التي تنطلق الشهر المقبل").
+fn started_on<'a, 'b>(
+    g: &G,
+    l: &Layout,
+    dated: &'a [Dated<'b>],
+    i: usize,
+) -> Option<&'a Dated<'b>> {
+    let clause = l.clause_of(i);
+    dated.iter().find(|d| {
+        d.first > i
+            && d.first < clause.end
+            && l.clause[d.first] == l.clause[i]
+            && (d.first.saturating_sub(2).max(i + 1)..d.first)
+                .any(|k| g.t[k].kind == Kind::Word && is_start_word(g.t[k].text(g.n)))
+    })
 }

@@ -23,8 +23,19 @@ pub(crate) fn events_in(
     dct: Option<NaiveDate>,
 ) -> Vec<Event> {
     let l = layout(g);
+    // "من 5 إلى 7 يونيو", "يومي 13 و14": a happening is dated by its first day, so the later
+    // end of a range or list dates nothing.
+    let tail = |n: usize| {
+        n > 0 && {
+            let (first, prev_last) = (timexes[n].1.0, timexes[n - 1].1.1);
+            first == prev_last + 1 && is_range_link(g, prev_last)
+        }
+    };
     let dated: Vec<Dated> = timexes
         .iter()
+        .enumerate()
+        .filter(|&(n, _)| !tail(n))
+        .map(|(_, t)| t)
         .filter(|(t, (first, _))| dates_events(g, t, *first))
         .map(|(t, (first, last))| Dated {
             timex: t,

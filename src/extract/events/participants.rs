@@ -129,6 +129,9 @@ pub(super) fn participants(
     let named = |k: usize| match g.lex(k) {
         Some(Lex::Actor(_) | Lex::Place(_)) if k > 0 && g.lex(k - 1) == Some(Lex::Topic) => None,
         Some(Lex::Place(p)) if talks(kind) && is_venue(g, k, p) => None,
+        Some(Lex::Actor(_)) if talks(kind) && is_capital_of(g, k) => None,
+        // "أول لقاء منذ اندلاع الحرب في أوكرانيا": a state in a منذ phrase is background.
+        Some(Lex::Actor(_) | Lex::Place(_)) if in_since_phrase(g, l, k) => None,
         lex => lex,
     };
     let mut refers_to_pair = false;
@@ -202,4 +205,17 @@ fn is_venue(g: &G, k: usize, place: u16) -> bool {
 
 fn talks(kind: EventKind) -> bool {
     matches!(kind, EventKind::Meeting | EventKind::Call)
+}
+
+/// True for a demonym naming the capital a meeting is held in: "في العاصمة الصينية".
+fn is_capital_of(g: &G, k: usize) -> bool {
+    let word = |j: usize, w: &[&str]| g.t[j].kind == Kind::Word && w.contains(&g.t[j].text(g.n));
+    k >= 2 && word(k - 1, &["العاصمه", "مدينه"]) && word(k - 2, &["في"])
+}
+
+/// True when the word at `k` stands in a منذ phrase of its clause, a few words after منذ.
+fn in_since_phrase(g: &G, l: &Layout, k: usize) -> bool {
+    (k.saturating_sub(5)..k).any(|j| {
+        l.clause[j] == l.clause[k] && g.t[j].kind == Kind::Word && g.t[j].text(g.n) == "منذ"
+    })
 }

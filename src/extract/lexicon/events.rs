@@ -336,6 +336,49 @@ pub const TIMES_WORDS: &[&str] = &[
     "عاشر",
 ];
 
+/// Verbs of discussing: a trigger right after one is the topic of talks ("محادثات تناولت
+/// المناورات المشتركة"), not a happening.
+pub const DISCUSS_WORDS: &[&str] = &[
+    "تناولت",
+    "تناول",
+    "تتناول",
+    "ستتناول",
+    "يتناول",
+    "ناقش",
+    "ناقشا",
+    "ناقشت",
+    "يناقش",
+    "يناقشان",
+    "تناقش",
+    "لمناقشة",
+    "لبحث",
+];
+
+/// Verbs that start or hold a happening: the date right after one is when it began ("زيارة
+/// ... بدأها الأحد الماضي", "مناورات ... تنطلق الشهر المقبل"), which dates it.
+pub const START_WORDS: &[&str] = &[
+    "بدأ",
+    "بدأت",
+    "بدأها",
+    "بدأه",
+    "تبدأ",
+    "يبدأ",
+    "انطلق",
+    "انطلقت",
+    "تنطلق",
+    "ينطلق",
+    "ستنطلق",
+    "افتتحت",
+    "تعقد",
+    "عقدت",
+    "تنعقد",
+    "انعقدت",
+    "المنعقدة",
+    "تقام",
+    "أقيمت",
+    "أقيم",
+];
+
 /// Words that say a happening was called off.
 pub const CANCEL_WORDS: &[&str] = &[
     "ألغى",

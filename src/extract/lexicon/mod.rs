@@ -858,6 +858,22 @@ pub fn is_times_word(folded: &str) -> bool {
     TIMES_WORDS.contains(folded)
 }
 
+static DISCUSS_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| events::DISCUSS_WORDS.iter().map(|w| fold(w)).collect());
+
+static START_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| events::START_WORDS.iter().map(|w| fold(w)).collect());
+
+/// True for a folded verb of discussing (تناولت, ناقش).
+pub fn is_discuss_word(folded: &str) -> bool {
+    DISCUSS_WORDS.contains(folded)
+}
+
+/// True for a folded verb that starts or holds a happening (بدأها, تنطلق, المنعقدة).
+pub fn is_start_word(folded: &str) -> bool {
+    START_WORDS.contains(folded)
+}
+
 /// True for a folded word naming a signed document (اتفاقية, عقدا, مذكرة).
 pub fn is_agreement_noun(folded: &str) -> bool {
     AGREEMENT_NOUNS.contains(folded)
