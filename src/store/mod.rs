@@ -40,7 +40,7 @@ pub use timeline::{EvidenceQuote, TimelineEntry};
 /// The version of what extraction writes into the store. Bump it whenever `extract` finds
 /// different timexes or events for the same text; `tarikh reextract` then redoes every
 /// document stored with an older one.
-pub const EXTRACTOR_VERSION: i64 = 2;
+pub const EXTRACTOR_VERSION: i64 = 3;
 
 /// How long a connection waits for another writer before giving up with "database is locked".
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

@@ -31,7 +31,7 @@ pub(super) fn definite_follow_up(
     if !is_definite(g, i) || !kind.is_contact() {
         return None;
     }
-    events.iter().rposition(|e| {
+    last_recent(events, |e| {
         let shared = e
             .participants
             .iter()
@@ -96,10 +96,7 @@ pub(super) fn head_anaphor_date(
             if stem.chars().count() < 3 {
                 return None;
             }
-            heads
-                .iter()
-                .rposition(|h| h == stem)
-                .and_then(|n| governing_of(&events[n]))
+            last_recent(heads, |h| h == stem).and_then(|n| governing_of(&events[n]))
         })
 }
 
@@ -156,7 +153,7 @@ pub(super) fn anaphor_of(
     // A visit is a trip and a summit a gathering: "الاجتماع" during either is a second event.
     let refers_to =
         |e: &Event| e.kind == kind || (kind == EventKind::Meeting && e.kind == EventKind::Call);
-    let prior = events.iter().rposition(refers_to)?;
+    let prior = last_recent(events, refers_to)?;
     let e = &events[prior];
     let dated_elsewhere = match (own, &e.date) {
         (Some(((d, _), Reach::Near | Reach::Clause)), Some(p)) => {

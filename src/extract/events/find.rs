@@ -61,7 +61,7 @@ pub(crate) fn events_in(
         let counted = counts_contacts(g, &l, c.tok, c.def.kind);
         let prior = anaphor_of(g, c.tok, c.def.kind, own.as_ref(), &events).or_else(|| {
             counted
-                .then(|| events.iter().rposition(|e| e.kind.is_contact()))
+                .then(|| last_recent(&events, |e| e.kind.is_contact()))
                 .flatten()
         });
         let own = own.map(|(d, _)| d);
