@@ -7,7 +7,9 @@ use super::layout::*;
 use super::{Event, EventDate, EventKind, Participant, Precision, Status};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
-use crate::extract::lexicon::{Lex, is_setting_word, is_start_word, is_times_word};
+use crate::extract::lexicon::{
+    Lex, is_clause_opener, is_setting_word, is_start_word, is_times_word,
+};
 use crate::extract::resolve::span;
 use crate::extract::token::Kind;
 use crate::extract::{Timex, TimexType};
@@ -146,6 +148,7 @@ pub(super) fn anaphor_of(
     kind: EventKind,
     own: Option<&(Governing, Reach)>,
     events: &[Event],
+    heads: &[String],
 ) -> Option<usize> {
     if !is_definite(g, i) {
         return None;
@@ -153,7 +156,13 @@ pub(super) fn anaphor_of(
     // A visit is a trip and a summit a gathering: "الاجتماع" during either is a second event.
     let refers_to =
         |e: &Event| e.kind == kind || (kind == EventKind::Meeting && e.kind == EventKind::Call);
-    let prior = last_recent(events, refers_to)?;
+    // The same word first ("المحادثات" after "محادثات موسعة", not the dinner of the day before).
+    let here = head_of(g, i);
+    let from = events.len().saturating_sub(REACH);
+    let same_word = (from..events.len())
+        .rev()
+        .find(|&n| refers_to(&events[n]) && heads[n] == here);
+    let prior = same_word.or_else(|| last_recent(events, refers_to))?;
     let e = &events[prior];
     let dated_elsewhere = match (own, &e.date) {
         (Some(((d, _), Reach::Near | Reach::Clause)), Some(p)) => {
@@ -248,10 +257,21 @@ pub(super) fn date_for(
             .any(|k| matches!(g.lex(k), Some(Lex::Trigger(_))))
     };
     let after = || {
-        here.iter()
-            .find(|d| d.first > i && !clause_has_trigger(d.first) && !since_between(i, d.first))
+        here.iter().find(|d| {
+            // Two clauses on at most, and none of them a new predication: "، حيث أكد ...، في
+            // إشارة إلى ... الأسبوع الماضي" is about something else.
+            d.first > i
+                && l.clause[d.first] <= l.clause[i] + 2
+                && !(l.clause[i] + 1..=l.clause[d.first]).any(|c| opens_predication(g, l, c))
+                && !clause_has_trigger(d.first)
+                && !since_between(i, d.first)
+        })
     };
-    let start = started_on(g, l, here, i);
+    // The start verb of a summit framing this trigger starts the summit, not it.
+    let start = started_on(g, l, here, i).filter(|d| {
+        let from = triggers.partition_point(|&k| k <= i);
+        triggers.get(from).is_none_or(|&k| k >= d.first)
+    });
     let (d, reach) = match start.or(in_clause) {
         Some(d) if dist(d) <= NEAR => (d, Reach::Near),
         Some(d) => (d, Reach::Clause),
@@ -330,4 +350,34 @@ fn started_on<'a, 'b>(
             && (d.first.saturating_sub(2).max(i + 1)..d.first)
                 .any(|k| g.t[k].kind == Kind::Word && is_start_word(g.t[k].text(g.n)))
     })
+}
+
+/// True when `a` is a date strictly coarser than `b` that holds it.
+pub(super) fn coarser(a: Option<&EventDate>, b: Option<&EventDate>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.earliest <= b.earliest
+                && b.latest <= a.latest
+                && (a.latest - a.earliest) > (b.latest - b.earliest)
+        }
+        _ => false,
+    }
+}
+
+/// True when the trigger at `k` is what a visit went for: "للمشاركة في منتدى", "لحضور القمة".
+pub(super) fn is_purpose(g: &G, k: usize) -> bool {
+    let word = |j: usize| {
+        let w = g.t[j].text(g.n);
+        g.t[j].kind == Kind::Word
+            && ["للمشاركه", "والمشاركه", "المشاركه", "لحضور", "وحضور"].contains(&w)
+    };
+    (k.saturating_sub(2)..k).any(word)
+}
+
+/// True when clause `c` opens with a word that starts a new predication (حيث, فيما, بينما,
+/// مؤكدا, في إشارة).
+fn opens_predication(g: &G, l: &Layout, c: usize) -> bool {
+    let r = l.clauses[c].clone();
+    r.take(2)
+        .any(|k| g.t[k].kind == Kind::Word && is_clause_opener(g.t[k].text(g.n)))
 }

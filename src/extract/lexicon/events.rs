@@ -121,6 +121,9 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("سيلتقي", MEET, Form::Future),
     ("ستلتقي", MEET, Form::Future),
     ("سيلتقيان", MEET, Form::Future),
+    // The subjunctive dual after أن: "على أن يلتقيا".
+    ("يلتقيا", MEET, Form::Future),
+    ("يجتمعا", MEET, Form::Future),
     ("لقاء", MEET, Form::Noun),
     ("اجتماع", MEET, Form::Noun),
     ("اجتماعا", MEET, Form::Noun),
@@ -377,6 +380,21 @@ pub const START_WORDS: &[&str] = &[
     "تقام",
     "أقيمت",
     "أقيم",
+];
+
+/// Words that open a clause with a new predication: a date after one dates what it says, not a
+/// trigger in an earlier clause.
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "حيث",
+    "فيما",
+    "بينما",
+    "إشارة",
+    "مؤكدا",
+    "مشيرا",
+    "مضيفا",
+    "لافتا",
+    "معتبرا",
+    "وسط",
 ];
 
 /// Words that say a happening was called off.

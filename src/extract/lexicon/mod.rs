@@ -874,6 +874,14 @@ pub fn is_start_word(folded: &str) -> bool {
     START_WORDS.contains(folded)
 }
 
+static CLAUSE_OPENERS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| events::CLAUSE_OPENERS.iter().map(|w| fold(w)).collect());
+
+/// True for a folded word that opens a clause with a new predication (حيث, فيما, مؤكدا).
+pub fn is_clause_opener(folded: &str) -> bool {
+    CLAUSE_OPENERS.contains(folded)
+}
+
 /// True for a folded word naming a signed document (اتفاقية, عقدا, مذكرة).
 pub fn is_agreement_noun(folded: &str) -> bool {
     AGREEMENT_NOUNS.contains(folded)
