@@ -160,6 +160,33 @@ fn analyse(n: &Normalized, t: &mut Token) {
     }
 }
 
+/// Single-word triggers as they stand before a pronoun suffix: زيارة → زيارت, لقاء → لقائ,
+/// التقى → التقا, and the word itself.
+static TRIGGER_STEMS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    let mut stems = rustc_hash::FxHashSet::default();
+    for (w, lex) in LEXICON.words() {
+        if !matches!(lex, Lex::Trigger(_)) {
+            continue;
+        }
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        stems.insert(w.to_owned());
+        let Some(last) = w.chars().last() else {
+            continue;
+        };
+        let body = &w[..w.len() - last.len_utf8()];
+        let inflected: &[char] = match last {
+            'ه' => &['ت'],
+            'ء' => &['ئ', 'ؤ'],
+            'ي' => &['ا'],
+            _ => &[],
+        };
+        for c in inflected {
+            stems.insert(format!("{body}{c}"));
+        }
+    }
+    stems
+});
+
 /// Object and possessive pronouns an event word carries: "لقائهما", "زيارته", "استقبله".
 const PRONOUN_SUFFIXES: &[&str] = &["هما", "هم", "هن", "ها", "ه", "كم", "نا"];
 
@@ -172,6 +199,10 @@ fn trigger_with_suffix(w: &str) -> Option<(Lex, usize, bool)> {
         let Some(stem) = w.strip_suffix(suffix).filter(|s| s.chars().count() >= 3) else {
             continue;
         };
+        // Most words end in ه (a folded ta marbuta): look further only for a known stem.
+        if !stripped_forms(stem).any(|(f, _)| TRIGGER_STEMS.contains(f)) {
+            continue;
+        }
         let last = stem.chars().last()?;
         let body = &stem[..stem.len() - last.len_utf8()];
         let restored = match last {

@@ -8,7 +8,7 @@ use super::{Event, EventDate, EventKind, Participant, Precision, Status};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
 use crate::extract::lexicon::{
-    Lex, is_clause_opener, is_setting_word, is_start_word, is_times_word,
+    Lex, is_clause_opener, is_end_word, is_setting_word, is_start_word, is_times_word,
 };
 use crate::extract::resolve::span;
 use crate::extract::token::Kind;
@@ -238,8 +238,15 @@ pub(super) fn date_for(
     let since_between = |a: usize, b: usize| {
         (a + 1..b).any(|k| g.t[k].kind == Kind::Word && g.t[k].text(g.n) == "منذ")
     };
+    // "التي تنتهي غدا الجمعة": the last day of a happening does not date it.
+    let ends = |d: &Dated| {
+        (d.first.saturating_sub(2)..d.first)
+            .any(|k| g.t[k].kind == Kind::Word && is_end_word(g.t[k].text(g.n)))
+    };
     let mine = |d: &&Dated| {
-        if d.first > i {
+        if ends(d) {
+            false
+        } else if d.first > i {
             !trigger_between(i, d.first) && !since_between(i, d.first)
         } else {
             let clause_start = l.clauses[l.clause[i]].start;

@@ -3,7 +3,7 @@
 use super::layout::*;
 use super::participants::is_person;
 use super::{Event, EventKind, Participant};
-use crate::extract::lexicon::events::ORGANISATIONS;
+use crate::extract::lexicon::gazetteer::organisation_in;
 
 /// One event per happening: a report of the same kind, date and sides (a paragraph the page
 /// repeats, a quote that tells it again), undated mentions of sides already dated, and
@@ -23,6 +23,15 @@ pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<E
     fn value(e: &Event) -> Option<&str> {
         e.date.as_ref().map(|d| d.value.as_str())
     }
+    // Each summit's organisation, read once.
+    let names: Vec<Option<&str>> = events
+        .iter()
+        .map(|e| {
+            (e.kind == EventKind::Summit)
+                .then(|| summit_name(e))
+                .flatten()
+        })
+        .collect();
     let mut kept: Vec<usize> = Vec::with_capacity(events.len());
     for (n, e) in events.iter().enumerate() {
         let borrowed = inherited[n];
@@ -46,13 +55,10 @@ pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<E
                     && family(other.kind, e.kind)
                     && subset(n, o)
             });
-        let same_summit = e.kind == EventKind::Summit
-            && recent.iter().any(|&o| {
-                let other = &events[o];
-                other.kind == EventKind::Summit
-                    && summit_name(other).is_some()
-                    && summit_name(other) == summit_name(e)
-            });
+        let same_summit = names[n].is_some()
+            && recent
+                .iter()
+                .any(|&o| events[o].kind == EventKind::Summit && names[o] == names[n]);
         if !repeat && !covered && !same_summit {
             kept.push(n);
         }
@@ -69,19 +75,16 @@ pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<E
         .collect()
 }
 
-/// The organisation a summit is named after, read from its sentence after the trigger.
-pub(super) fn summit_name(e: &Event) -> Option<usize> {
+/// The id of the organisation a summit is named after, read from its sentence after the
+/// trigger.
+pub(super) fn summit_name(e: &Event) -> Option<&'static str> {
     let after: String = e
         .sentence
         .chars()
         .skip(e.start.saturating_sub(e.sentence_start))
         .take(40)
         .collect();
-    let folded = crate::extract::normalize::fold(&after);
-    ORGANISATIONS
-        .iter()
-        .position(|(name, _)| folded.contains(&crate::extract::normalize::fold(name)))
-        .map(|i| i.min(1))
+    organisation_in(&crate::extract::normalize::fold(&after)).map(|o| o.id)
 }
 
 /// The earlier event an undated mention repeats: the same kind, and sides that contain the

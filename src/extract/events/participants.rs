@@ -189,11 +189,18 @@ pub(super) fn names_organisation(g: &G, l: &Layout, i: usize) -> bool {
 
 /// True when a participant is a person, not a state standing for itself.
 pub(super) fn is_person(p: &Participant) -> bool {
+    PERSON_NAMES.contains(p.name.as_str())
+}
+
+/// The names of the people among the actors.
+static PERSON_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     ACTORS
         .iter()
         .zip(IS_PERSON.iter())
-        .any(|((_, a), &person)| person && a.name == p.name)
-}
+        .filter(|&(_, &person)| person)
+        .map(|((_, a), _)| a.name)
+        .collect()
+});
 
 /// True when the city at `k` is where something happens: a capital after في or with ب
 /// attached ("في أستانا", "ببكين").

@@ -397,6 +397,21 @@ pub const CLAUSE_OPENERS: &[&str] = &[
     "وسط",
 ];
 
+/// Imperfect verbs that end a happening still going on: the date right after one is its last
+/// day ("قمة ... تنتهي غدا"), which does not date it. A perfect ("اختتمت الجمعة") may be the
+/// only date a past happening is given, and stays.
+pub const END_WORDS: &[&str] = &[
+    "تنتهي",
+    "ينتهي",
+    "تختتم",
+    "يختتم",
+    "تستمر",
+    "يستمر",
+    "وتستمر",
+    "ستنتهي",
+    "ستستمر",
+];
+
 /// Words that say a happening was called off.
 pub const CANCEL_WORDS: &[&str] = &[
     "ألغى",

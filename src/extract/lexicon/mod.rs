@@ -869,6 +869,14 @@ pub fn is_discuss_word(folded: &str) -> bool {
     DISCUSS_WORDS.contains(folded)
 }
 
+static END_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| events::END_WORDS.iter().map(|w| fold(w)).collect());
+
+/// True for a folded verb that ends a happening (تنتهي, تختتم).
+pub fn is_end_word(folded: &str) -> bool {
+    END_WORDS.contains(folded)
+}
+
 /// True for a folded verb that starts or holds a happening (بدأها, تنطلق, المنعقدة).
 pub fn is_start_word(folded: &str) -> bool {
     START_WORDS.contains(folded)
