@@ -2,23 +2,22 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
-use axum::http::request::Parts;
+use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::{StatusCode, header};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use subtle::ConstantTimeEq;
 use utoipa::ToSchema;
 
+use super::auth::Writer;
 use super::error::ApiError;
 use super::openapi::{
     Forbidden, IfNoneMatch, MethodNotAllowed, NotFound, NotModified, PayloadTooLarge, ServerError,
-    Unauthorized, Unprocessable, UnsupportedMediaType,
+    TooManyRequests, Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
 };
 use super::{AppState, BODY_LIMIT};
 use crate::extract::events::Event;
-use crate::extract::{Dct, Mode, Timex, extract};
-use crate::ingest::{Article, ingest_article_found};
+use crate::extract::{Dct, Mode, Timex};
+use crate::ingest::{Article, IngestError, extract_blocking, ingest_article_found};
 use crate::store::DocumentDetail;
 
 /// An article to store: the body of `POST /api/v1/documents`.
@@ -103,7 +102,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
             ))
         })?;
         let de = &mut serde_json::Deserializer::from_str(text);
-        let value = serde_path_to_error::deserialize(de).map_err(|e| {
+        let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
             let at = if path == "." {
@@ -113,40 +112,13 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
             };
             ApiError::Unprocessable(format!("{at}{inner}"))
         })?;
+        // One JSON value and nothing after it but white space.
+        de.end().map_err(|e| {
+            ApiError::Unprocessable(format!(
+                "the body must be one JSON object with nothing after it: {e}"
+            ))
+        })?;
         Ok(JsonBody(value))
-    }
-}
-
-/// A request carrying `Authorization: Bearer <token>` with the configured token, compared in
-/// constant time. Without a configured token nobody may write.
-pub struct Writer;
-
-impl FromRequestParts<AppState> for Writer {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let Some(expected) = state.token.as_deref() else {
-            return Err(ApiError::Forbidden(
-                "writing is disabled on this server: start it with TARIKH_TOKEN=<secret> and \
-                 send Authorization: Bearer <secret>"
-                    .into(),
-            ));
-        };
-        let given = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim);
-        match given {
-            Some(token) if bool::from(token.as_bytes().ct_eq(expected.as_bytes())) => Ok(Writer),
-            Some(_) => Err(ApiError::Unauthorized(
-                "the bearer token is not the one this server was started with".into(),
-            )),
-            None => Err(ApiError::Unauthorized(
-                "writing needs Authorization: Bearer <token> (the server's TARIKH_TOKEN)".into(),
-            )),
-        }
     }
 }
 
@@ -184,7 +156,9 @@ fn non_empty(text: &str) -> Result<(), ApiError> {
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),
+        (status = 429, response = TooManyRequests),
         (status = 500, response = ServerError),
+        (status = 503, response = Unavailable),
     )
 )]
 pub async fn create(
@@ -202,7 +176,13 @@ pub async fn create(
         title: a.title,
         source: a.source,
     };
-    let (outcome, found) = ingest_article_found(&state.store, &article).await?;
+    let (outcome, found) =
+        ingest_article_found(&state.store, &article)
+            .await
+            .map_err(|e| match e {
+                IngestError::Store(e) => ApiError::Store(e),
+                IngestError::Extract(e) => ApiError::Internal(e.to_string()),
+            })?;
     if !outcome.new {
         return Ok((
             StatusCode::OK,
@@ -279,9 +259,9 @@ pub async fn extract_only(
     let dct = r.dct.as_deref().map(|d| dct("dct", d)).transpose()?;
     let text = r.text;
     let mode = r.mode.unwrap_or(Mode::News);
-    let found = tokio::task::spawn_blocking(move || extract(&text, dct, mode))
+    let found = extract_blocking(text, dct, mode)
         .await
-        .map_err(|e| ApiError::Internal(format!("extraction task: {e}")))?;
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(Json(Extracted {
         timexes: found.timexes,
         events: found.events,

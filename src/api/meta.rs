@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, header};
+use axum::http::header;
 use axum::response::IntoResponse;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -82,19 +82,6 @@ pub async fn openapi() -> impl IntoResponse {
     Json(super::openapi::document())
 }
 
-/// The URL this server is reached at, as the client used it: feeds need absolute links.
-fn base_url(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_graphic()))
-        .unwrap_or("localhost");
-    let https = headers
-        .get("x-forwarded-proto")
-        .is_some_and(|p| p.as_bytes().eq_ignore_ascii_case(b"https"));
-    format!("{}://{host}", if https { "https" } else { "http" })
-}
-
 async fn newest(state: &AppState) -> Result<Vec<TimelineEntry>, ApiError> {
     Ok(state
         .store
@@ -121,12 +108,10 @@ async fn newest(state: &AppState) -> Result<Vec<TimelineEntry>, ApiError> {
         (status = 500, response = ServerError),
     )
 )]
-pub async fn json_feed(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<impl IntoResponse, ApiError> {
+pub async fn json_feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
     let entries = newest(&state).await?;
-    let feed = export::json_feed(&entries, &base_url(&headers));
+    // The configured public URL, or relative links: never the request's Host.
+    let feed = export::json_feed(&entries, &state.public_url);
     Ok((
         [(header::CONTENT_TYPE, "application/feed+json")],
         Json(feed),
@@ -152,10 +137,7 @@ pub async fn json_feed(
         (status = 500, response = ServerError),
     )
 )]
-pub async fn atom_feed(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<impl IntoResponse, ApiError> {
+pub async fn atom_feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
     let entries = newest(&state).await?;
     // Updated when the newest report was published: the feed changes with the data only.
     let updated = entries
@@ -163,7 +145,7 @@ pub async fn atom_feed(
         .filter_map(export::newest_published)
         .max()
         .unwrap_or_default();
-    let xml = export::atom(&entries, &base_url(&headers), updated);
+    let xml = export::atom(&entries, &state.public_url, updated);
     Ok((
         [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
         xml,

@@ -15,7 +15,7 @@ use super::events::FeedPage;
 use super::export::{
     JsonFeed, JsonFeedItem, TimelineJs, TimelineJsDate, TimelineJsEvent, TimelineJsText, VisItem,
 };
-use super::histogram::Histogram;
+use super::histogram::{Histogram, Outside};
 use super::meta::Health;
 use super::{documents, events, meta};
 use crate::extract::events::{Event, EventDate, EventKind, Participant, Place, Precision, Status};
@@ -61,11 +61,12 @@ use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry};
             Ingested, ExtractRequest, Extracted, Timex, TimexType, TimexMod, Mode, Event,
             EventDate, EventKind, Status, Precision, Participant, Place, TimelineJs,
             TimelineJsEvent, TimelineJsDate, TimelineJsText, VisItem, JsonFeed, JsonFeedItem,
-            Health, Problem,
+            Health, Problem, Outside,
         ),
         responses(
             NotModified, BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed,
-            PayloadTooLarge, UnsupportedMediaType, Unprocessable, ServerError,
+            PayloadTooLarge, UnsupportedMediaType, Unprocessable, TooManyRequests,
+            Unavailable, ServerError,
         ),
     ),
     modifiers(&BearerScheme),
@@ -157,6 +158,19 @@ pub struct FeedParams {
     /// TimelineJS 3 timeline, `vis` vis-timeline items, `csv` a CSV file.
     #[param(inline, default = json!("json"))]
     pub format: Option<FeedFormat>,
+    /// Which reports each entry carries: `first` (the default with `format=json`; every entry
+    /// still has `evidence_count`, `article_count`, `source_count`) or `all` (the default of
+    /// the exports). An event's every report is paged at `/api/v1/events/{id}`.
+    #[param(inline)]
+    pub evidence: Option<FeedEvidence>,
+}
+
+/// Which reports a feed entry carries.
+#[derive(ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedEvidence {
+    First,
+    All,
 }
 
 /// The parameters of the histogram besides its filters.
@@ -308,3 +322,21 @@ pub struct Unprocessable(pub Problem);
 #[derive(ToResponse)]
 #[response(content_type = "application/problem+json")]
 pub struct ServerError(pub Problem);
+
+/// More than 10 failed authentications from this address in a minute: every write from it is
+/// refused until `Retry-After` seconds have passed.
+#[derive(ToResponse)]
+#[response(
+    content_type = "application/problem+json",
+    headers(("Retry-After" = u64, description = "Seconds to wait"))
+)]
+pub struct TooManyRequests(pub Problem);
+
+/// The writes queued before this one did not finish in time: nothing was stored; send it again
+/// after `Retry-After` seconds.
+#[derive(ToResponse)]
+#[response(
+    content_type = "application/problem+json",
+    headers(("Retry-After" = u64, description = "Seconds to wait"))
+)]
+pub struct Unavailable(pub Problem);

@@ -9,10 +9,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use tracing::instrument;
 
-use super::evidence::{NewEvidence, insert_evidence, quote};
+use super::evidence::{NewEvidence, insert_evidence, quote, span_texts};
 use super::merge::{self, Aggregate, Candidate, Decision, Report};
 use super::rows::{EventRow, EvidenceReportRow, ReportRow};
-use super::{Result, codes};
+use super::{MAX_REPORTS_PER_DOCUMENT, Result, codes};
 use crate::extract::events::{Event, EventDate};
 
 /// How many reports of a document started an event and how many joined one.
@@ -33,11 +33,14 @@ pub(super) const MAX_PARAMS: usize = 32_766;
 pub(crate) struct DocEvents<'a> {
     pub document_id: i64,
     pub source: Option<&'a str>,
+    /// The document's text: the spans of the events point into it.
+    pub text: &'a str,
     pub events: &'a [Event],
 }
 
 /// Merges the events of documents (already inserted, in this order) into the stored events
 /// and writes their evidence. Returns, per document, how many events it created and merged.
+/// A document's reports of one event past [`MAX_REPORTS_PER_DOCUMENT`] are dropped.
 #[instrument(skip_all, fields(documents = docs.len()))]
 pub(crate) async fn add_events(
     conn: &mut SqliteConnection,
@@ -60,7 +63,15 @@ pub(crate) async fn add_events(
             Some(s) => s.to_owned(),
             None => format!("document {}", doc.document_id),
         };
-        for e in doc.events {
+        let date_spans: Vec<Option<(usize, usize)>> = doc
+            .events
+            .iter()
+            .map(|e| e.date_start.zip(e.date_end))
+            .collect();
+        let date_texts = span_texts(doc.text, &date_spans);
+        // Reports of this document per event: capped.
+        let mut reports: FxHashMap<i64, usize> = FxHashMap::default();
+        for (e, date_text) in doc.events.iter().zip(date_texts) {
             let report = Report::from(e);
             let countries = merge::countries(&e.participants);
             // Candidates come from every participant set the report is compatible with.
@@ -75,6 +86,9 @@ pub(crate) async fn add_events(
                 .collect();
             let (event_id, reason) = match merge::decide(&report, &countries, &candidates) {
                 Decision::Join { event_id, reason } => {
+                    if reports.get(&event_id).copied().unwrap_or(0) >= MAX_REPORTS_PER_DOCUMENT {
+                        continue;
+                    }
                     let Some(c) = pool
                         .by_key
                         .values_mut()
@@ -104,6 +118,7 @@ pub(crate) async fn add_events(
                     (last_event, reason)
                 }
             };
+            *reports.entry(event_id).or_default() += 1;
             last_evidence += 1;
             evidence.push(NewEvidence {
                 evidence_id: last_evidence,
@@ -111,6 +126,7 @@ pub(crate) async fn add_events(
                 document_id: doc.document_id,
                 source_key: source_key.clone(),
                 quote: quote(&e.sentence, e.start.saturating_sub(e.sentence_start)),
+                date_text: date_text.map(str::to_owned),
                 event: e,
                 reason,
             });
