@@ -3,6 +3,9 @@
 //! server extraction runs on the blocking pool, inside the span of the request that asked.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::LazyLock;
+
+use tokio::sync::Semaphore;
 
 use crate::extract::{Dct, Extraction, Mode, extract};
 
@@ -38,15 +41,75 @@ pub fn extract_caught(
     })
 }
 
+/// Extractions running at once: one core fewer than the machine has (at least one), so that
+/// however many long texts are posted, a core is left for the async workers (health checks,
+/// reads). Writes are one at a time anyway, so more would only queue before the store. A
+/// process-wide bound, because the cores are.
+static EXTRACTING: LazyLock<Semaphore> = LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    Semaphore::new(cores.saturating_sub(1).max(1))
+});
+
 /// [`extract_caught`] on the blocking pool, so that a long text never stalls the async
-/// workers (health checks, reads), logged under the caller's span.
+/// workers (health checks, reads), logged under the caller's span. At most [`EXTRACTING`]
+/// run at once; the others wait their turn without holding a thread.
 pub async fn extract_blocking(
     text: String,
     dct: Option<Dct>,
     mode: Mode,
 ) -> Result<Extraction, ExtractError> {
-    let span = tracing::Span::current();
-    tokio::task::spawn_blocking(move || span.in_scope(|| extract_caught(&text, dct, mode)))
+    let _turn = EXTRACTING
+        .acquire()
         .await
-        .map_err(|_| ExtractError::Cancelled)?
+        .map_err(|_| ExtractError::Cancelled)?;
+    let span = tracing::Span::current();
+    tokio::task::spawn_blocking(move || {
+        let _lower = LowerPriority::new();
+        span.in_scope(|| extract_caught(&text, dct, mode))
+    })
+    .await
+    .map_err(|_| ExtractError::Cancelled)?
+}
+
+/// While alive, the current thread runs at a lower CPU priority (nice +10 on Linux), so that
+/// on a busy machine the scheduler serves the async workers (health checks, reads) before a
+/// long extraction. The priority is put back when it is dropped (which needs the privilege
+/// to raise it again; without it the blocking thread stays nice, which only its other
+/// background work notices).
+struct LowerPriority {
+    #[cfg(target_os = "linux")]
+    before: Option<libc::c_int>,
+}
+
+impl LowerPriority {
+    fn new() -> LowerPriority {
+        #[cfg(target_os = "linux")]
+        {
+            // SAFETY: gettid has no preconditions; getpriority/setpriority on this thread's
+            // id only change its scheduling priority.
+            unsafe {
+                let tid = libc::gettid() as libc::id_t;
+                let before = libc::getpriority(libc::PRIO_PROCESS, tid);
+                let ok = libc::setpriority(libc::PRIO_PROCESS, tid, before + 10) == 0;
+                LowerPriority {
+                    before: ok.then_some(before),
+                }
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        LowerPriority {}
+    }
+}
+
+impl Drop for LowerPriority {
+    fn drop(&mut self) {
+        #[cfg(target_os = "linux")]
+        if let Some(before) = self.before {
+            // SAFETY: as in new.
+            unsafe {
+                let tid = libc::gettid() as libc::id_t;
+                libc::setpriority(libc::PRIO_PROCESS, tid, before);
+            }
+        }
+    }
 }

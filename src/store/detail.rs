@@ -220,9 +220,11 @@ impl Store {
             "select e.evidence_id, e.document_id, d.source, e.claimed_value, e.claimed_earliest,
                     e.claimed_latest, e.claimed_precision
              from evidence e join documents d on d.document_id = e.document_id
-             where e.event_id = ? and e.claimed_value is not null
-                 and (e.claimed_latest < ? or e.claimed_earliest > ?)
-             order by e.evidence_id limit ?",
+             where e.evidence_id in (
+                 select evidence_id from evidence indexed by evidence_claims
+                 where event_id = ? and (claimed_latest < ? or claimed_earliest > ?)
+                 order by evidence_id limit ?)
+             order by e.evidence_id",
         )
         .bind(event_id)
         .bind(entry.date.earliest)
