@@ -24,8 +24,15 @@ use crate::store::DocumentDetail;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewArticle {
+    /// The article body: not empty, not only white space.
+    #[schema(min_length = 1, pattern = r"\S")]
     pub text: String,
-    /// The publication date relative dates are resolved against: YYYY-MM-DD[Thh:mm[:ss]].
+    /// The publication date relative dates are resolved against: exactly YYYY-MM-DD,
+    /// YYYY-MM-DDThh:mm or YYYY-MM-DDThh:mm:ss, a year from 1800 to 2200 (the pattern stops
+    /// at day 28: it cannot know the length of a month).
+    #[schema(
+        pattern = r"^(18[0-9]{2}|19[0-9]{2}|20[0-9]{2}|21[0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)?$"
+    )]
     pub published_at: String,
     pub url: Option<String>,
     pub title: Option<String>,
@@ -46,8 +53,14 @@ pub struct Ingested {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExtractRequest {
+    /// The text: not empty, not only white space.
+    #[schema(min_length = 1, pattern = r"\S")]
     pub text: String,
-    /// The document's date; without it relative dates stay underspecified (XXXX-02).
+    /// The document's date, in the forms of `published_at`; without it relative dates stay
+    /// underspecified (XXXX-02).
+    #[schema(
+        pattern = r"^(18[0-9]{2}|19[0-9]{2}|20[0-9]{2}|21[0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)?$"
+    )]
     pub dct: Option<String>,
     /// news (default), narrative or colloquial.
     pub mode: Option<Mode>,

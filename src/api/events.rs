@@ -115,7 +115,7 @@ pub async fn feed(
         ("id" = i64, Path, description = "The event's `event_id`"),
         ("limit" = Option<i64>, Query, minimum = 1, maximum = 500,
             description = "Reports per page (50)"),
-        ("cursor" = Option<String>, Query,
+        ("cursor" = Option<String>, Query, pattern = r"^[1-9][0-9]{0,17}$",
             description = "The `next_cursor` of the previous page"),
         IfNoneMatch,
     ),

@@ -61,7 +61,7 @@ use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry};
             Ingested, ExtractRequest, Extracted, Timex, TimexType, TimexMod, Mode, Event,
             EventDate, EventKind, Status, Precision, Participant, Place, TimelineJs,
             TimelineJsEvent, TimelineJsDate, TimelineJsText, VisItem, JsonFeed, JsonFeedItem,
-            Health, Problem, Outside,
+            Health, Problem, Outside, CountryCode,
         ),
         responses(
             NotModified, BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed,
@@ -112,15 +112,22 @@ impl Modify for BearerScheme {
 pub struct FilterParams {
     /// Events whose interval overlaps the period from the first day of this one: YYYY,
     /// YYYY-MM or YYYY-MM-DD.
-    #[param(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", example = "2018-06")]
+    #[param(
+        pattern = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?)?$",
+        example = "2018-06"
+    )]
     pub from: Option<String>,
     /// Events whose interval overlaps the period up to the last day of this one: YYYY,
     /// YYYY-MM or YYYY-MM-DD; not before `from`.
-    #[param(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", example = "2018")]
+    #[param(
+        pattern = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?)?$",
+        example = "2018"
+    )]
     pub to: Option<String>,
     /// ISO 3166 alpha-3 code of a participating country (any case). Repeatable: events with
     /// every one given among their participants (`country=RUS&country=CHN`).
-    #[param(style = Form, explode, example = json!(["RUS", "CHN"]))]
+    #[param(style = Form, explode, value_type = Option<Vec<CountryCode>>,
+        example = json!(["RUS", "CHN"]))]
     pub country: Option<Vec<String>>,
     /// A participant's Wikidata id (Q7747) or English name (Vladimir Putin, any case).
     pub participant: Option<String>,
@@ -151,8 +158,9 @@ pub struct FeedParams {
     /// exports (default 1000).
     #[param(minimum = 1, maximum = 10_000)]
     pub limit: Option<i64>,
-    /// Where the previous page ended: its `next_cursor`. Opaque; it only continues a query
-    /// with the same filters and order.
+    /// Where the previous page ended: its `next_cursor`. Opaque (URL-safe base64); it only
+    /// continues a query with the same filters and order, and any other is a 400.
+    #[param(pattern = r"^[A-Za-z0-9_-]+$")]
     pub cursor: Option<String>,
     /// The shape of the answer: `json` a page of timeline entries (default), `timelinejs` a
     /// TimelineJS 3 timeline, `vis` vis-timeline items, `csv` a CSV file.
@@ -193,6 +201,20 @@ pub struct IfNoneMatch(
     /// An `ETag` of an earlier answer to the same request (or a list of them, or `*`).
     pub Option<String>,
 );
+
+/// An ISO 3166 alpha-3 country code, any case (`RUS`, `chn`).
+pub struct CountryCode;
+
+impl PartialSchema for CountryCode {
+    fn schema() -> RefOr<Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some("^[A-Za-z]{3}$"))
+            .into()
+    }
+}
+
+impl ToSchema for CountryCode {}
 
 /// Timeline order.
 #[derive(ToSchema)]
