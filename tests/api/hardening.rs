@@ -49,6 +49,23 @@ async fn feed_links_ignore_the_host_header() {
         );
         let next = app.send(with_host(uri, "localhost")).await;
         assert_eq!(next.body, poisoned.body, "{uri}: the same for every reader");
+        // The one request header an answer depends on is named in Vary.
+        let gzip = Request::get(uri)
+            .header("accept-encoding", "gzip")
+            .body(Body::empty())
+            .unwrap();
+        let r = app.send(gzip).await;
+        assert_eq!(r.header("content-encoding"), "gzip", "{uri}");
+        let vary: Vec<&str> = r
+            .headers
+            .get_all("vary")
+            .iter()
+            .map(|v| v.to_str().unwrap())
+            .collect();
+        assert!(
+            vary.iter().any(|v| v.contains("accept-encoding")),
+            "{uri}: {vary:?}"
+        );
     }
 }
 
