@@ -1,5 +1,5 @@
-//! The command line: `tarikh extract` and `tarikh eval`. Parsing, I/O and error reporting
-//! only; the work is done by [`crate::extract`] and [`crate::eval`].
+//! The command line: `tarikh extract` and `tarikh eval` (with `--timeline`). Parsing, I/O and
+//! error reporting only; the work is done by [`crate::extract`] and [`crate::eval`].
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -51,6 +51,18 @@ enum Command {
         /// Print the scores as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Also score the served timeline: the gold articles ingested into a temporary store,
+        /// its feed for --countries against the gold happenings across articles.
+        #[arg(long)]
+        timeline: bool,
+        /// The countries of the timeline (ISO 3166 alpha-3), all taking part.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "RUS,CHN",
+            requires = "timeline"
+        )]
+        countries: Vec<String>,
     },
     /// Store articles (front matter text files, JSON Lines, directories) with their events.
     Ingest {
@@ -126,7 +138,16 @@ pub fn main() -> ExitCode {
         Command::Extract {
             jsonl: true, file, ..
         } => extract_jsonl(file.as_deref()),
-        Command::Eval { gold, errors, json } => eval(&gold, errors, json),
+        Command::Eval {
+            gold,
+            errors,
+            json,
+            timeline,
+            countries,
+        } => {
+            let countries = timeline.then(|| countries.iter().map(|c| c.to_uppercase()).collect());
+            eval(&gold, errors, json, countries)
+        }
         Command::Ingest { paths, db } => crate::ingest::run_ingest(&db.path, &paths),
         Command::Reextract { db } => crate::ingest::run_reextract(&db.path),
         Command::Check { db } => check(&db.path),
@@ -274,8 +295,14 @@ fn process_line(buf: &[u8]) -> Result<String> {
     Ok(serde_json::to_string(&out)?)
 }
 
-/// Runs the extractor over an annotated file and prints score.py's figures.
-fn eval(gold: &Path, errors: bool, as_json: bool) -> Result<ExitCode> {
+/// Runs the extractor over an annotated file and prints score.py's figures, then with
+/// `timeline` the served timeline's for those countries.
+fn eval(
+    gold: &Path,
+    errors: bool,
+    as_json: bool,
+    timeline: Option<Vec<String>>,
+) -> Result<ExitCode> {
     let text = std::fs::read(gold).with_context(|| format!("cannot read {}", gold.display()))?;
     let text = String::from_utf8(text).map_err(|e| {
         anyhow::anyhow!(
@@ -297,15 +324,45 @@ fn eval(gold: &Path, errors: bool, as_json: bool) -> Result<ExitCode> {
     let system: Vec<serde_json::Value> = docs.iter().map(crate::eval::system_line).collect();
     let mut lines = Vec::new();
     let report = crate::eval::score(&docs, &system, errors.then_some(&mut lines));
+    let timeline = match timeline {
+        Some(countries) => Some(eval_timeline(&docs, &countries, errors, &mut lines)?),
+        None => None,
+    };
     for l in &lines {
         println!("{l}");
     }
     if as_json {
-        println!("{}", serde_json::to_string(&report)?);
+        let mut out = serde_json::to_value(&report)?;
+        if let (Some(t), Some(map)) = (&timeline, out.as_object_mut()) {
+            map.insert("timeline".to_owned(), serde_json::to_value(t)?);
+        }
+        println!("{out}");
     } else {
         println!("{report}");
+        if let Some(t) = &timeline {
+            println!("{t}");
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `eval --timeline`: the gold articles through a temporary store, on a runtime of its own.
+fn eval_timeline(
+    docs: &[serde_json::Value],
+    countries: &[String],
+    errors: bool,
+    lines: &mut Vec<String>,
+) -> Result<crate::eval::TimelineScores> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let scores = runtime.block_on(crate::eval::score_timeline(
+        docs,
+        countries,
+        errors.then_some(lines),
+    ));
+    scores.context("scoring the served timeline")
 }
 
 /// `tarikh check --db DB`: one line per check, then each problem; exit 1 when there is one.

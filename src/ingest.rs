@@ -284,8 +284,15 @@ impl<F: FnMut(&Failure)> Run<'_, F> {
 }
 
 /// Stores one article unless its text is already stored (then it is not even extracted).
-pub async fn ingest_article(store: &Store, a: &Article) -> Result<Outcome, IngestError> {
-    Ok(ingest_article_found(store, a).await?.0)
+/// For callers that take the extractor's panic as their own (tests, `tarikh eval`): the
+/// server and `tarikh ingest` report it as that document's error instead
+/// ([`ingest_article_found`], [`ingest_paths`]).
+pub async fn ingest_article(store: &Store, a: &Article) -> Result<Outcome, StoreError> {
+    match ingest_article_found(store, a).await {
+        Ok((outcome, _)) => Ok(outcome),
+        Err(IngestError::Store(e)) => Err(e),
+        Err(IngestError::Extract(e)) => panic!("{e}"),
+    }
 }
 
 /// [`ingest_article`], with what was found in the article (nothing for a text stored before).

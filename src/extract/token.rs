@@ -152,11 +152,49 @@ fn finish(n: &Normalized, mut t: Token) -> Token {
 
 /// Looks a word up, stripping clitics until something is found.
 fn analyse(n: &Normalized, t: &mut Token) {
-    if let Some((lex, clitic, article)) = lookup_word(t.text(n)) {
+    let w = t.text(n);
+    if let Some((lex, clitic, article)) = lookup_word(w).or_else(|| trigger_with_suffix(w)) {
         t.lex = Some(lex);
         t.clitic = clitic;
         t.article = article;
     }
+}
+
+/// Object and possessive pronouns an event word carries: "لقائهما", "زيارته", "استقبله".
+const PRONOUN_SUFFIXES: &[&str] = &["هما", "هم", "هن", "ها", "ه", "كم", "نا"];
+
+/// An event trigger written with a pronoun suffix, looked up without it: the stem takes back
+/// its ta marbuta (زيارت+ه → زيارة), its hamza (لقائ+ه → لقاء) or its alif maqsura (التقا+ه →
+/// التقى). Only triggers are looked up this way: a suffix stripped from any word would turn
+/// ordinary words into dates ("شهرها" is no month name).
+fn trigger_with_suffix(w: &str) -> Option<(Lex, usize, bool)> {
+    for suffix in PRONOUN_SUFFIXES {
+        let Some(stem) = w.strip_suffix(suffix).filter(|s| s.chars().count() >= 3) else {
+            continue;
+        };
+        let last = stem.chars().last()?;
+        let body = &stem[..stem.len() - last.len_utf8()];
+        let restored = match last {
+            'ت' => Some('ه'),
+            'ئ' | 'ؤ' => Some('ء'),
+            'ا' => Some('ي'),
+            _ => None,
+        };
+        let forms = std::iter::once(stem.to_owned()).chain(restored.map(|c| format!("{body}{c}")));
+        for form in forms {
+            // A proclitic stripped as well must leave a stem of four letters: "وزاره" (the
+            // ministry, its ta marbuta folded to ه) is not و + زار + ه.
+            match lookup_word(&form) {
+                Some(found @ (Lex::Trigger(_), clitic, article))
+                    if (clitic == 0 && !article) || form.chars().count() - clitic >= 4 =>
+                {
+                    return Some(found);
+                }
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// The forms of a word with 0, 1 or 2 proclitic letters removed, and how many were removed.

@@ -10,6 +10,10 @@
 //! event per article: a definite repeat ("الزيارة") or an undated mention of the same sides
 //! joins the dated one.
 //!
+//! One job a file: `layout` (sentences, clauses, paragraphs), `triggers` (which trigger words
+//! fire), `dating` (the governing date), `participants`, `place`, `happening` (one event per
+//! happening), and `find`, which drives them in document order.
+//!
 //! ```
 //! use tarikh::extract::{extract, Dct, Mode};
 //! let text = "التقى الرئيس الصيني شي جين بينغ نظيره الروسي فلاديمير بوتين أمس الأربعاء في أوفا.";
@@ -23,7 +27,13 @@
 //! assert_eq!(e.location.as_ref().unwrap().name, "Ufa");
 //! ```
 
+mod dating;
 pub(crate) mod find;
+mod happening;
+mod layout;
+mod participants;
+mod place;
+mod triggers;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -175,7 +185,7 @@ pub fn extract_events(text: &str, timexes: &[Timex], dct: Option<chrono::NaiveDa
     let g = super::grammar::G::new(&n, &toks);
     let located: Vec<(Timex, (usize, usize))> = timexes
         .iter()
-        .filter_map(|t| Some((t.clone(), find::token_range(&g, t.start, t.end)?)))
+        .filter_map(|t| Some((t.clone(), layout::token_range(&g, t.start, t.end)?)))
         .collect();
     find::events_in(text, &g, &located, dct)
 }

@@ -91,6 +91,9 @@ const INVADE: TriggerDef = t(EventKind::Military, Some("ASSAULT"), None, "190");
 const ANNEX: TriggerDef = t(EventKind::Military, Some("ASSAULT"), None, "192");
 const DRILL: TriggerDef = t(EventKind::Military, Some("MOBILIZE"), None, "150");
 const PARADE: TriggerDef = t(EventKind::Other, Some("MOBILIZE"), None, "150");
+/// A ceremony, an opening or an inauguration attended: "حفل افتتاح", "دشّن", "يفتتح". CAMEO has
+/// no code of its own for these: 050, diplomatic cooperation.
+const CEREMONY: TriggerDef = t(EventKind::Other, Some("COOPERATE"), None, "050");
 const SAY: TriggerDef = t(EventKind::Statement, None, None, "010");
 
 /// The grammatical form of a trigger word, which also tells the tense of its clause.
@@ -128,6 +131,16 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("مباحثات", MEET, Form::Noun),
     ("تباحث", MEET, Form::Past),
     ("مفاوضات", MEET, Form::Noun),
+    ("مشاورات", MEET, Form::Noun),
+    ("محادثة", MEET, Form::Noun),
+    ("تحادث", MEET, Form::Past),
+    ("تحادثا", MEET, Form::Past),
+    ("يتحادث", MEET, Form::Future),
+    ("يتحادثان", MEET, Form::Future),
+    ("تباحثا", MEET, Form::Past),
+    ("لقاءا", MEET, Form::Noun),
+    ("يجتمعان", MEET, Form::Future),
+    ("سيجتمعان", MEET, Form::Future),
     ("استقبل", HOST, Form::Past),
     ("يستقبل", HOST, Form::Future),
     ("سيستقبل", HOST, Form::Future),
@@ -151,9 +164,15 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("سيتوجه", placed(VISIT), Form::Future),
     ("قمة", SUMMIT, Form::Noun),
     ("منتدى", SUMMIT, Form::Noun),
+    ("قمتي", SUMMIT, Form::Noun),
+    // "مؤتمر" alone is any conference (a party congress too): only its summit and video forms.
+    ("مؤتمر قمة", SUMMIT, Form::Noun),
+    ("مؤتمرا عبر الفيديو", CALL, Form::Noun),
+    ("مؤتمر عبر الفيديو", CALL, Form::Noun),
     ("اتصال", CALL, Form::Noun),
     ("اتصالا", CALL, Form::Noun),
     ("مكالمة", CALL, Form::Noun),
+    ("اتصالات هاتفية", CALL, Form::Noun),
     ("توقيع", signing(SIGN), Form::Noun),
     ("وقع", signing(SIGN), Form::Past),
     ("وقعت", signing(SIGN), Form::Past),
@@ -170,11 +189,24 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("اتفاقات", signed(SIGN), Form::Noun),
     ("معاهدة", signed(SIGN), Form::Noun),
     ("مذكرة تفاهم", signed(SIGN), Form::Noun),
+    ("صفقة", signed(SIGN), Form::Noun),
+    ("صفقات", signed(SIGN), Form::Noun),
+    ("تمديد", signing(SIGN), Form::Noun),
+    ("اتفق", SIGN, Form::Past),
+    ("اتفقا", SIGN, Form::Past),
+    ("اتفقت", SIGN, Form::Past),
+    ("اتفقوا", SIGN, Form::Past),
+    ("يتفق", SIGN, Form::Future),
+    ("يتفقان", SIGN, Form::Future),
     ("غزو", INVADE, Form::Noun),
     ("غزت", INVADE, Form::Past),
     ("غزا", INVADE, Form::Past),
     ("غزوه", INVADE, Form::Noun),
     ("اجتياح", INVADE, Form::Noun),
+    ("عملية عسكرية", INVADE, Form::Noun),
+    ("العملية العسكرية", INVADE, Form::Noun),
+    ("عمليتها العسكرية", INVADE, Form::Noun),
+    ("عمليته العسكرية", INVADE, Form::Noun),
     ("هجوم", INVADE, Form::Noun),
     ("هجوما", INVADE, Form::Noun),
     ("ضمه", annexed(ANNEX), Form::Past),
@@ -183,10 +215,47 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("ضم", annexed(ANNEX), Form::Noun),
     ("مناورات", DRILL, Form::Noun),
     ("تدريبات عسكرية", DRILL, Form::Noun),
+    ("تدريبات مشتركة", DRILL, Form::Noun),
+    ("مناورات مشتركة", DRILL, Form::Noun),
+    ("مناورة", DRILL, Form::Noun),
+    ("تمرين", DRILL, Form::Noun),
+    ("تمرينات", DRILL, Form::Noun),
+    ("دورية", DRILL, Form::Noun),
+    ("دوريات", DRILL, Form::Noun),
+    ("دورية جوية", DRILL, Form::Noun),
+    ("دورية بحرية", DRILL, Form::Noun),
+    ("غارة", INVADE, Form::Noun),
+    ("غارات", INVADE, Form::Noun),
+    ("ضربات", INVADE, Form::Noun),
+    ("إسقاط", INVADE, Form::Noun),
     ("العرض العسكري", PARADE, Form::Noun),
+    ("عرض عسكري", PARADE, Form::Noun),
+    ("عرضا عسكريا", PARADE, Form::Noun),
+    ("استعراض عسكري", PARADE, Form::Noun),
+    ("الاستعراض العسكري", PARADE, Form::Noun),
+    ("استعراضا عسكريا", PARADE, Form::Noun),
+    ("حفل افتتاح", CEREMONY, Form::Noun),
+    ("حفل", CEREMONY, Form::Noun),
+    ("مراسم", CEREMONY, Form::Noun),
+    ("افتتاح", CEREMONY, Form::Noun),
+    ("افتتح", CEREMONY, Form::Past),
+    ("افتتحا", CEREMONY, Form::Past),
+    ("يفتتح", CEREMONY, Form::Future),
+    ("يفتتحان", CEREMONY, Form::Future),
+    ("سيفتتح", CEREMONY, Form::Future),
+    ("دشن", CEREMONY, Form::Past),
+    ("دشنا", CEREMONY, Form::Past),
+    ("يدشن", CEREMONY, Form::Future),
+    ("يدشنان", CEREMONY, Form::Future),
+    ("تدشين", CEREMONY, Form::Noun),
     ("مقابلة", SAY, Form::Noun),
     ("بيان مشترك", SAY, Form::Noun),
     ("بيانا مشتركا", SAY, Form::Noun),
+    ("مؤتمر صحفي", SAY, Form::Noun),
+    ("مؤتمرا صحفيا", SAY, Form::Noun),
+    ("مؤتمر صحفي مشترك", SAY, Form::Noun),
+    ("خطاب", SAY, Form::Noun),
+    ("خطابا", SAY, Form::Noun),
 ];
 
 /// Words that say an agreement was signed or reached, besides the signing triggers.
@@ -219,6 +288,8 @@ pub const AGREEMENT_NOUNS: &[&str] = &[
     "إعلان",
     "معاهدة",
     "خطة",
+    "صفقة",
+    "صفقات",
 ];
 
 /// Words that turn a contact into a call: "تباحث الرئيسان هاتفيا", "اتصال بالفيديو".
@@ -230,11 +301,25 @@ pub const CALL_WORDS: &[&str] = &[
     "الفيديو",
     "بالفيديو",
     "فيديو",
+    "المرئي",
+    "مرئي",
+    "مرئية",
+    "المرئية",
+    "افتراضي",
+    "افتراضية",
+    "افتراضيا",
 ];
 
 /// Prepositions after which a state is the subject matter ("تجاه الصين", "بشأن أوكرانيا"),
 /// not a party. حول is left out: it also means "around".
 pub const TOPIC_WORDS: &[&str] = &["تجاه", "بشأن", "إزاء"];
+
+/// Words that introduce the setting of a happening: "التقيا في حفل افتتاح", "على هامش القمة".
+/// A trigger after one of them frames the trigger before it instead of standing alone.
+pub const SETTING_WORDS: &[&str] = &["في", "خلال", "هامش", "ضمن", "أثناء", "إبان"];
+
+/// Words that count how often something happened: "مرتين", "ثلاث مرات".
+pub const TIMES_WORDS: &[&str] = &["مرتين", "مرتان", "مرات"];
 
 /// Words that say a happening was called off.
 pub const CANCEL_WORDS: &[&str] = &[

@@ -835,6 +835,22 @@ static NOT_DATE: LazyLock<HashSet<String>> =
 static AGREEMENT_NOUNS: LazyLock<HashSet<String>> =
     LazyLock::new(|| events::AGREEMENT_NOUNS.iter().map(|w| fold(w)).collect());
 
+static SETTING_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| events::SETTING_WORDS.iter().map(|w| fold(w)).collect());
+
+/// True for a folded word that introduces the setting of a happening (في, خلال, هامش).
+pub fn is_setting_word(folded: &str) -> bool {
+    SETTING_WORDS.contains(folded)
+}
+
+static TIMES_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| events::TIMES_WORDS.iter().map(|w| fold(w)).collect());
+
+/// True for a folded word that counts occurrences (مرتين, مرات).
+pub fn is_times_word(folded: &str) -> bool {
+    TIMES_WORDS.contains(folded)
+}
+
 /// True for a folded word naming a signed document (اتفاقية, عقدا, مذكرة).
 pub fn is_agreement_noun(folded: &str) -> bool {
     AGREEMENT_NOUNS.contains(folded)

@@ -22,6 +22,15 @@
 //! empty for a list), and what score.py could not read (a line without `id`, an item that is
 //! not an object, a timex without numeric `start`/`end`) is skipped. Figures are rounded like
 //! Python's `round(x, 4)` and printed like Python's `repr`.
+//!
+//! [`timeline`] scores the served timeline (gold happenings across articles against the feed's
+//! entries) and [`served`] builds that timeline from the gold articles (`tarikh eval --timeline`).
+
+pub mod served;
+pub mod timeline;
+
+pub use served::{TimelineError, score_timeline};
+pub use timeline::TimelineScores;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -1,0 +1,308 @@
+//! Which date governs a trigger: its own clause, then its sentence, then the happening it
+//! refers back to. Never the article's own date.
+
+use chrono::NaiveDate;
+
+use super::layout::*;
+use super::{Event, EventDate, EventKind, Participant, Precision, Status};
+use crate::extract::grammar::G;
+use crate::extract::lexicon::events::{Form, TRIGGERS};
+use crate::extract::lexicon::{Lex, is_setting_word, is_times_word};
+use crate::extract::resolve::span;
+use crate::extract::token::Kind;
+use crate::extract::{Timex, TimexType};
+
+/// A date expression with its token range.
+pub(super) struct Dated<'a> {
+    pub(super) timex: &'a Timex,
+    pub(super) first: usize,
+    pub(super) last: usize,
+}
+
+/// A definite contact trigger with no date of its own ("الاجتماع مع الزعيم الصيني") after a
+/// dated contact of the same sides is part of it: the index of that contact.
+pub(super) fn definite_follow_up(
+    g: &G,
+    i: usize,
+    kind: EventKind,
+    participants: &[Participant],
+    events: &[Event],
+) -> Option<usize> {
+    if !is_definite(g, i) || !kind.is_contact() {
+        return None;
+    }
+    events.iter().rposition(|e| {
+        let shared = e
+            .participants
+            .iter()
+            .filter(|p| participants.iter().any(|q| q.country == p.country));
+        e.kind.is_contact() && e.date.is_some() && shared.count() >= 2
+    })
+}
+
+pub(super) fn is_definite(g: &G, i: usize) -> bool {
+    // Verbs such as التقى start with the same two letters as the article.
+    let noun = match g.lex(i) {
+        Some(Lex::Trigger(n)) => TRIGGERS[usize::from(n)].2 == Form::Noun,
+        _ => true,
+    };
+    let t = &g.t[i];
+    noun && t.text(g.n).chars().skip(t.clitic).take(2).eq("ال".chars())
+}
+
+/// An event date and the original span of the expression it came from.
+pub(super) type Governing = (EventDate, (usize, usize));
+
+pub(super) fn governing_of(e: &Event) -> Option<Governing> {
+    Some((e.date.clone()?, (e.date_start?, e.date_end?)))
+}
+
+/// The head word of a trigger, folded and without its article: what a later definite
+/// word repeats ("العرض" after "عرض عسكري").
+pub(super) fn head_of(g: &G, i: usize) -> String {
+    let t = &g.t[i];
+    let text = t.text(g.n);
+    let at = text
+        .char_indices()
+        .nth(t.clitic)
+        .map_or(text.len(), |(b, _)| b);
+    let first = text[at..].split(' ').next().unwrap_or("");
+    first.strip_prefix("ال").unwrap_or(first).to_owned()
+}
+
+/// A definite word in the sentence that repeats the head of an earlier event's trigger
+/// ("عقب العرض" after "العرض العسكري") lends that event's date. `heads` holds the head of
+/// every event so far, so each call looks at its sentence only.
+pub(super) fn head_anaphor_date(
+    g: &G,
+    l: &Layout,
+    i: usize,
+    events: &[Event],
+    heads: &[String],
+) -> Option<Governing> {
+    if events.is_empty() {
+        return None;
+    }
+    l.sentence_of(i)
+        .filter(|&k| k != i && g.t[k].kind == Kind::Word)
+        .find_map(|k| {
+            let t = &g.t[k];
+            let text = t.text(g.n);
+            let at = text
+                .char_indices()
+                .nth(t.clitic)
+                .map_or(text.len(), |(b, _)| b);
+            let stem = text[at..].strip_prefix("ال")?;
+            if stem.chars().count() < 3 {
+                return None;
+            }
+            heads
+                .iter()
+                .rposition(|h| h == stem)
+                .and_then(|n| governing_of(&events[n]))
+        })
+}
+
+/// An event with no date of its own, in the sentence of a dated report of the same sides or
+/// the one after it, goes on narrating that happening and takes its date: "وصل شي إلى موسكو
+/// يوم الأربعاء ... وأجرى شي محادثات مع بوتين". Announced happenings lend nothing.
+pub(super) fn narrated_date(
+    events: &[Event],
+    sentences: &[usize],
+    sentence: usize,
+    participants: &[Participant],
+) -> Option<Governing> {
+    let need = participants.len().min(2);
+    events
+        .iter()
+        .zip(sentences)
+        .rev()
+        .take_while(|&(_, &s)| sentence - s <= 1)
+        .find(|&(e, _)| {
+            let shared = participants
+                .iter()
+                .filter(|p| e.participants.iter().any(|q| q.country == p.country))
+                .count();
+            e.date.is_some() && e.status == Status::Held && need > 0 && shared >= need
+        })
+        .and_then(|(e, _)| governing_of(e))
+}
+
+/// DATE and TIME expressions with a calendar interval date events; "حتى 2030" and "منذ 2014"
+/// bound a period instead and never do.
+pub(super) fn dates_events(g: &G, t: &Timex, first: usize) -> bool {
+    let bound = first.checked_sub(1).is_some_and(|k| {
+        matches!(g.t[k].kind, Kind::Word) && ["حتي", "منذ"].contains(&g.t[k].text(g.n))
+    });
+    matches!(t.kind, TimexType::Date | TimexType::Time) && span(&t.value).is_some() && !bound
+}
+
+/// A definite trigger that refers back to an event already found ("الزيارة" after
+/// "زيارة دولة", "الاتفاق" after "وقعت ... عقدا", "خلال اللقاء" after "قمة عبر الفيديو"): the
+/// index of that event. A word of the same kind refers back unless its own clause dates it
+/// elsewhere ("المحادثات الرسمية غدا" after "لقاء ... اليوم" is a second meeting; "زيارة
+/// الدولة التي قام بها ... في مارس" is an earlier visit); the generic meeting words (لقاء,
+/// اجتماع, محادثات) also refer back to a call.
+pub(super) fn anaphor_of(
+    g: &G,
+    i: usize,
+    kind: EventKind,
+    own: Option<&(Governing, Reach)>,
+    events: &[Event],
+) -> Option<usize> {
+    if !is_definite(g, i) {
+        return None;
+    }
+    // A visit is a trip and a summit a gathering: "الاجتماع" during either is a second event.
+    let refers_to =
+        |e: &Event| e.kind == kind || (kind == EventKind::Meeting && e.kind == EventKind::Call);
+    let prior = events.iter().rposition(refers_to)?;
+    let e = &events[prior];
+    let dated_elsewhere = match (own, &e.date) {
+        (Some(((d, _), Reach::Near | Reach::Clause)), Some(p)) => {
+            d.latest < p.earliest || p.latest < d.earliest
+        }
+        _ => false,
+    };
+    (!dated_elsewhere).then_some(prior)
+}
+
+/// A meeting word that counts contacts ("هو لقاؤهما الثاني هذا العام", "هذا هو اللقاء
+/// الثالث") speaks of the happening already told, and a verb with a count ("التقى الرئيسان
+/// ثلاث مرات هذا العام", "تحادثا مرتين") sums several up: neither is a happening of its own.
+pub(super) fn counts_contacts(g: &G, l: &Layout, i: usize, kind: EventKind) -> bool {
+    let clause = l.clause_of(i);
+    let ordinal_next =
+        i + 1 < clause.end && matches!(g.lex(i + 1), Some(Lex::Ordinal(n)) if n < 99);
+    // "ثاني اتصال هاتفي بين الرئيسين": an ordinal before it; "أول زيارة" may be news itself.
+    let ordinal_before =
+        i > clause.start && matches!(g.lex(i - 1), Some(Lex::Ordinal(n)) if (2..99).contains(&n));
+    let times = (i + 1..(i + 5).min(clause.end)).any(|k| is_times_word(g.t[k].text(g.n)));
+    (kind == EventKind::Meeting && ordinal_next) || (kind.is_contact() && (times || ordinal_before))
+}
+
+/// How a trigger's date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reach {
+    /// In its own clause, within a few words: "زيارة ... يوم الأربعاء".
+    Near,
+    /// In its own clause, further away.
+    Clause,
+    /// Elsewhere in its sentence.
+    Sentence,
+}
+
+/// How many tokens apart a date and a trigger are still "near".
+const NEAR: usize = 4;
+
+/// The governing date: same clause first (nearest), then the nearest before it in the
+/// sentence, then the nearest after it in a clause without a trigger of its own.
+///
+/// In its clause, a date belongs to the nearest trigger before it: a date after another
+/// trigger ("زيارة بوتين ردا على حضور شي العرض العسكري ... في 9 أيار") dates that one, and so
+/// does a date before this trigger that follows another ("يلتقيا الأسبوع المقبل في قمة ...
+/// يومي 13 و14"). A date inside a منذ phrase ("منذ توليه الرئاسة عام 2013") dates nothing
+/// outside it.
+pub(super) fn date_for(
+    g: &G,
+    l: &Layout,
+    dated: &[Dated],
+    triggers: &[usize],
+    i: usize,
+) -> Option<(Governing, Reach)> {
+    let range = l.sentence_of(i);
+    let lo = dated.partition_point(|d| d.first < range.start);
+    let hi = dated.partition_point(|d| d.first < range.end);
+    let here = &dated[lo..hi];
+    let dist = |d: &Dated| {
+        if d.first > i {
+            d.first - i
+        } else {
+            i - d.last + 1
+        }
+    };
+    // A trigger that only frames this one ("التقيا في حفل افتتاح ... في فبراير") lets its
+    // date through.
+    let trigger_between = |a: usize, b: usize| {
+        let from = triggers.partition_point(|&k| k <= a);
+        triggers[from..]
+            .iter()
+            .take_while(|&&k| k < b)
+            .any(|&k| !is_setting(g, k))
+    };
+    let since_between = |a: usize, b: usize| {
+        (a + 1..b).any(|k| g.t[k].kind == Kind::Word && g.t[k].text(g.n) == "منذ")
+    };
+    let mine = |d: &&Dated| {
+        if d.first > i {
+            !trigger_between(i, d.first) && !since_between(i, d.first)
+        } else {
+            let clause_start = l.clauses[l.clause[i]].start;
+            !trigger_between(clause_start.saturating_sub(1), d.first)
+        }
+    };
+    let in_clause = here
+        .iter()
+        .filter(|d| l.clause[d.first] == l.clause[i])
+        .filter(mine)
+        .min_by_key(|d| (dist(d), d.first < i));
+    let before = || here.iter().filter(|d| d.last <= i).max_by_key(|d| d.last);
+    let clause_has_trigger = |at: usize| {
+        l.clause_of(at)
+            .any(|k| matches!(g.lex(k), Some(Lex::Trigger(_))))
+    };
+    let after = || {
+        here.iter()
+            .find(|d| d.first > i && !clause_has_trigger(d.first) && !since_between(i, d.first))
+    };
+    let (d, reach) = match in_clause {
+        Some(d) if dist(d) <= NEAR => (d, Reach::Near),
+        Some(d) => (d, Reach::Clause),
+        None => (before().or_else(after)?, Reach::Sentence),
+    };
+    Some(((event_date(d.timex)?, (d.timex.start, d.timex.end)), reach))
+}
+
+pub(super) fn event_date(t: &Timex) -> Option<EventDate> {
+    let value = t.value.split('T').next()?.to_owned();
+    let (earliest, latest) = span(&value)?;
+    Some(EventDate {
+        precision: precision(&value, earliest, latest),
+        value,
+        earliest,
+        latest,
+    })
+}
+
+pub(super) fn precision(value: &str, a: NaiveDate, b: NaiveDate) -> Precision {
+    let days = (b - a).num_days();
+    match value {
+        v if v.contains("-W") => Precision::Week,
+        v if v.ends_with("SP") || v.ends_with("SU") || v.ends_with("FA") || v.ends_with("WI") => {
+            Precision::Season
+        }
+        v if v.contains("-Q") || v.contains("-H") => Precision::Quarter,
+        _ if days == 0 => Precision::Day,
+        _ if days <= 31 => Precision::Month,
+        _ if days <= 366 => Precision::Year,
+        _ if days <= 3660 => Precision::Decade,
+        _ => Precision::Century,
+    }
+}
+
+/// True when the trigger at `k` is introduced as the setting of another ("في حفل", "على هامش
+/// القمة").
+pub(super) fn is_setting(g: &G, k: usize) -> bool {
+    k > 0 && is_setting_word(g.t[k - 1].text(g.n))
+}
+
+/// "وكان ... قد التقى": the pluperfect tells of an earlier happening, which continues nothing
+/// the text just dated.
+pub(super) fn is_pluperfect(g: &G, l: &Layout, i: usize) -> bool {
+    let word = |k: usize, w: &[&str]| g.t[k].kind == Kind::Word && w.contains(&g.t[k].text(g.n));
+    let clause = l.clause_of(i);
+    let qad = (i.saturating_sub(3).max(clause.start)..i).any(|k| word(k, &["قد"]));
+    let kana =
+        (clause.start..i).any(|k| word(k, &["كان", "وكان", "كانت", "وكانت", "كانا", "وكانا"]));
+    qad && kana
+}

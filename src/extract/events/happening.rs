@@ -1,0 +1,113 @@
+//! One event per happening in an article: later reports of the same happening join the first.
+
+use super::layout::*;
+use super::participants::is_person;
+use super::{Event, EventKind, Participant};
+use crate::extract::lexicon::events::ORGANISATIONS;
+
+/// One event per happening: repeats in the same sentence, undated mentions of sides already
+/// dated, and repeated named summits join the first report.
+pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<Event> {
+    let sides: Vec<Vec<&str>> = events
+        .iter()
+        .map(|e| {
+            let mut c: Vec<&str> = e.participants.iter().map(|p| p.country.as_str()).collect();
+            c.sort_unstable();
+            c
+        })
+        .collect();
+    let subset = |a: usize, b: usize| sides[a].iter().all(|c| sides[b].contains(c));
+    let family = |a: EventKind, b: EventKind| a == b || (a.is_contact() && b.is_contact());
+    fn value(e: &Event) -> Option<&str> {
+        e.date.as_ref().map(|d| d.value.as_str())
+    }
+    let mut kept: Vec<usize> = Vec::with_capacity(events.len());
+    for (n, e) in events.iter().enumerate() {
+        let borrowed = inherited[n];
+        // Reports of one happening stand close together; a bounded look keeps huge inputs linear.
+        let recent = &kept[kept.len().saturating_sub(REACH)..];
+        let near = n.saturating_sub(REACH)..(n + REACH).min(events.len());
+        let repeat = recent.iter().any(|&o| {
+            let other = &events[o];
+            other.kind == e.kind
+                && value(other) == value(e)
+                && !different_people(other, e)
+                && ((other.sentence_start == e.sentence_start && sides[o] == sides[n])
+                    || ((borrowed || e.date.is_none()) && (subset(n, o) || subset(o, n))))
+        });
+        // An undated mention after a dated report of the same sides is that report again.
+        let covered = e.date.is_none()
+            && near.clone().any(|o| {
+                let other = &events[o];
+                other.start < e.start
+                    && other.date.is_some()
+                    && family(other.kind, e.kind)
+                    && subset(n, o)
+            });
+        let same_summit = e.kind == EventKind::Summit
+            && recent.iter().any(|&o| {
+                let other = &events[o];
+                other.kind == EventKind::Summit
+                    && summit_name(other).is_some()
+                    && summit_name(other) == summit_name(e)
+            });
+        if !repeat && !covered && !same_summit {
+            kept.push(n);
+        }
+    }
+    let mut keep = vec![false; events.len()];
+    for n in kept {
+        keep[n] = true;
+    }
+    events
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(e, _)| e)
+        .collect()
+}
+
+/// The organisation a summit is named after, read from its sentence after the trigger.
+pub(super) fn summit_name(e: &Event) -> Option<usize> {
+    let after: String = e
+        .sentence
+        .chars()
+        .skip(e.start.saturating_sub(e.sentence_start))
+        .take(40)
+        .collect();
+    let folded = crate::extract::normalize::fold(&after);
+    ORGANISATIONS
+        .iter()
+        .position(|(name, _)| folded.contains(&crate::extract::normalize::fold(name)))
+        .map(|i| i.min(1))
+}
+
+/// The earlier event an undated mention repeats: the same kind, and sides that contain the
+/// mention's or are contained in them (two at least for a contact).
+pub(super) fn earlier_report(
+    events: &[Event],
+    kind: EventKind,
+    participants: &[Participant],
+) -> Option<usize> {
+    let need = if kind.is_contact() { 2 } else { 1 };
+    events.iter().rposition(|e| {
+        let shared = participants
+            .iter()
+            .filter(|p| e.participants.iter().any(|q| q.country == p.country))
+            .count();
+        e.kind == kind
+            && e.date.is_some()
+            && shared >= need
+            && (shared == participants.len() || shared == e.participants.len())
+    })
+}
+
+/// True when two reports name different people for one side: Putin receiving Wang Yi and
+/// Wang Yi's talks with Lavrov the same day are two happenings.
+fn different_people(a: &Event, b: &Event) -> bool {
+    a.participants.iter().any(|p| {
+        b.participants
+            .iter()
+            .any(|q| p.country == q.country && p.name != q.name && is_person(p) && is_person(q))
+    })
+}

@@ -1,0 +1,83 @@
+//! Where each token sits: its sentence, clause and paragraph, with a bounded reach so that
+//! run-on scraped text never makes one trigger read the whole document.
+
+use crate::extract::grammar::G;
+use crate::extract::token::Kind;
+
+/// Where each token sits: its sentence, its clause, its paragraph; and the token range of
+/// each sentence and clause.
+pub(super) struct Layout {
+    pub(super) sentence: Vec<usize>,
+    pub(super) clause: Vec<usize>,
+    pub(super) paragraph: Vec<usize>,
+    pub(super) sentences: Vec<std::ops::Range<usize>>,
+    pub(super) clauses: Vec<std::ops::Range<usize>>,
+}
+
+/// How many tokens either side of a trigger its sentence may reach: run-on "sentences" of
+/// scraped text without punctuation must not make every event read the whole document.
+pub(super) const REACH: usize = 60;
+
+impl Layout {
+    /// The clause around token `i`, at most [`REACH`] tokens either side.
+    pub(super) fn clause_of(&self, i: usize) -> std::ops::Range<usize> {
+        let c = &self.clauses[self.clause[i]];
+        c.start.max(i.saturating_sub(REACH))..c.end.min(i + REACH + 1)
+    }
+
+    /// The sentence around token `i`, at most [`REACH`] tokens either side.
+    pub(super) fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
+        let s = &self.sentences[self.sentence[i]];
+        s.start.max(i.saturating_sub(REACH))..s.end.min(i + REACH + 1)
+    }
+}
+
+pub(super) fn layout(g: &G) -> Layout {
+    let (mut s, mut c, mut p) = (0, 0, 0);
+    let n = g.t.len();
+    let mut l = Layout {
+        sentence: Vec::with_capacity(n),
+        clause: Vec::with_capacity(n),
+        paragraph: Vec::with_capacity(n),
+        sentences: Vec::new(),
+        clauses: Vec::new(),
+    };
+    l.sentences.push(0..0);
+    l.clauses.push(0..0);
+    for (i, t) in g.t.iter().enumerate() {
+        l.sentence.push(s);
+        l.clause.push(c);
+        l.paragraph.push(p);
+        l.sentences[s].end = i + 1;
+        l.clauses[c].end = i + 1;
+        // ".\n" ends one sentence, not two: a sentence of punctuation alone is none.
+        let sentence_end = g.sentence_end(i) && l.sentences[s].start < i;
+        if sentence_end || (t.kind == Kind::Punct && ",:()".contains(t.punct)) {
+            c += 1;
+            l.clauses.push(i + 1..i + 1);
+        }
+        if sentence_end {
+            s += 1;
+            l.sentences.push(i + 1..i + 1);
+        }
+        if t.kind == Kind::Punct && t.punct == '\n' {
+            p += 1;
+        }
+    }
+    l
+}
+
+/// The token range of an original-text span.
+pub(crate) fn token_range(g: &G, start: usize, end: usize) -> Option<(usize, usize)> {
+    let orig = |i: usize| {
+        let t = &g.t[i];
+        g.n.original_span(t.chars.0 + t.clitic, t.chars.1)
+    };
+    let first =
+        g.t.partition_point(|t| g.n.original_span(t.chars.0 + t.clitic, t.chars.1).1 <= start);
+    if first >= g.t.len() {
+        return None;
+    }
+    let last = (first..g.t.len()).take_while(|&i| orig(i).0 < end).last()? + 1;
+    Some((first, last))
+}

@@ -1,0 +1,183 @@
+//! Who takes part: the people, states, demonyms and capitals of the clause or sentence, the
+//! article's two sides for "الزعيمان" / "نظيره", an organisation's members for its summit.
+
+use std::sync::LazyLock;
+
+use super::layout::*;
+use super::{EventKind, Participant};
+use crate::extract::grammar::G;
+use crate::extract::lexicon::Lex;
+use crate::extract::lexicon::events::{ACTORS, ORGANISATIONS, PLACES};
+
+/// The two countries the article names most: what "الزعيمان" and "نظيره" refer to.
+pub(super) fn salient_pair(g: &G) -> Vec<(&'static str, usize)> {
+    let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
+    for (i, t) in g.t.iter().enumerate() {
+        if let Some(c) = t.lex.and_then(country_of) {
+            match counts.iter_mut().find(|(x, ..)| *x == c) {
+                Some(e) => e.1 += 1,
+                None => counts.push((c, 1, i)),
+            }
+        }
+    }
+    counts.sort_by_key(|&(_, n, first)| (std::cmp::Reverse(n), first));
+    counts
+        .into_iter()
+        .take(2)
+        .map(|(c, _, first)| (c, first))
+        .collect()
+}
+
+pub(super) fn country_of(lex: Lex) -> Option<&'static str> {
+    match lex {
+        Lex::Actor(n) => Some(ACTORS[usize::from(n)].1.country),
+        Lex::Place(n) if PLACES[usize::from(n)].1.actor => Some(PLACES[usize::from(n)].1.country),
+        _ => None,
+    }
+}
+
+/// A participant a word names, and how specific it is: 0 a person, 1 an institution or
+/// demonym, 2 a state or capital.
+pub(super) fn participant(lex: Lex) -> Option<(Participant, u8)> {
+    match lex {
+        Lex::Actor(n) => {
+            let a = ACTORS[usize::from(n)].1;
+            let p = Participant {
+                name: a.name.to_owned(),
+                country: a.country.to_owned(),
+                wikidata: a.wikidata.map(str::to_owned),
+            };
+            Some((p, if IS_PERSON[usize::from(n)] { 0 } else { 1 }))
+        }
+        Lex::Place(n) => {
+            let p = PLACES[usize::from(n)].1;
+            let state = STATE_OF[usize::from(n)].map(|s| PLACES[s].1);
+            p.actor.then(|| {
+                let part = Participant {
+                    name: state.map_or(p.name, |s| s.name).to_owned(),
+                    country: p.country.to_owned(),
+                    wikidata: state.and_then(|s| s.wikidata).map(str::to_owned),
+                };
+                (part, 2)
+            })
+        }
+        _ => None,
+    }
+}
+
+/// For each actor: a person (not a state's name).
+pub(super) static IS_PERSON: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    ACTORS
+        .iter()
+        .map(|(_, a)| PLACES.iter().all(|(_, s)| s.name != a.name))
+        .collect()
+});
+
+/// For each place: the gazetteer entry of its state.
+pub(super) static STATE_OF: LazyLock<Vec<Option<usize>>> =
+    LazyLock::new(|| PLACES.iter().map(|(_, p)| state_entry(p.country)).collect());
+
+/// The gazetteer entry of a country's state (not one of its cities).
+pub(super) fn state_entry(country: &str) -> Option<usize> {
+    PLACES
+        .iter()
+        .position(|(_, s)| !s.city && s.country == country)
+}
+
+/// A member state of an organisation, named as the gazetteer names states.
+pub(super) fn member(country: &str) -> Participant {
+    let state = state_entry(country).map(|s| &PLACES[s].1);
+    Participant {
+        name: state.map_or(country, |s| s.name).to_owned(),
+        country: country.to_owned(),
+        wikidata: state.and_then(|s| s.wikidata).map(str::to_owned),
+    }
+}
+
+/// The people and states of the clause (of the sentence when the clause names fewer than
+/// two sides); the article's two sides when the sentence refers to
+/// them; for a contact with one side named, the sides of the sentence before it.
+pub(super) fn participants(
+    g: &G,
+    l: &Layout,
+    i: usize,
+    pair: &[(&'static str, usize)],
+    kind: EventKind,
+) -> Vec<Participant> {
+    let sentence = l.sentence[i];
+    let mut out: Vec<(Participant, u8)> = Vec::new();
+    fn add(out: &mut Vec<(Participant, u8)>, (p, rank): (Participant, u8)) {
+        match out.iter_mut().find(|(x, _)| x.country == p.country) {
+            Some(x) if rank < x.1 => *x = (p, rank),
+            Some(_) => {}
+            None => out.push((p, rank)),
+        }
+    }
+    let tokens = |s: usize| {
+        let r = l.sentences[s].clone();
+        r.start.max(i.saturating_sub(2 * REACH))..r.end.min(i + REACH + 1)
+    };
+    let needs_two = kind.is_contact() || matches!(kind, EventKind::Agreement | EventKind::Military);
+    // "تجاه الصين": the state after a topic preposition is talked about, not taking part.
+    let named = |k: usize| match g.lex(k) {
+        Some(Lex::Actor(_) | Lex::Place(_)) if k > 0 && g.lex(k - 1) == Some(Lex::Topic) => None,
+        lex => lex,
+    };
+    let mut refers_to_pair = false;
+    for k in l.sentence_of(i).filter(|&k| l.clause[k] == l.clause[i]) {
+        match named(k) {
+            Some(Lex::Pair) => refers_to_pair = true,
+            Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 5 => {
+                for &c in ORGANISATIONS[usize::from(o)].1 {
+                    add(&mut out, (member(c), 3));
+                }
+            }
+            Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),
+            None => {}
+        }
+    }
+    let add_pair = |out: &mut Vec<(Participant, u8)>| {
+        pair.iter()
+            .filter_map(|&(_, first)| g.lex(first).and_then(participant))
+            .for_each(|p| add(out, p));
+    };
+    if refers_to_pair {
+        add_pair(&mut out);
+    }
+    if out.len() < 2 || !needs_two {
+        let mut pair_in_sentence = false;
+        for k in l.sentence_of(i) {
+            match named(k) {
+                Some(Lex::Pair) => pair_in_sentence = true,
+                Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),
+                None => {}
+            }
+        }
+        if pair_in_sentence && !refers_to_pair {
+            add_pair(&mut out);
+        }
+    }
+    if needs_two && out.len() < 2 && sentence > 0 {
+        tokens(sentence - 1)
+            .filter(|&k| l.paragraph[k] == l.paragraph[i])
+            .filter_map(|k| named(k).and_then(participant))
+            .for_each(|p| add(&mut out, p));
+    }
+    out.into_iter().map(|(p, _)| p).collect()
+}
+
+/// True when an organisation is named right after a summit word ("قمة بريكس", "القمة التاسعة
+/// لمجموعة \"بريكس\"").
+pub(super) fn names_organisation(g: &G, l: &Layout, i: usize) -> bool {
+    (i + 1..(i + 6).min(g.t.len()))
+        .take_while(|&k| l.clause[k] == l.clause[i])
+        .any(|k| matches!(g.lex(k), Some(Lex::Organisation(_))))
+}
+
+/// True when a participant is a person, not a state standing for itself.
+pub(super) fn is_person(p: &Participant) -> bool {
+    ACTORS
+        .iter()
+        .zip(IS_PERSON.iter())
+        .any(|((_, a), &person)| person && a.name == p.name)
+}

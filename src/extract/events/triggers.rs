@@ -1,0 +1,124 @@
+//! Trigger tokens, and the rules that keep a trigger word from firing alone (a signing verb
+//! without an agreement noun, an arrival without a destination, "قنوات الاتصال").
+
+use super::EventKind;
+use super::dating::is_definite;
+use super::layout::*;
+use super::participants::*;
+use crate::extract::grammar::G;
+use crate::extract::lexicon::events::{Form, PLACES, PlaceNeed, TRIGGERS, TriggerDef};
+use crate::extract::lexicon::{Lex, is_agreement_noun};
+
+/// A trigger found at a token, before its date and participants are settled.
+pub(super) struct Candidate {
+    pub(super) tok: usize,
+    pub(super) def: TriggerDef,
+    pub(super) form: Form,
+}
+
+/// Trigger tokens, with the rules that keep a trigger from firing alone.
+pub(super) fn candidates(g: &G, l: &Layout) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for i in 0..g.t.len() {
+        let Some(Lex::Trigger(n)) = g.lex(i) else {
+            continue;
+        };
+        let (_, def, form) = TRIGGERS[usize::from(n)];
+        if !place_follows(g, l, i, def.needs_place) {
+            continue;
+        }
+        if def.needs_agreement_noun && !agreement_noun_follows(g, l, i, form) {
+            continue;
+        }
+        if def.needs_signing && !signing_in_clause(g, l, i) {
+            continue;
+        }
+        // "قنوات الاتصال" is no call: a call names its two sides or its medium.
+        if def.kind == EventKind::Call && !call_word_near(g, l, i) && clause_countries(g, l, i) < 2
+        {
+            continue;
+        }
+        // "توقيع بيان مشترك", "قمة منتدى آسيا": the second word belongs to the first.
+        // Two words apart only for the same kind ("لقاء قمة"): "المحادثات عن توقيع" is two.
+        // What a signing verb signs is part of it: "وقع الجانبان مذكرة تفاهم".
+        // A definite first word takes no complement: "سبقت القمة محادثات" is two.
+        let absorbed = out.last().is_some_and(|p| {
+            l.clause[p.tok] == l.clause[i]
+                && ((i - p.tok == 1 && !is_definite(g, p.tok))
+                    || (i - p.tok == 2 && p.def.kind == def.kind)
+                    || (i - p.tok <= 6 && p.def.needs_agreement_noun && def.needs_signing))
+        });
+        if absorbed {
+            continue;
+        }
+        out.push(Candidate { tok: i, def, form });
+    }
+    out
+}
+
+/// A signing word (وقع, توقيع, الموقعة, التوصل) within four tokens in the same clause.
+pub(super) fn signing_in_clause(g: &G, l: &Layout, i: usize) -> bool {
+    (i.saturating_sub(4)..(i + 5).min(g.t.len()))
+        .filter(|&k| k != i && l.clause[k] == l.clause[i])
+        .any(|k| match g.lex(k) {
+            Some(Lex::SignWord) => true,
+            Some(Lex::Trigger(n)) => TRIGGERS[usize::from(n)].1.needs_agreement_noun,
+            _ => false,
+        })
+}
+
+/// What a signing trigger signs: for a verb (وقع) an agreement noun anywhere after it in the
+/// sentence ("وقعت شركة ... أمس ... عقدا"); for the noun (توقيع) one right after it ("توقيع
+/// اتفاقية"), so that "توقيع ... على عريضة" stays a petition.
+pub(super) fn agreement_noun_follows(g: &G, l: &Layout, i: usize, form: Form) -> bool {
+    let reach = if form == Form::Noun { 4 } else { REACH };
+    (i + 1..l.sentence_of(i).end.min(i + 1 + reach)).any(|k| {
+        let t = &g.t[k];
+        let w: String = t
+            .text(g.n)
+            .chars()
+            .skip(t.clitic)
+            .take_while(|&c| c != ' ')
+            .collect();
+        is_agreement_noun(&w) || is_agreement_noun(w.trim_start_matches("ال"))
+    })
+}
+
+/// A place within four tokens after the trigger, in the same clause.
+/// The place a trigger needs: "إلى" and a place within the clause for arrivals, a territory
+/// right after an annexation.
+pub(super) fn place_follows(g: &G, l: &Layout, i: usize, need: PlaceNeed) -> bool {
+    let ahead =
+        |n: usize| (i + 1..(i + 1 + n).min(g.t.len())).take_while(|&k| l.clause[k] == l.clause[i]);
+    let place = |k: usize| match g.lex(k) {
+        Some(Lex::Place(p)) => Some(PLACES[usize::from(p)].1),
+        _ => None,
+    };
+    match need {
+        PlaceNeed::None => true,
+        // "إلى بكين", "إلى مدينة تيانجين", "إلى العاصمة الروسية موسكو".
+        PlaceNeed::Destination => ahead(10).any(|k| {
+            let to = |j: usize| matches!(g.t[j].text(g.n), "الي" | "الى");
+            place(k).is_some() && (k.saturating_sub(3)..k).any(to)
+        }),
+
+        PlaceNeed::Territory => ahead(4).any(|k| place(k).is_some_and(|p| p.territory)),
+    }
+}
+
+/// How many countries the clause of token `i` names.
+pub(super) fn clause_countries(g: &G, l: &Layout, i: usize) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    for c in l.clause_of(i).filter_map(|k| g.lex(k).and_then(country_of)) {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    seen.len()
+}
+
+pub(super) fn call_word_near(g: &G, l: &Layout, i: usize) -> bool {
+    (i.saturating_sub(3)..(i + 9).min(g.t.len()))
+        .filter(|&k| l.clause[k] == l.clause[i])
+        .any(|k| g.lex(k) == Some(Lex::CallWord))
+}
