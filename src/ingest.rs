@@ -309,17 +309,33 @@ pub async fn ingest_article_found(
         return Ok((outcome, Extraction::default()));
     }
     let found = extract_blocking(a.text.clone(), Some(a.dct), Mode::News).await?;
-    let doc = NewDocument {
-        text: &a.text,
-        published_at: &a.published_at,
-        url: a.url.as_deref(),
-        title: a.title.as_deref(),
-        source: a.source.as_deref(),
-    };
-    let outcome = store
-        .add_document(&doc, &found.timexes, &found.events)
-        .await?;
-    Ok((outcome, found))
+    // Writing takes a turn at the cores like extracting: a second writer's extraction does
+    // not take the core the readers are left.
+    let _turn = guard::cpu_turn().await?;
+    // The write's own CPU (folding the text for the index, merging every report, building
+    // the rows: tens of ms for a long article) runs off the async workers too, driven on a
+    // blocking thread; SQLite's part runs on the connection's thread either way.
+    let (store, a) = (store.clone(), a.clone());
+    let span = tracing::Span::current();
+    let runtime = tokio::runtime::Handle::current();
+    let written = tokio::task::spawn_blocking(move || {
+        let _entered = span.enter();
+        let doc = NewDocument {
+            text: &a.text,
+            published_at: &a.published_at,
+            url: a.url.as_deref(),
+            title: a.title.as_deref(),
+            source: a.source.as_deref(),
+        };
+        let outcome = runtime.block_on(store.add_document(&doc, &found.timexes, &found.events));
+        outcome.map(|o| (o, found))
+    })
+    .await;
+    match written {
+        Ok(result) => Ok(result?),
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(_) => Err(IngestError::Extract(ExtractError::Cancelled)),
+    }
 }
 
 /// Re-extracts every document stored by an older extractor (see

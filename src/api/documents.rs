@@ -194,7 +194,7 @@ pub async fn create(
             .await
             .map_err(|e| match e {
                 IngestError::Store(e) => ApiError::Store(e),
-                IngestError::Extract(e) => ApiError::Internal(e.to_string()),
+                IngestError::Extract(e) => ApiError::from(e),
             })?;
     if !outcome.new {
         return Ok((
@@ -274,7 +274,7 @@ pub async fn extract_only(
     let mode = r.mode.unwrap_or(Mode::News);
     let found = extract_blocking(text, dct, mode)
         .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+        .map_err(ApiError::from)?;
     Ok(Json(Extracted {
         timexes: found.timexes,
         events: found.events,

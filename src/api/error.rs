@@ -82,6 +82,16 @@ impl ApiError {
     }
 }
 
+impl From<crate::ingest::ExtractError> for ApiError {
+    /// Waiting too long for a turn is a 503 like a queued write; anything else is a fault.
+    fn from(e: crate::ingest::ExtractError) -> ApiError {
+        match e {
+            crate::ingest::ExtractError::Busy => ApiError::Unavailable(e.to_string()),
+            e => ApiError::Internal(e.to_string()),
+        }
+    }
+}
+
 /// The problem document.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {

@@ -4,8 +4,9 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::LazyLock;
+use std::time::Duration;
 
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use crate::extract::{Dct, Extraction, Mode, extract};
 
@@ -17,7 +18,14 @@ pub enum ExtractError {
     /// The blocking task was cancelled (the runtime is shutting down).
     #[error("the extraction was cancelled")]
     Cancelled,
+    /// The long texts posted before this one kept every turn for longer than [`TURN_WAIT`].
+    #[error("waited {} s for the texts posted before this one", TURN_WAIT.as_secs())]
+    Busy,
 }
+
+/// How long a text waits for its turn at the cores ([`EXTRACTING`]) before it is refused as
+/// busy (an HTTP 503): the same as a write waits for its turn at the store.
+pub const TURN_WAIT: Duration = crate::store::WRITE_WAIT;
 
 /// [`extract`], with a panic turned into an error for this text.
 pub fn extract_caught(
@@ -41,10 +49,10 @@ pub fn extract_caught(
     })
 }
 
-/// Extractions running at once: one core fewer than the machine has (at least one), so that
-/// however many long texts are posted, a core is left for the async workers (health checks,
-/// reads). Writes are one at a time anyway, so more would only queue before the store. A
-/// process-wide bound, because the cores are.
+/// Texts being extracted or written at once: one core fewer than the machine has (at least
+/// one), so that however many long texts are posted, a core is left for the async workers
+/// (health checks, reads). Writes are one at a time anyway, so more would only queue before
+/// the store. A process-wide bound, because the cores are.
 static EXTRACTING: LazyLock<Semaphore> = LazyLock::new(|| {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     Semaphore::new(cores.saturating_sub(1).max(1))
@@ -58,10 +66,7 @@ pub async fn extract_blocking(
     dct: Option<Dct>,
     mode: Mode,
 ) -> Result<Extraction, ExtractError> {
-    let _turn = EXTRACTING
-        .acquire()
-        .await
-        .map_err(|_| ExtractError::Cancelled)?;
+    let _turn = cpu_turn().await?;
     let span = tracing::Span::current();
     tokio::task::spawn_blocking(move || {
         let _lower = LowerPriority::new();
@@ -69,6 +74,16 @@ pub async fn extract_blocking(
     })
     .await
     .map_err(|_| ExtractError::Cancelled)?
+}
+
+/// A turn at the cores for CPU-heavy work on a text (extracting it, writing what was found),
+/// waiting at most [`TURN_WAIT`].
+pub async fn cpu_turn() -> Result<SemaphorePermit<'static>, ExtractError> {
+    match tokio::time::timeout(TURN_WAIT, EXTRACTING.acquire()).await {
+        Ok(Ok(turn)) => Ok(turn),
+        Ok(Err(_)) => Err(ExtractError::Cancelled),
+        Err(_) => Err(ExtractError::Busy),
+    }
 }
 
 /// While alive, the current thread runs at a lower CPU priority (nice +10 on Linux), so that
