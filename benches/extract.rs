@@ -4,7 +4,8 @@
 //! `tests/data/dev.jsonl` and `tests/data/seeds_gold.jsonl`, and times the whole pipeline over
 //! it with the document's date in news mode, twice: the tagger alone (`extract_timexes`) and
 //! the whole pipeline (`extract`: expressions and events); criterion reports the throughput in
-//! bytes of original (UTF-8) text per second. A second group times one seed article on its own.
+//! bytes of original (UTF-8) text per second. A second group times one seed article on its own,
+//! a third one 1 MB and 4 MB texts without a line break (linear time: the same throughput).
 //!
 //! `cargo test --benches` (criterion's test mode) runs each benchmark once over one copy of
 //! the articles. `TARIKH_BENCH_MB=50 cargo bench --bench extract` changes the corpus size.
@@ -139,5 +140,33 @@ fn bench_single_doc(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_corpus, bench_single_doc);
+/// One article with no line breaks, repeated into a single 1 MB and 4 MB text: the same
+/// throughput at both sizes shows that no pass is quadratic in the length of one document.
+fn bench_one_line(c: &mut Criterion) {
+    let seeds = load("seeds_gold.jsonl");
+    let doc = seeds
+        .iter()
+        .max_by_key(|d| d.text.len())
+        .expect("a seed article");
+    let line = doc.text.replace('\n', " ");
+    let mut group = c.benchmark_group("one_line");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    let sizes: &[usize] = if measuring() { &[1, 4] } else { &[0] };
+    for &mb in sizes {
+        let mut text = String::with_capacity((mb << 20) + line.len());
+        while text.len() < mb << 20 || text.is_empty() {
+            text.push_str(&line);
+            text.push(' ');
+        }
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("extract_{mb}mb"), |b| {
+            b.iter(|| extract(black_box(&text), doc.dct, Mode::News).events.len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_corpus, bench_single_doc, bench_one_line);
 criterion_main!(benches);

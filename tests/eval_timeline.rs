@@ -46,9 +46,8 @@ async fn seed_articles_timeline() {
 async fn development_set_timeline() {
     let path = "tests/data/dev.jsonl";
     let (s, errors) = measure(path).await;
-    // Measured: 36 happenings (30 required), 36 entries; recall 0.8667, precision 0.8387
-    // (0.8966 before main's c495cf0: the call of 2016-11-14 now also gives an agreement, and
-    // Wang Yi's visit of 2025-02-24 a second entry).
-    assert_eq!((s.happenings, s.required), (36, 30), "{s}\n{errors}");
-    at_least(path, &s, &errors, 0.86, 0.83);
+    // The 40 development articles. Measured: 149 happenings (105 required), 155 entries;
+    // recall 0.8952, precision 0.7833.
+    assert_eq!((s.happenings, s.required), (149, 105), "{s}\n{errors}");
+    at_least(path, &s, &errors, 0.89, 0.78);
 }

@@ -653,7 +653,7 @@ mod tests {
     fn gold_against_itself_is_perfect() {
         for (path, docs, events) in [
             ("tests/data/seeds_gold.jsonl", 2, 9),
-            ("tests/data/dev.jsonl", 8, 44),
+            ("tests/data/dev.jsonl", 40, 203),
         ] {
             let gold = load(path);
             let mut errors = Vec::new();

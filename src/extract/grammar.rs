@@ -218,6 +218,15 @@ impl<'a> G<'a> {
             && self.t.get(k + 2).is_some_and(|t| t.kind == Kind::Number)
     }
 
+    /// True when the verb at `k` follows "قبل أن" or "بعد أن".
+    fn after_conjunction(&self, k: usize) -> bool {
+        let word = |j: usize, w: &[&str]| {
+            let t = &self.t[j];
+            t.kind == Kind::Word && w.contains(&t.text(self.n))
+        };
+        k >= 2 && word(k - 1, &["ان"]) && word(k - 2, &["قبل", "بعد", "وقبل", "وبعد"])
+    }
+
     /// Index of the first token of the sentence holding token `i`.
     pub fn sentence_start(&self, i: usize) -> usize {
         self.sentence_of.get(i).copied().unwrap_or(0)
@@ -235,6 +244,8 @@ impl<'a> G<'a> {
                 Some(Lex::Past) => Some(false),
                 Some(Lex::Trigger(n)) => match TRIGGERS[usize::from(n)].2 {
                     Form::Past => Some(false),
+                    // "قبل أن يتفق", "بعد أن يلتقيا": the subjunctive tells no tense.
+                    Form::Future if self.after_conjunction(k) => None,
                     Form::Future => Some(true),
                     Form::Noun => None,
                 },

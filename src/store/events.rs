@@ -38,6 +38,9 @@ pub(crate) struct DocEvents<'a> {
     pub events: &'a [Event],
 }
 
+/// How many events either side of a report in its document may tell its day apart.
+const TOLD_APART_REACH: usize = 60;
+
 /// Merges the events of documents (already inserted, in this order) into the stored events
 /// and writes their evidence. Returns, per document, how many events it created and merged.
 /// A document's reports of one event past [`MAX_REPORTS_PER_DOCUMENT`] are dropped.
@@ -71,9 +74,14 @@ pub(crate) async fn add_events(
         let date_texts = span_texts(doc.text, &date_spans);
         // Reports of this document per event: capped.
         let mut reports: FxHashMap<i64, usize> = FxHashMap::default();
-        for (e, date_text) in doc.events.iter().zip(date_texts) {
+        let sides: Vec<Vec<String>> = doc
+            .events
+            .iter()
+            .map(|e| merge::countries(&e.participants))
+            .collect();
+        for (n, (e, date_text)) in doc.events.iter().zip(date_texts).enumerate() {
             let report = Report::from(e);
-            let countries = merge::countries(&e.participants);
+            let countries = sides[n].clone();
             // Candidates come from every participant set the report is compatible with.
             let candidates: Vec<Candidate> = pool
                 .by_key
@@ -84,40 +92,53 @@ pub(crate) async fn add_events(
                 })
                 .cloned()
                 .collect();
-            let (event_id, reason) = match merge::decide(&report, &countries, &candidates) {
-                Decision::Join { event_id, reason } => {
-                    if reports.get(&event_id).copied().unwrap_or(0) >= MAX_REPORTS_PER_DOCUMENT {
-                        continue;
+            // The other days this document gives the same sides, among its neighbouring
+            // events (a bounded look keeps a document of thousands of events linear).
+            let near =
+                n.saturating_sub(TOLD_APART_REACH)..(n + TOLD_APART_REACH + 1).min(sides.len());
+            let told_apart: Vec<&EventDate> = near
+                .filter(|&o| o != n)
+                .filter(|&o| {
+                    merge::sides_compatible(report.kind, doc.events[o].kind, &countries, &sides[o])
+                })
+                .filter_map(|o| doc.events[o].date.as_ref())
+                .collect();
+            let (event_id, reason) =
+                match merge::decide(&report, &countries, &candidates, &told_apart) {
+                    Decision::Join { event_id, reason } => {
+                        if reports.get(&event_id).copied().unwrap_or(0) >= MAX_REPORTS_PER_DOCUMENT
+                        {
+                            continue;
+                        }
+                        let Some(c) = pool
+                            .by_key
+                            .values_mut()
+                            .flatten()
+                            .find(|c| c.event_id == event_id)
+                        else {
+                            unreachable!("decide joins one of the candidates");
+                        };
+                        let before = c.event.clone();
+                        c.event.absorb(&report);
+                        if c.event != before {
+                            pool.changed.insert(event_id);
+                        }
+                        added.merged += 1;
+                        (event_id, reason)
                     }
-                    let Some(c) = pool
-                        .by_key
-                        .values_mut()
-                        .flatten()
-                        .find(|c| c.event_id == event_id)
-                    else {
-                        unreachable!("decide joins one of the candidates");
-                    };
-                    let before = c.event.clone();
-                    c.event.absorb(&report);
-                    if c.event != before {
-                        pool.changed.insert(event_id);
+                    Decision::New { reason } => {
+                        last_event += 1;
+                        let key = merge::participant_key(&countries);
+                        pool.by_key.entry(key).or_default().push(Candidate {
+                            event_id: last_event,
+                            countries,
+                            event: Aggregate::new(&report),
+                        });
+                        pool.changed.insert(last_event);
+                        added.created += 1;
+                        (last_event, reason)
                     }
-                    added.merged += 1;
-                    (event_id, reason)
-                }
-                Decision::New { reason } => {
-                    last_event += 1;
-                    let key = merge::participant_key(&countries);
-                    pool.by_key.entry(key).or_default().push(Candidate {
-                        event_id: last_event,
-                        countries,
-                        event: Aggregate::new(&report),
-                    });
-                    pool.changed.insert(last_event);
-                    added.created += 1;
-                    (last_event, reason)
-                }
-            };
+                };
             *reports.entry(event_id).or_default() += 1;
             last_evidence += 1;
             evidence.push(NewEvidence {

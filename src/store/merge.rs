@@ -19,7 +19,9 @@
 //!    and otherwise starts its own. A report joins one event at most: events never chain.
 //! 6. Otherwise, **a conflicting date**: same precision, no overlap, first days within
 //!    [`CONFLICT_DAYS`] of each other (2018-06-08 vs 2018-06-09). The report joins the
-//!    nearest such event and the event records the disagreement.
+//!    nearest such event and the event records the disagreement. Not when the report's own
+//!    document dates another happening of the same sides on that event's day: the visit of
+//!    the 8th and the talks of the 9th in one article are two steps, not two sources.
 //!
 //! [`Aggregate`] is an event as the fold of its reports in the order they joined: the most
 //! specific kind, the tightest date, the most specific place, the strongest status, and every
@@ -156,8 +158,15 @@ pub fn participant_key(countries: &[String]) -> String {
     countries.join("+")
 }
 
-/// Which event, if any, a report joins (see the module doc for the rules).
-pub fn decide(report: &Report, countries: &[String], candidates: &[Candidate]) -> Decision {
+/// Which event, if any, a report joins (see the module doc for the rules). `told_apart` are
+/// the dates the report's own document gives other happenings of the same sides: a document
+/// that dates the visit on the 8th and the talks on the 9th does not disagree with itself.
+pub fn decide(
+    report: &Report,
+    countries: &[String],
+    candidates: &[Candidate],
+    told_apart: &[&EventDate],
+) -> Decision {
     if countries.is_empty() {
         return new("no participants to match on");
     }
@@ -217,6 +226,7 @@ pub fn decide(report: &Report, countries: &[String], candidates: &[Candidate]) -
     let conflicting: Vec<_> = comparable
         .iter()
         .filter(|(_, d, _)| d.precision == date.precision && !overlaps(d, date))
+        .filter(|(_, d, _)| !told_apart.iter().any(|t| same_interval(t, d)))
         .filter(|(_, d, _)| days_apart(d.earliest, date.earliest) <= CONFLICT_DAYS)
         .collect();
     match unique_min(&conflicting, |(_, d, _)| {
@@ -474,6 +484,22 @@ mod tests {
     }
 
     #[test]
+    fn a_document_does_not_disagree_with_itself() {
+        // Another source's talks of the 8th: the same talks, one day off.
+        let existing = candidates(&[(1, Meeting, "CHN+RUS", "2018-06-08", "Beijing")]);
+        let talks = report(Meeting, "2018-06-09", "Beijing");
+        let joined = decide(&talks, &cc("CHN+RUS"), &existing, &[]);
+        assert!(
+            matches!(joined, Decision::Join { event_id: 1, .. }),
+            "{joined:?}"
+        );
+        // The same article dated the arrival on the 8th and the talks on the 9th: two steps.
+        let arrival = date("2018-06-08");
+        let apart = decide(&talks, &cc("CHN+RUS"), &existing, &[&arrival]);
+        assert!(matches!(apart, Decision::New { .. }), "{apart:?}");
+    }
+
+    #[test]
     fn decisions() {
         // name, report (kind, countries, date, place), existing events, joins (0 = new event)
         #[rustfmt::skip]
@@ -542,7 +568,12 @@ mod tests {
         ];
         let mut failures = Vec::new();
         for (name, (kind, key, value, at), existing, want) in cases {
-            let got = decide(&report(*kind, value, at), &cc(key), &candidates(existing));
+            let got = decide(
+                &report(*kind, value, at),
+                &cc(key),
+                &candidates(existing),
+                &[],
+            );
             let joined = match &got {
                 Decision::Join { event_id, .. } => *event_id,
                 Decision::New { .. } => 0,
@@ -600,7 +631,12 @@ mod tests {
             ),
         ];
         for (name, (kind, key, value, at), existing, want) in cases {
-            let got = decide(&report(*kind, value, at), &cc(key), &candidates(existing));
+            let got = decide(
+                &report(*kind, value, at),
+                &cc(key),
+                &candidates(existing),
+                &[],
+            );
             let reason = match got {
                 Decision::Join { reason, .. } | Decision::New { reason } => reason,
             };

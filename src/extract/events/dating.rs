@@ -7,7 +7,9 @@ use super::layout::*;
 use super::{Event, EventDate, EventKind, Participant, Precision, Status};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
-use crate::extract::lexicon::{Lex, is_setting_word, is_times_word};
+use crate::extract::lexicon::{
+    Lex, is_clause_opener, is_setting_word, is_start_word, is_times_word,
+};
 use crate::extract::resolve::span;
 use crate::extract::token::Kind;
 use crate::extract::{Timex, TimexType};
@@ -31,7 +33,7 @@ pub(super) fn definite_follow_up(
     if !is_definite(g, i) || !kind.is_contact() {
         return None;
     }
-    events.iter().rposition(|e| {
+    last_recent(events, |e| {
         let shared = e
             .participants
             .iter()
@@ -96,10 +98,7 @@ pub(super) fn head_anaphor_date(
             if stem.chars().count() < 3 {
                 return None;
             }
-            heads
-                .iter()
-                .rposition(|h| h == stem)
-                .and_then(|n| governing_of(&events[n]))
+            last_recent(heads, |h| h == stem).and_then(|n| governing_of(&events[n]))
         })
 }
 
@@ -149,6 +148,7 @@ pub(super) fn anaphor_of(
     kind: EventKind,
     own: Option<&(Governing, Reach)>,
     events: &[Event],
+    heads: &[String],
 ) -> Option<usize> {
     if !is_definite(g, i) {
         return None;
@@ -156,7 +156,13 @@ pub(super) fn anaphor_of(
     // A visit is a trip and a summit a gathering: "الاجتماع" during either is a second event.
     let refers_to =
         |e: &Event| e.kind == kind || (kind == EventKind::Meeting && e.kind == EventKind::Call);
-    let prior = events.iter().rposition(refers_to)?;
+    // The same word first ("المحادثات" after "محادثات موسعة", not the dinner of the day before).
+    let here = head_of(g, i);
+    let from = events.len().saturating_sub(REACH);
+    let same_word = (from..events.len())
+        .rev()
+        .find(|&n| refers_to(&events[n]) && heads[n] == here);
+    let prior = same_word.or_else(|| last_recent(events, refers_to))?;
     let e = &events[prior];
     let dated_elsewhere = match (own, &e.date) {
         (Some(((d, _), Reach::Near | Reach::Clause)), Some(p)) => {
@@ -175,8 +181,7 @@ pub(super) fn counts_contacts(g: &G, l: &Layout, i: usize, kind: EventKind) -> b
     let ordinal_next =
         i + 1 < clause.end && matches!(g.lex(i + 1), Some(Lex::Ordinal(n)) if n < 99);
     // "ثاني اتصال هاتفي بين الرئيسين": an ordinal before it; "أول زيارة" may be news itself.
-    let ordinal_before =
-        i > clause.start && matches!(g.lex(i - 1), Some(Lex::Ordinal(n)) if (2..99).contains(&n));
+    let ordinal_before = i > clause.start && is_times_word(g.t[i - 1].text(g.n));
     let times = (i + 1..(i + 5).min(clause.end)).any(|k| is_times_word(g.t[k].text(g.n)));
     (kind == EventKind::Meeting && ordinal_next) || (kind.is_contact() && (times || ordinal_before))
 }
@@ -252,10 +257,22 @@ pub(super) fn date_for(
             .any(|k| matches!(g.lex(k), Some(Lex::Trigger(_))))
     };
     let after = || {
-        here.iter()
-            .find(|d| d.first > i && !clause_has_trigger(d.first) && !since_between(i, d.first))
+        here.iter().find(|d| {
+            // Two clauses on at most, and none of them a new predication: "، حيث أكد ...، في
+            // إشارة إلى ... الأسبوع الماضي" is about something else.
+            d.first > i
+                && l.clause[d.first] <= l.clause[i] + 2
+                && !(l.clause[i] + 1..=l.clause[d.first]).any(|c| opens_predication(g, l, c))
+                && !clause_has_trigger(d.first)
+                && !since_between(i, d.first)
+        })
     };
-    let (d, reach) = match in_clause {
+    // The start verb of a summit framing this trigger starts the summit, not it.
+    let start = started_on(g, l, here, i).filter(|d| {
+        let from = triggers.partition_point(|&k| k <= i);
+        triggers.get(from).is_none_or(|&k| k >= d.first)
+    });
+    let (d, reach) = match start.or(in_clause) {
         Some(d) if dist(d) <= NEAR => (d, Reach::Near),
         Some(d) => (d, Reach::Clause),
         None => (before().or_else(after)?, Reach::Sentence),
@@ -305,4 +322,62 @@ pub(super) fn is_pluperfect(g: &G, l: &Layout, i: usize) -> bool {
     let kana =
         (clause.start..i).any(|k| word(k, &["كان", "وكان", "كانت", "وكانت", "كانا", "وكانا"]));
     qad && kana
+}
+
+/// True for the word or dash that joins the two ends of a range or list: إلى, حتى, و, -.
+pub(super) fn is_range_link(g: &G, k: usize) -> bool {
+    let t = &g.t[k];
+    match t.kind {
+        Kind::Punct => "-–—".contains(t.punct),
+        Kind::Word => ["الي", "حتي", "و"].contains(&t.text(g.n)),
+        _ => false,
+    }
+}
+
+/// The date right after a verb that starts or holds the happening, in its clause ("زيارة ...
+/// بدأها الأحد الماضي", "مناورات ... التي تنطلق الشهر المقبل").
+fn started_on<'a, 'b>(
+    g: &G,
+    l: &Layout,
+    dated: &'a [Dated<'b>],
+    i: usize,
+) -> Option<&'a Dated<'b>> {
+    let clause = l.clause_of(i);
+    dated.iter().find(|d| {
+        d.first > i
+            && d.first < clause.end
+            && l.clause[d.first] == l.clause[i]
+            && (d.first.saturating_sub(2).max(i + 1)..d.first)
+                .any(|k| g.t[k].kind == Kind::Word && is_start_word(g.t[k].text(g.n)))
+    })
+}
+
+/// True when `a` is a date strictly coarser than `b` that holds it.
+pub(super) fn coarser(a: Option<&EventDate>, b: Option<&EventDate>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.earliest <= b.earliest
+                && b.latest <= a.latest
+                && (a.latest - a.earliest) > (b.latest - b.earliest)
+        }
+        _ => false,
+    }
+}
+
+/// True when the trigger at `k` is what a visit went for: "للمشاركة في منتدى", "لحضور القمة".
+pub(super) fn is_purpose(g: &G, k: usize) -> bool {
+    let word = |j: usize| {
+        let w = g.t[j].text(g.n);
+        g.t[j].kind == Kind::Word
+            && ["للمشاركه", "والمشاركه", "المشاركه", "لحضور", "وحضور"].contains(&w)
+    };
+    (k.saturating_sub(2)..k).any(word)
+}
+
+/// True when clause `c` opens with a word that starts a new predication (حيث, فيما, بينما,
+/// مؤكدا, في إشارة).
+fn opens_predication(g: &G, l: &Layout, c: usize) -> bool {
+    let r = l.clauses[c].clone();
+    r.take(2)
+        .any(|k| g.t[k].kind == Kind::Word && is_clause_opener(g.t[k].text(g.n)))
 }

@@ -23,8 +23,19 @@ pub(crate) fn events_in(
     dct: Option<NaiveDate>,
 ) -> Vec<Event> {
     let l = layout(g);
+    // "من 5 إلى 7 يونيو", "يومي 13 و14": a happening is dated by its first day, so the later
+    // end of a range or list dates nothing.
+    let tail = |n: usize| {
+        n > 0 && {
+            let (first, prev_last) = (timexes[n].1.0, timexes[n - 1].1.1);
+            first == prev_last + 1 && is_range_link(g, prev_last)
+        }
+    };
     let dated: Vec<Dated> = timexes
         .iter()
+        .enumerate()
+        .filter(|&(n, _)| !tail(n))
+        .map(|(_, t)| t)
         .filter(|(t, (first, _))| dates_events(g, t, *first))
         .map(|(t, (first, last))| Dated {
             timex: t,
@@ -48,11 +59,12 @@ pub(crate) fn events_in(
         let own = date_for(g, &l, &dated, &positions, c.tok);
         // A definite repeat ("خلال اللقاء") is compared by a date right beside it only.
         let counted = counts_contacts(g, &l, c.tok, c.def.kind);
-        let prior = anaphor_of(g, c.tok, c.def.kind, own.as_ref(), &events).or_else(|| {
+        let prior = anaphor_of(g, c.tok, c.def.kind, own.as_ref(), &events, &heads).or_else(|| {
             counted
-                .then(|| events.iter().rposition(|e| e.kind.is_contact()))
+                .then(|| last_recent(&events, |e| e.kind.is_contact()))
                 .flatten()
         });
+        let reach = own.as_ref().map(|(_, r)| *r);
         let own = own.map(|(d, _)| d);
         if let Some(prior) = prior {
             if let Some(d) = governing_of(&events[prior]) {
@@ -70,10 +82,20 @@ pub(crate) fn events_in(
                 let (k, kind) = triggers[p];
                 kind.is_contact() && l.clause[k] == l.clause[c.tok]
             });
-        if setting_of_contact || counted {
+        // "زار بكين في أكتوبر للمشاركة في منتدى ...": a summit a visit went to, with no date of
+        // its own, is what the visit was for.
+        let purpose_of_visit = c.def.kind == EventKind::Summit
+            && is_purpose(g, c.tok)
+            && reach.is_none_or(|r| r == Reach::Sentence)
+            && previous.is_some_and(|p| {
+                let (k, kind) = triggers[p];
+                kind == EventKind::Visit && l.sentence[k] == sentence
+            });
+        if setting_of_contact || counted || purpose_of_visit {
             continue;
         }
-        let participants = participants(g, &l, c.tok, &pair, c.def.kind);
+        let on = own.as_ref().map(|(d, _)| d.earliest);
+        let participants = participants(g, &l, c.tok, &pair, c.def.kind, on);
         // A happening nobody takes part in is not one a timeline can show, and a contact
         // has two sides ("وصول ترامب إلى البيت الأبيض" is no visit).
         if participants.is_empty() || (c.def.kind.is_contact() && participants.len() < 2) {
@@ -130,6 +152,22 @@ pub(crate) fn events_in(
             plover_mode,
             cameo,
         };
+        // "يلتقيان الأسبوع المقبل خلال قمة ... في 23 يونيو": a meeting told only by the summit
+        // it is held at, and dated more coarsely than it, is that summit.
+        let framed = c.def.kind == EventKind::Summit
+            && is_setting(g, c.tok)
+            && previous.is_some_and(|p| l.clause[triggers[p].0] == l.clause[c.tok])
+            && events.last().is_some_and(|e| {
+                matches!(e.kind, EventKind::Meeting | EventKind::Call)
+                    && l.sentence[triggers[previous.unwrap_or(0)].0] == sentence
+                    && coarser(e.date.as_ref(), date.as_ref().map(|d| &d.0))
+            });
+        if framed {
+            events.pop();
+            heads.pop();
+            sentences.pop();
+            inherited.pop();
+        }
         heads.push(head_of(g, c.tok));
         sentences.push(sentence);
         events.push(build(

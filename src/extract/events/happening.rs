@@ -90,7 +90,7 @@ pub(super) fn earlier_report(
     participants: &[Participant],
 ) -> Option<usize> {
     let need = if kind.is_contact() { 2 } else { 1 };
-    events.iter().rposition(|e| {
+    last_recent(events, |e| {
         let shared = participants
             .iter()
             .filter(|p| e.participants.iter().any(|q| q.country == p.country))

@@ -67,6 +67,13 @@ pub(super) fn layout(g: &G) -> Layout {
     l
 }
 
+/// The index of the last of `events` that `f` accepts, among the last [`REACH`] of them: a
+/// happening is referred back to from nearby, and a bounded look keeps long texts linear.
+pub(super) fn last_recent<T>(events: &[T], f: impl Fn(&T) -> bool) -> Option<usize> {
+    let from = events.len().saturating_sub(REACH);
+    events[from..].iter().rposition(f).map(|n| from + n)
+}
+
 /// The token range of an original-text span.
 pub(crate) fn token_range(g: &G, start: usize, end: usize) -> Option<(usize, usize)> {
     let orig = |i: usize| {

@@ -3,11 +3,14 @@
 
 use std::sync::LazyLock;
 
+use chrono::NaiveDate;
+
 use super::layout::*;
 use super::{EventKind, Participant};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::Lex;
 use crate::extract::lexicon::events::{ACTORS, ORGANISATIONS, PLACES};
+use crate::extract::token::Kind;
 
 /// The two countries the article names most: what "الزعيمان" and "نظيره" refer to.
 pub(super) fn salient_pair(g: &G) -> Vec<(&'static str, usize)> {
@@ -96,13 +99,15 @@ pub(super) fn member(country: &str) -> Participant {
 
 /// The people and states of the clause (of the sentence when the clause names fewer than
 /// two sides); the article's two sides when the sentence refers to
-/// them; for a contact with one side named, the sides of the sentence before it.
+/// them; for a contact with one side named, the sides of the sentence before it. A summit of
+/// an organisation brings in its members `on` the event's own date (today's without one).
 pub(super) fn participants(
     g: &G,
     l: &Layout,
     i: usize,
     pair: &[(&'static str, usize)],
     kind: EventKind,
+    on: Option<NaiveDate>,
 ) -> Vec<Participant> {
     let sentence = l.sentence[i];
     let mut out: Vec<(Participant, u8)> = Vec::new();
@@ -118,9 +123,15 @@ pub(super) fn participants(
         r.start.max(i.saturating_sub(2 * REACH))..r.end.min(i + REACH + 1)
     };
     let needs_two = kind.is_contact() || matches!(kind, EventKind::Agreement | EventKind::Military);
-    // "تجاه الصين": the state after a topic preposition is talked about, not taking part.
+    // "تجاه الصين": the state after a topic preposition is talked about, not taking part;
+    // "في أستانا": the city a meeting or call is held in is its place, not a party (a visit's
+    // destination is one, and a summit's host takes part in it).
     let named = |k: usize| match g.lex(k) {
         Some(Lex::Actor(_) | Lex::Place(_)) if k > 0 && g.lex(k - 1) == Some(Lex::Topic) => None,
+        Some(Lex::Place(p)) if talks(kind) && is_venue(g, k, p) => None,
+        Some(Lex::Actor(_)) if talks(kind) && is_capital_of(g, k) => None,
+        // "أول لقاء منذ اندلاع الحرب في أوكرانيا": a state in a منذ phrase is background.
+        Some(Lex::Actor(_) | Lex::Place(_)) if in_since_phrase(g, l, k) => None,
         lex => lex,
     };
     let mut refers_to_pair = false;
@@ -128,7 +139,7 @@ pub(super) fn participants(
         match named(k) {
             Some(Lex::Pair) => refers_to_pair = true,
             Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 5 => {
-                for &c in ORGANISATIONS[usize::from(o)].1 {
+                for c in ORGANISATIONS[usize::from(o)].1.members(on) {
                     add(&mut out, (member(c), 3));
                 }
             }
@@ -180,4 +191,31 @@ pub(super) fn is_person(p: &Participant) -> bool {
         .iter()
         .zip(IS_PERSON.iter())
         .any(|((_, a), &person)| person && a.name == p.name)
+}
+
+/// True when the city at `k` is where something happens: a capital after في or with ب
+/// attached ("في أستانا", "ببكين").
+fn is_venue(g: &G, k: usize, place: u16) -> bool {
+    let p = &PLACES[usize::from(place)].1;
+    let t = &g.t[k];
+    let attached_bi = t.text(g.n).chars().take(t.clitic).any(|c| c == 'ب');
+    let after_fi = k > 0 && g.t[k - 1].kind == Kind::Word && g.t[k - 1].text(g.n) == "في";
+    p.city && (after_fi || attached_bi)
+}
+
+fn talks(kind: EventKind) -> bool {
+    matches!(kind, EventKind::Meeting | EventKind::Call)
+}
+
+/// True for a demonym naming the capital a meeting is held in: "في العاصمة الصينية".
+fn is_capital_of(g: &G, k: usize) -> bool {
+    let word = |j: usize, w: &[&str]| g.t[j].kind == Kind::Word && w.contains(&g.t[j].text(g.n));
+    k >= 2 && word(k - 1, &["العاصمه", "مدينه"]) && word(k - 2, &["في"])
+}
+
+/// True when the word at `k` stands in a منذ phrase of its clause, a few words after منذ.
+fn in_since_phrase(g: &G, l: &Layout, k: usize) -> bool {
+    (k.saturating_sub(5)..k).any(|j| {
+        l.clause[j] == l.clause[k] && g.t[j].kind == Kind::Word && g.t[j].text(g.n) == "منذ"
+    })
 }

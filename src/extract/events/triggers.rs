@@ -7,7 +7,7 @@ use super::layout::*;
 use super::participants::*;
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{Form, PLACES, PlaceNeed, TRIGGERS, TriggerDef};
-use crate::extract::lexicon::{Lex, is_agreement_noun};
+use crate::extract::lexicon::{Lex, is_agreement_noun, is_discuss_word};
 
 /// A trigger found at a token, before its date and participants are settled.
 pub(super) struct Candidate {
@@ -49,6 +49,12 @@ pub(super) fn candidates(g: &G, l: &Layout) -> Vec<Candidate> {
                     || (i - p.tok <= 6 && p.def.needs_agreement_noun && def.needs_signing))
         });
         if absorbed {
+            continue;
+        }
+        // "محادثات تناولت المناورات المشتركة": what talks are about is no happening.
+        let topic = (i.saturating_sub(2)..i)
+            .any(|k| l.clause[k] == l.clause[i] && is_discuss_word(g.t[k].text(g.n)));
+        if topic {
             continue;
         }
         out.push(Candidate { tok: i, def, form });

@@ -1,5 +1,6 @@
-//! Event words: triggers with their codings, the gazetteer of people and states, and places
-//! with coordinates. Spellings are folded when the lexicon is built, like every other table.
+//! Event words: triggers with their codings and the words around them. The gazetteer of
+//! people, states, places and organisations is in [`super::gazetteer`], re-exported here.
+//! Spellings are folded when the lexicon is built, like every other table.
 
 use crate::extract::events::EventKind;
 
@@ -120,6 +121,9 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("سيلتقي", MEET, Form::Future),
     ("ستلتقي", MEET, Form::Future),
     ("سيلتقيان", MEET, Form::Future),
+    // The subjunctive dual after أن: "على أن يلتقيا".
+    ("يلتقيا", MEET, Form::Future),
+    ("يجتمعا", MEET, Form::Future),
     ("لقاء", MEET, Form::Noun),
     ("اجتماع", MEET, Form::Noun),
     ("اجتماعا", MEET, Form::Noun),
@@ -318,8 +322,80 @@ pub const TOPIC_WORDS: &[&str] = &["تجاه", "بشأن", "إزاء"];
 /// A trigger after one of them frames the trigger before it instead of standing alone.
 pub const SETTING_WORDS: &[&str] = &["في", "خلال", "هامش", "ضمن", "أثناء", "إبان"];
 
-/// Words that count how often something happened: "مرتين", "ثلاث مرات".
-pub const TIMES_WORDS: &[&str] = &["مرتين", "مرتان", "مرات"];
+/// Words that count how often something happened: "مرتين", "ثلاث مرات", and the ordinals
+/// written before a noun ("ثاني اتصال", "ثالث لقاء"). أول is left out: "أول زيارة" is news.
+pub const TIMES_WORDS: &[&str] = &[
+    "مرتين",
+    "مرتان",
+    "مرات",
+    "ثاني",
+    "ثالث",
+    "رابع",
+    "خامس",
+    "سادس",
+    "سابع",
+    "ثامن",
+    "تاسع",
+    "عاشر",
+];
+
+/// Verbs of discussing: a trigger right after one is the topic of talks ("محادثات تناولت
+/// المناورات المشتركة"), not a happening.
+pub const DISCUSS_WORDS: &[&str] = &[
+    "تناولت",
+    "تناول",
+    "تتناول",
+    "ستتناول",
+    "يتناول",
+    "ناقش",
+    "ناقشا",
+    "ناقشت",
+    "يناقش",
+    "يناقشان",
+    "تناقش",
+    "لمناقشة",
+    "لبحث",
+];
+
+/// Verbs that start or hold a happening: the date right after one is when it began ("زيارة
+/// ... بدأها الأحد الماضي", "مناورات ... تنطلق الشهر المقبل"), which dates it.
+pub const START_WORDS: &[&str] = &[
+    "بدأ",
+    "بدأت",
+    "بدأها",
+    "بدأه",
+    "تبدأ",
+    "يبدأ",
+    "انطلق",
+    "انطلقت",
+    "تنطلق",
+    "ينطلق",
+    "ستنطلق",
+    "افتتحت",
+    "تعقد",
+    "عقدت",
+    "تنعقد",
+    "انعقدت",
+    "المنعقدة",
+    "تقام",
+    "أقيمت",
+    "أقيم",
+];
+
+/// Words that open a clause with a new predication: a date after one dates what it says, not a
+/// trigger in an earlier clause.
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "حيث",
+    "فيما",
+    "بينما",
+    "إشارة",
+    "مؤكدا",
+    "مشيرا",
+    "مضيفا",
+    "لافتا",
+    "معتبرا",
+    "وسط",
+];
 
 /// Words that say a happening was called off.
 pub const CANCEL_WORDS: &[&str] = &[
@@ -358,331 +434,4 @@ pub const PAIR_WORDS: &[&str] = &[
     "بحريتا",
 ];
 
-/// Organisations whose summits bring their members together: the summit of one lists its
-/// founding members among its participants.
-pub const ORGANISATIONS: &[(&str, &[&str])] = &[
-    ("منظمة شنغهاي", &["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB"]),
-    (
-        "شنغهاي للتعاون",
-        &["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB"],
-    ),
-    ("بريكس", &["BRA", "RUS", "IND", "CHN", "ZAF"]),
-];
-
-/// A person, state or institution that takes part in events.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ActorDef {
-    pub name: &'static str,
-    pub country: &'static str,
-    pub wikidata: Option<&'static str>,
-}
-
-const fn a(name: &'static str, country: &'static str, wikidata: Option<&'static str>) -> ActorDef {
-    ActorDef {
-        name,
-        country,
-        wikidata,
-    }
-}
-
-const PUTIN: ActorDef = a("Vladimir Putin", "RUS", Some("Q7747"));
-const XI: ActorDef = a("Xi Jinping", "CHN", Some("Q15031"));
-const TRUMP: ActorDef = a("Donald Trump", "USA", Some("Q22686"));
-const KIM: ActorDef = a("Kim Jong Un", "PRK", Some("Q56226"));
-const RUSSIA: ActorDef = a("Russia", "RUS", Some("Q159"));
-const CHINA: ActorDef = a("China", "CHN", Some("Q148"));
-const USA: ActorDef = a("United States", "USA", Some("Q30"));
-const UKRAINE: ActorDef = a("Ukraine", "UKR", Some("Q212"));
-
-/// People, demonyms and institutions. States and capitals are in [`PLACES`] and count as
-/// participants through metonymy.
-pub const ACTORS: &[(&str, ActorDef)] = &[
-    ("بوتين", PUTIN),
-    ("فلاديمير بوتين", PUTIN),
-    ("فلادمير بوتين", PUTIN),
-    ("شي", XI),
-    ("شي جين بينغ", XI),
-    ("شي جين بينج", XI),
-    ("شي جينبينغ", XI),
-    ("شي جينبينج", XI),
-    ("شي جين بينق", XI),
-    ("ترامب", TRUMP),
-    ("دونالد ترامب", TRUMP),
-    ("بايدن", a("Joe Biden", "USA", Some("Q6279"))),
-    ("كيم جونغ أون", KIM),
-    ("كيم", KIM),
-    ("لافروف", a("Sergey Lavrov", "RUS", None)),
-    ("ميدفيديف", a("Dmitry Medvedev", "RUS", Some("Q23530"))),
-    ("مدفيديف", a("Dmitry Medvedev", "RUS", Some("Q23530"))),
-    ("ميشوستين", a("Mikhail Mishustin", "RUS", None)),
-    ("شويغو", a("Sergei Shoigu", "RUS", None)),
-    ("بيسكوف", a("Dmitry Peskov", "RUS", None)),
-    ("أوشاكوف", a("Yuri Ushakov", "RUS", None)),
-    ("وانغ يي", a("Wang Yi", "CHN", None)),
-    ("وانغ", a("Wang Yi", "CHN", None)),
-    ("لي تشيانغ", a("Li Qiang", "CHN", None)),
-    ("لي كه تشيانغ", a("Li Keqiang", "CHN", None)),
-    ("لي تشانشو", a("Li Zhanshu", "CHN", None)),
-    ("وي فينغ خه", a("Wei Fenghe", "CHN", None)),
-    ("وي فينج", a("Wei Fenghe", "CHN", None)),
-    ("يانغ جيتشي", a("Yang Jiechi", "CHN", None)),
-    ("زيلينسكي", a("Volodymyr Zelensky", "UKR", None)),
-    ("مودي", a("Narendra Modi", "IND", None)),
-    ("أردوغان", a("Recep Tayyip Erdogan", "TUR", None)),
-    ("تساي إنغ ون", a("Tsai Ing-wen", "TWN", None)),
-    ("روسي", RUSSIA),
-    ("روسية", RUSSIA),
-    ("الروس", RUSSIA),
-    ("صيني", CHINA),
-    ("صينية", CHINA),
-    ("الصينيين", CHINA),
-    ("أمريكي", USA),
-    ("أمريكية", USA),
-    ("أميركي", USA),
-    ("أميركية", USA),
-    ("الأمريكيين", USA),
-    ("أوكراني", UKRAINE),
-    ("أوكرانية", UKRAINE),
-    ("أوكرانيين", UKRAINE),
-    ("هندي", a("India", "IND", Some("Q668"))),
-    ("هندية", a("India", "IND", Some("Q668"))),
-    ("برازيلي", a("Brazil", "BRA", Some("Q155"))),
-    ("إيراني", a("Iran", "IRN", Some("Q794"))),
-    ("إيرانية", a("Iran", "IRN", Some("Q794"))),
-    ("باكستاني", a("Pakistan", "PAK", Some("Q843"))),
-    ("ياباني", a("Japan", "JPN", Some("Q17"))),
-    ("يابانية", a("Japan", "JPN", Some("Q17"))),
-    ("الكوري الشمالي", KIM_STATE),
-    ("الكورية الشمالية", KIM_STATE),
-    ("منغولي", a("Mongolia", "MNG", Some("Q711"))),
-    ("تايواني", a("Taiwan", "TWN", Some("Q865"))),
-    ("تايوانية", a("Taiwan", "TWN", Some("Q865"))),
-    ("بريطاني", a("United Kingdom", "GBR", Some("Q145"))),
-    ("البريطانيين", a("United Kingdom", "GBR", Some("Q145"))),
-    ("بيروفي", a("Peru", "PER", Some("Q419"))),
-    ("بيروفية", a("Peru", "PER", Some("Q419"))),
-    ("كازاخستاني", a("Kazakhstan", "KAZ", Some("Q232"))),
-    ("أوزبكي", a("Uzbekistan", "UZB", Some("Q265"))),
-];
-
-const KIM_STATE: ActorDef = a("North Korea", "PRK", Some("Q423"));
-
-/// A city, region or state, with coordinates. `actor` states and capitals also stand for
-/// their state as a participant ("تقارب بكين وموسكو").
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PlaceDef {
-    pub name: &'static str,
-    pub country: &'static str,
-    pub lat: f64,
-    pub lon: f64,
-    pub wikidata: Option<&'static str>,
-    pub actor: bool,
-    pub city: bool,
-    /// A region states fight over (Crimea): what an annexation takes.
-    pub territory: bool,
-}
-
-const fn capital(name: &'static str, country: &'static str, lat: f64, lon: f64) -> PlaceDef {
-    PlaceDef {
-        name,
-        country,
-        lat,
-        lon,
-        wikidata: None,
-        actor: true,
-        city: true,
-        territory: false,
-    }
-}
-
-const fn city(name: &'static str, country: &'static str, lat: f64, lon: f64) -> PlaceDef {
-    PlaceDef {
-        name,
-        country,
-        lat,
-        lon,
-        wikidata: None,
-        actor: false,
-        city: true,
-        territory: false,
-    }
-}
-
-const fn state(
-    name: &'static str,
-    country: &'static str,
-    lat: f64,
-    lon: f64,
-    q: &'static str,
-) -> PlaceDef {
-    PlaceDef {
-        name,
-        country,
-        lat,
-        lon,
-        wikidata: Some(q),
-        actor: true,
-        city: false,
-        territory: false,
-    }
-}
-
-const fn sea(name: &'static str, lat: f64, lon: f64) -> PlaceDef {
-    PlaceDef {
-        name,
-        country: "",
-        lat,
-        lon,
-        wikidata: None,
-        actor: false,
-        city: false,
-        territory: false,
-    }
-}
-
-const fn region(name: &'static str, country: &'static str, lat: f64, lon: f64) -> PlaceDef {
-    PlaceDef {
-        name,
-        country,
-        lat,
-        lon,
-        wikidata: None,
-        actor: true,
-        city: false,
-        territory: true,
-    }
-}
-
-const BEIJING: PlaceDef = capital("Beijing", "CHN", 39.9042, 116.4074);
-const MOSCOW: PlaceDef = capital("Moscow", "RUS", 55.7558, 37.6173);
-
-pub const PLACES: &[(&str, PlaceDef)] = &[
-    ("بكين", BEIJING),
-    // Seats of government stand for their state and are in their capital.
-    ("الكرملين", MOSCOW),
-    (
-        "البيت الأبيض",
-        capital("Washington", "USA", 38.9072, -77.0369),
-    ),
-    (
-        "قاعة الشعب الكبرى",
-        city("Beijing", "CHN", 39.9042, 116.4074),
-    ),
-    // Seas are places, not parties: "بحر اليابان" does not bring Japan in.
-    ("بحر اليابان", sea("Sea of Japan", 40.0, 135.0)),
-    ("بحر الصين الجنوبي", sea("South China Sea", 12.0, 113.0)),
-    ("بحر الصين الشرقي", sea("East China Sea", 29.0, 125.0)),
-    ("بحر البلطيق", sea("Baltic Sea", 58.0, 20.0)),
-    ("موسكو", MOSCOW),
-    ("واشنطن", capital("Washington", "USA", 38.9072, -77.0369)),
-    ("كييف", capital("Kyiv", "UKR", 50.4501, 30.5234)),
-    ("نيودلهي", capital("New Delhi", "IND", 28.6139, 77.2090)),
-    ("أستانا", capital("Astana", "KAZ", 51.1694, 71.4491)),
-    ("بيشكيك", capital("Bishkek", "KGZ", 42.8746, 74.5698)),
-    ("دوشنبه", capital("Dushanbe", "TJK", 38.5598, 68.7870)),
-    ("دوشنبي", capital("Dushanbe", "TJK", 38.5598, 68.7870)),
-    ("طشقند", capital("Tashkent", "UZB", 41.2995, 69.2401)),
-    ("بيونغ يانغ", capital("Pyongyang", "PRK", 39.0392, 125.7625)),
-    ("بيونغيانغ", capital("Pyongyang", "PRK", 39.0392, 125.7625)),
-    ("طهران", capital("Tehran", "IRN", 35.6892, 51.3890)),
-    ("إسلام آباد", capital("Islamabad", "PAK", 33.6844, 73.0479)),
-    ("طوكيو", capital("Tokyo", "JPN", 35.6762, 139.6503)),
-    ("تايبيه", capital("Taipei", "TWN", 25.0330, 121.5654)),
-    ("لندن", capital("London", "GBR", 51.5074, -0.1278)),
-    ("مينسك", capital("Minsk", "BLR", 53.9045, 27.5615)),
-    (
-        "أولان باتور",
-        capital("Ulaanbaatar", "MNG", 47.8864, 106.9057),
-    ),
-    ("برازيليا", capital("Brasilia", "BRA", -15.7975, -47.8919)),
-    ("ليما", city("Lima", "PER", -12.0464, -77.0428)),
-    ("سمرقند", city("Samarkand", "UZB", 39.6542, 66.9597)),
-    ("تيانجين", city("Tianjin", "CHN", 39.3434, 117.3616)),
-    ("شنغهاي", city("Shanghai", "CHN", 31.2304, 121.4737)),
-    ("هانغتشو", city("Hangzhou", "CHN", 30.2741, 120.1551)),
-    ("هانغجو", city("Hangzhou", "CHN", 30.2741, 120.1551)),
-    ("قازان", city("Kazan", "RUS", 55.7961, 49.1064)),
-    ("فلاديفوستوك", city("Vladivostok", "RUS", 43.1155, 131.8855)),
-    ("سوتشي", city("Sochi", "RUS", 43.6028, 39.7342)),
-    ("أوفا", city("Ufa", "RUS", 54.7388, 55.9721)),
-    (
-        "سان بطرسبورغ",
-        city("Saint Petersburg", "RUS", 59.9311, 30.3609),
-    ),
-    (
-        "سانت بطرسبرغ",
-        city("Saint Petersburg", "RUS", 59.9311, 30.3609),
-    ),
-    ("ديربان", city("Durban", "ZAF", -29.8587, 31.0218)),
-    ("جوهانسبرغ", city("Johannesburg", "ZAF", -26.2041, 28.0473)),
-    ("فيينا", city("Vienna", "AUT", 48.2082, 16.3738)),
-    ("لوزان", city("Lausanne", "CHE", 46.5197, 6.6323)),
-    ("القرم", region("Crimea", "UKR", 45.3, 34.4)),
-    ("دونيتسك", region("Donetsk", "UKR", 48.0159, 37.8028)),
-    ("لوغانسك", region("Luhansk", "UKR", 48.574, 39.3078)),
-    ("زابوريجيا", region("Zaporizhzhia", "UKR", 47.8388, 35.1396)),
-    ("خيرسون", region("Kherson", "UKR", 46.6354, 32.6169)),
-    ("روسيا", state("Russia", "RUS", 61.52, 105.32, "Q159")),
-    ("الصين", state("China", "CHN", 35.86, 104.20, "Q148")),
-    (
-        "الولايات المتحدة",
-        state("United States", "USA", 37.09, -95.71, "Q30"),
-    ),
-    // Scraping glues these two words together often enough to list the glued form.
-    (
-        "الولاياتالمتحدة",
-        state("United States", "USA", 37.09, -95.71, "Q30"),
-    ),
-    (
-        "أمريكا",
-        state("United States", "USA", 37.09, -95.71, "Q30"),
-    ),
-    ("أوكرانيا", state("Ukraine", "UKR", 48.38, 31.17, "Q212")),
-    ("الهند", state("India", "IND", 20.59, 78.96, "Q668")),
-    ("البرازيل", state("Brazil", "BRA", -14.24, -51.93, "Q155")),
-    (
-        "جنوب أفريقيا",
-        state("South Africa", "ZAF", -30.56, 22.94, "Q258"),
-    ),
-    (
-        "جنوب إفريقيا",
-        state("South Africa", "ZAF", -30.56, 22.94, "Q258"),
-    ),
-    (
-        "كوريا الشمالية",
-        state("North Korea", "PRK", 40.34, 127.51, "Q423"),
-    ),
-    ("منغوليا", state("Mongolia", "MNG", 46.86, 103.85, "Q711")),
-    ("إيران", state("Iran", "IRN", 32.43, 53.69, "Q794")),
-    ("باكستان", state("Pakistan", "PAK", 30.38, 69.35, "Q843")),
-    (
-        "كازاخستان",
-        state("Kazakhstan", "KAZ", 48.02, 66.92, "Q232"),
-    ),
-    (
-        "أوزبكستان",
-        state("Uzbekistan", "UZB", 41.38, 64.59, "Q265"),
-    ),
-    (
-        "طاجيكستان",
-        state("Tajikistan", "TJK", 38.86, 71.28, "Q863"),
-    ),
-    (
-        "قرغيزستان",
-        state("Kyrgyzstan", "KGZ", 41.20, 74.77, "Q813"),
-    ),
-    ("تركيا", state("Turkey", "TUR", 38.96, 35.24, "Q43")),
-    ("اليابان", state("Japan", "JPN", 36.20, 138.25, "Q17")),
-    ("تايوان", state("Taiwan", "TWN", 23.70, 120.96, "Q865")),
-    (
-        "بريطانيا",
-        state("United Kingdom", "GBR", 55.38, -3.44, "Q145"),
-    ),
-    ("بيلاروسيا", state("Belarus", "BLR", 53.71, 27.95, "Q184")),
-    ("بيرو", state("Peru", "PER", -9.19, -75.02, "Q419")),
-    ("تنزانيا", state("Tanzania", "TZA", -6.37, 34.89, "Q924")),
-    (
-        "الكونغو",
-        state("Republic of the Congo", "COG", -0.23, 15.83, "Q971"),
-    ),
-];
+pub use super::gazetteer::{ACTORS, ActorDef, ORGANISATIONS, PLACES, PlaceDef};

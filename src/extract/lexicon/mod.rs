@@ -1,5 +1,6 @@
 //! Every word list the tagger knows: months of all calendars and regions, weekdays, number
-//! words, units, relative words and the markers that set a sentence's tense.
+//! words, units, relative words and the markers that set a sentence's tense; event words in
+//! [`events`] and the gazetteer of states, places, people and organisations in [`gazetteer`].
 //!
 //! Entries are written in ordinary Arabic spelling and folded with
 //! [`normalize::fold`](super::normalize::fold) when the tables are built, so a table never has to
@@ -19,6 +20,7 @@ use super::TimexMod;
 use super::normalize::fold;
 
 pub mod events;
+pub mod gazetteer;
 
 /// What a word (or a fixed multi-word phrase) means to the tagger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,13 +98,13 @@ pub enum Lex {
     Past,
     /// An event trigger: index into [`events::TRIGGERS`].
     Trigger(u16),
-    /// A person, demonym or institution: index into [`events::ACTORS`].
+    /// A person, demonym or institution: index into [`gazetteer::ACTORS`].
     Actor(u16),
-    /// A place: index into [`events::PLACES`].
+    /// A place: index into [`gazetteer::PLACES`].
     Place(u16),
     /// الموقعة, التوصل, أبرم: an agreement noun near it was signed or reached.
     SignWord,
-    /// منظمة شنغهاي, بريكس: an organisation, index into [`events::ORGANISATIONS`].
+    /// منظمة شنغهاي, بريكس: an organisation, index into [`gazetteer::ORGANISATIONS`].
     Organisation(u16),
     /// هاتفيا, بالفيديو: the contact was a call.
     CallWord,
@@ -112,6 +114,8 @@ pub enum Lex {
     Pair,
     /// تجاه, بشأن: the state named next is what is talked about, not a party.
     Topic,
+    /// مسقط رأسه: a fixed phrase that contains a name but names nothing.
+    Idiom,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -479,7 +483,6 @@ const WORDS: &[(&str, Lex)] = &[
     ("عصرا", ClockPart(ClockPart::Pm)),
     ("العصر", ClockPart(ClockPart::Pm)),
     ("بعد العصر", ClockPart(ClockPart::Pm)),
-    ("المغرب", ClockPart(ClockPart::Pm)),
     ("بعد المغرب", ClockPart(ClockPart::Pm)),
     ("مساءا", ClockPart(ClockPart::Pm)),
     ("الصبح", ClockPart(ClockPart::Am)),
@@ -803,13 +806,17 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for (i, (w, ..)) in events::TRIGGERS.iter().enumerate() {
         lx.insert(w, Trigger(i as u16));
     }
-    for (i, (w, _)) in events::ACTORS.iter().enumerate() {
+    // Idioms first: their words must not read as the names inside them.
+    for w in gazetteer::IDIOMS.iter() {
+        lx.insert(w, Idiom);
+    }
+    for (i, (w, _)) in gazetteer::ACTORS.iter().enumerate() {
         lx.insert(w, Actor(i as u16));
     }
-    for (i, (w, _)) in events::PLACES.iter().enumerate() {
+    for (i, (w, _)) in gazetteer::PLACES.iter().enumerate() {
         lx.insert(w, Place(i as u16));
     }
-    for (i, (w, _)) in events::ORGANISATIONS.iter().enumerate() {
+    for (i, (w, _)) in gazetteer::ORGANISATIONS.iter().enumerate() {
         lx.insert(w, Organisation(i as u16));
     }
     for (list, lex) in [
@@ -849,6 +856,30 @@ static TIMES_WORDS: LazyLock<HashSet<String>> =
 /// True for a folded word that counts occurrences (مرتين, مرات).
 pub fn is_times_word(folded: &str) -> bool {
     TIMES_WORDS.contains(folded)
+}
+
+static DISCUSS_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| events::DISCUSS_WORDS.iter().map(|w| fold(w)).collect());
+
+static START_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| events::START_WORDS.iter().map(|w| fold(w)).collect());
+
+/// True for a folded verb of discussing (تناولت, ناقش).
+pub fn is_discuss_word(folded: &str) -> bool {
+    DISCUSS_WORDS.contains(folded)
+}
+
+/// True for a folded verb that starts or holds a happening (بدأها, تنطلق, المنعقدة).
+pub fn is_start_word(folded: &str) -> bool {
+    START_WORDS.contains(folded)
+}
+
+static CLAUSE_OPENERS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| events::CLAUSE_OPENERS.iter().map(|w| fold(w)).collect());
+
+/// True for a folded word that opens a clause with a new predication (حيث, فيما, مؤكدا).
+pub fn is_clause_opener(folded: &str) -> bool {
+    CLAUSE_OPENERS.contains(folded)
 }
 
 /// True for a folded word naming a signed document (اتفاقية, عقدا, مذكرة).
