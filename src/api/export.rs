@@ -396,7 +396,7 @@ pub struct JsonFeedItem {
     pub external_url: Option<String>,
     pub title: String,
     pub content_text: String,
-    /// RFC 3339: when the newest report was published.
+    /// RFC 3339: when the event was first reported (its first report's publication).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub date_published: Option<String>,
@@ -546,7 +546,8 @@ fn countries(e: &TimelineEntry) -> Vec<&str> {
     distinct(e.participants.iter().map(|p| p.country.as_str()))
 }
 
-/// When the newest report was published. The store keeps `YYYY-MM-DD` or
+/// When the newest of the entry's reports was published (the feeds load each event's first
+/// report only, so there it is when the event was first reported). The store keeps `YYYY-MM-DD` or
 /// `YYYY-MM-DDThh:mm[:ss]` without a zone, read as UTC (midnight when there is no time).
 pub fn newest_published(e: &TimelineEntry) -> Option<DateTime<FixedOffset>> {
     e.evidence

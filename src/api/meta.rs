@@ -11,7 +11,7 @@ use super::AppState;
 use super::error::ApiError;
 use super::export;
 use super::openapi::{IfNoneMatch, MethodNotAllowed, NotModified, ServerError};
-use crate::store::{Filter, Order, TimelineEntry};
+use crate::store::{Evidence, Filter, Order, TimelineEntry};
 
 /// How many of the newest events the feeds carry.
 const FEED_ITEMS: i64 = 50;
@@ -82,10 +82,18 @@ pub async fn openapi() -> impl IntoResponse {
     Json(super::openapi::document())
 }
 
+/// The newest events, each with its first report only: an event of thousands of reports is
+/// one feed item of one quote, and the feeds stay the same size whatever the reports.
 async fn newest(state: &AppState) -> Result<Vec<TimelineEntry>, ApiError> {
     Ok(state
         .store
-        .feed(&Filter::default(), Order::Desc, None, FEED_ITEMS)
+        .feed_with(
+            &Filter::default(),
+            Order::Desc,
+            None,
+            FEED_ITEMS,
+            Evidence::First,
+        )
         .await?)
 }
 
@@ -139,7 +147,7 @@ pub async fn json_feed(State(state): State<AppState>) -> Result<impl IntoRespons
 )]
 pub async fn atom_feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
     let entries = newest(&state).await?;
-    // Updated when the newest report was published: the feed changes with the data only.
+    // Updated when the newest item was first reported: the feed changes with the data only.
     let updated = entries
         .iter()
         .filter_map(export::newest_published)
