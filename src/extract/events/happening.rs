@@ -5,8 +5,10 @@ use super::participants::is_person;
 use super::{Event, EventKind, Participant};
 use crate::extract::lexicon::events::ORGANISATIONS;
 
-/// One event per happening: repeats in the same sentence, undated mentions of sides already
-/// dated, and repeated named summits join the first report.
+/// One event per happening: a report of the same kind, date and sides (a paragraph the page
+/// repeats, a quote that tells it again), undated mentions of sides already dated, and
+/// repeated named summits join the first report. Different people for one side make
+/// different happenings.
 pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<Event> {
     let sides: Vec<Vec<&str>> = events
         .iter()
@@ -32,7 +34,7 @@ pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<E
             other.kind == e.kind
                 && value(other) == value(e)
                 && !different_people(other, e)
-                && ((other.sentence_start == e.sentence_start && sides[o] == sides[n])
+                && (sides[o] == sides[n]
                     || ((borrowed || e.date.is_none()) && (subset(n, o) || subset(o, n))))
         });
         // An undated mention after a dated report of the same sides is that report again.

@@ -1,18 +1,37 @@
 //! Events: who met whom, where, when, according to which sentence.
 //!
-//! A trigger word from the lexicon (زيارة, التقى, قمة, اتصال هاتفي, وقع …) makes an event of
-//! its sentence. Its date is the expression that governs it: one in the same clause first,
-//! then the nearest one before it in the sentence, then one after it in a clause that dates
-//! nothing else; a definite mention of an earlier event ("الاجتماع", "عقب العرض") lends that
-//! event's date to its sentence. Never the article's own date. Participants are the people,
-//! states, demonyms and capitals the sentence names (الزعيمان / نظيره bring in the two sides
-//! the article is about), each resolved to an ISO 3166 alpha-3 code. One happening gives one
-//! event per article: a definite repeat ("الزيارة") or an undated mention of the same sides
-//! joins the dated one.
+//! A trigger word from the lexicon (زيارة, التقى, قمة, اتصال هاتفي, وقع …, also with a
+//! pronoun suffix: لقائهما, زيارته, استقبله) makes an event of its sentence, unless it only
+//! counts contacts ("لقاؤهما الثاني", "تحادثا مرتين"), names what talks were about ("تناولت
+//! المناورات"), is the ceremony a meeting took place at ("التقيا في حفل افتتاح") or the forum a
+//! visit went to with no date of its own ("زار بكين للمشاركة في منتدى").
+//!
+//! **Dating.** The date is the expression that governs the trigger: in its own clause the
+//! nearest one, where a date belongs to the nearest trigger before it (so a date after
+//! another trigger dates that one, and a date inside a منذ phrase dates nothing outside it),
+//! and a date right after a start verb ("بدأها الأحد", "تنطلق الشهر المقبل") wins; then the
+//! nearest before it in the sentence; then one in the next two clauses unless one of them
+//! opens a new predication (حيث, في إشارة إلى). The later end of a range or list dates
+//! nothing: a happening is dated by its first day. With no date of its own, an event takes
+//! the date of the happening it refers back to (a definite repeat, "عقب العرض"), or, when it
+//! goes on narrating a dated report of the same sides in that sentence or the one before,
+//! that report's date; a pluperfect ("وكان ... قد") continues nothing. Never the article's
+//! own date.
+//!
+//! **Participants** are the people, states, demonyms and capitals of the clause or sentence,
+//! resolved to ISO 3166 alpha-3 codes (الزعيمان / نظيره / الوفدين bring in the two sides the
+//! article is about, an organisation its members at the date); not the city a meeting is held
+//! in, a state the talks are about, or one in a منذ phrase.
+//!
+//! **One event per happening** in an article: a definite repeat ("الزيارة", "خلال اللقاء"), an
+//! undated mention of a happening already told ("وتأتي زيارة وانغ"), a report of the same kind,
+//! date and sides (a paragraph the page repeats), and a meeting told only by the summit it is
+//! held at join the first report; reports naming different people for one side stay apart.
 //!
 //! One job a file: `layout` (sentences, clauses, paragraphs), `triggers` (which trigger words
 //! fire), `dating` (the governing date), `participants`, `place`, `happening` (one event per
-//! happening), and `find`, which drives them in document order.
+//! happening), and `find`, which drives them in document order. Every look back at earlier
+//! events is bounded, so a text of any length is read in linear time.
 //!
 //! ```
 //! use tarikh::extract::{extract, Dct, Mode};

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::layout::*;
 use super::{EventKind, Participant};
 use crate::extract::grammar::G;
-use crate::extract::lexicon::Lex;
 use crate::extract::lexicon::events::{ACTORS, ORGANISATIONS, PLACES};
+use crate::extract::lexicon::{Lex, is_discuss_word};
 use crate::extract::token::Kind;
 
 /// The two countries the article names most: what "الزعيمان" and "نظيره" refer to.
@@ -130,6 +130,8 @@ pub(super) fn participants(
         Some(Lex::Actor(_) | Lex::Place(_)) if k > 0 && g.lex(k - 1) == Some(Lex::Topic) => None,
         Some(Lex::Place(p)) if talks(kind) && is_venue(g, k, p) => None,
         Some(Lex::Actor(_)) if talks(kind) && is_capital_of(g, k) => None,
+        // "مباحثات تتناول الصراع في أوكرانيا": what the talks are about takes no part.
+        Some(Lex::Actor(_) | Lex::Place(_)) if k > i && discussed(g, l, i, k) => None,
         // "أول لقاء منذ اندلاع الحرب في أوكرانيا": a state in a منذ phrase is background.
         Some(Lex::Actor(_) | Lex::Place(_)) if in_since_phrase(g, l, k) => None,
         lex => lex,
@@ -218,4 +220,11 @@ fn in_since_phrase(g: &G, l: &Layout, k: usize) -> bool {
     (k.saturating_sub(5)..k).any(|j| {
         l.clause[j] == l.clause[k] && g.t[j].kind == Kind::Word && g.t[j].text(g.n) == "منذ"
     })
+}
+
+/// True when a verb of discussing stands between the trigger at `i` and the word at `k`, in
+/// one clause: the word is the topic.
+pub(super) fn discussed(g: &G, l: &Layout, i: usize, k: usize) -> bool {
+    l.clause[k] == l.clause[i]
+        && (i + 1..k).any(|j| g.t[j].kind == Kind::Word && is_discuss_word(g.t[j].text(g.n)))
 }

@@ -1,6 +1,7 @@
 //! Where a happening took place.
 
 use super::layout::*;
+use super::participants::discussed;
 use super::{EventKind, Place};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::Lex;
@@ -18,6 +19,10 @@ pub(super) fn location(g: &G, l: &Layout, i: usize, def: TriggerDef) -> Option<P
     let mut best: Option<(usize, usize, crate::extract::lexicon::events::PlaceDef)> = None;
     for k in l.sentence_of(i) {
         let Some(p) = place(k) else { continue };
+        // "مباحثات تتناول الصراع في أوكرانيا": the topic is not where the talks are held.
+        if k > i && discussed(g, l, i, k) {
+            continue;
+        }
         let marked_here = k > 0 && matches!(g.t[k - 1].text(g.n), "في" | "الي" | "الى")
             || g.t[k].text(g.n).starts_with('ب');
         let visit_object = kind_is_visit && k > i && k - i <= 6;
