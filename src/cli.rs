@@ -11,8 +11,9 @@ use clap::{Parser, Subcommand};
 use serde::{Deserialize, Serialize};
 
 use crate::extract::events::Event;
-use crate::extract::{Dct, Mode, Timex, extract};
+use crate::extract::{Dct, Mode, Timex};
 use crate::frontmatter;
+use crate::ingest::extract_caught;
 
 #[derive(Parser)]
 #[command(
@@ -79,11 +80,20 @@ enum Command {
         /// Articles stored when the database is empty.
         #[arg(long, env = "TARIKH_SEEDS", default_value = "seeds")]
         seeds: PathBuf,
+        /// The address readers reach the server at (https://tarikh.example), for the absolute
+        /// links of the feeds; without it they are relative. Never taken from a request.
+        #[arg(long, env = "TARIKH_PUBLIC_URL")]
+        public_url: Option<String>,
         #[command(flatten)]
         db: DbArg,
     },
     /// Re-extract the documents stored by an older version of the extractor.
     Reextract {
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Check a database: SQLite's integrity check, foreign keys, the full-text indexes.
+    Check {
         #[command(flatten)]
         db: DbArg,
     },
@@ -140,7 +150,13 @@ pub fn main() -> ExitCode {
         }
         Command::Ingest { paths, db } => crate::ingest::run_ingest(&db.path, &paths),
         Command::Reextract { db } => crate::ingest::run_reextract(&db.path),
-        Command::Serve { addr, seeds, db } => serve(addr, &db.path, &seeds),
+        Command::Check { db } => check(&db.path),
+        Command::Serve {
+            addr,
+            seeds,
+            public_url,
+            db,
+        } => serve(addr, &db.path, &seeds, public_url),
     };
     match result {
         Ok(code) => code,
@@ -191,7 +207,7 @@ fn extract_one(file: Option<&Path>, dct: Option<Dct>, mode: Mode) -> Result<Exit
         ),
         (None, None) => None,
     };
-    let found = extract(body, dct, mode);
+    let found = extract_caught(body, dct, mode)?;
     let out = Output {
         id: None,
         timexes: &found.timexes,
@@ -270,7 +286,7 @@ fn process_line(buf: &[u8]) -> Result<String> {
         None | Some("") => None,
         Some(d) => Some(Dct::parse(d).map_err(anyhow::Error::msg)?),
     };
-    let found = extract(&line.text, dct, line.mode.unwrap_or_default());
+    let found = extract_caught(&line.text, dct, line.mode.unwrap_or_default())?;
     let out = Output {
         id: Some(&line.id),
         timexes: &found.timexes,
@@ -349,17 +365,57 @@ fn eval_timeline(
     scores.context("scoring the served timeline")
 }
 
+/// `tarikh check --db DB`: one line per check, then each problem; exit 1 when there is one.
+fn check(db: &Path) -> Result<ExitCode> {
+    if !db.exists() {
+        bail!("there is no database {}", db.display());
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(async {
+        let store = crate::store::connect(db)
+            .await
+            .with_context(|| format!("cannot open the database {}", db.display()))?;
+        let report = store.check().await.context("checking")?;
+        store.close().await;
+        for c in &report.checked {
+            println!("checked {c}");
+        }
+        for p in &report.problems {
+            println!("problem: {p}");
+        }
+        if report.is_ok() {
+            println!("{}: no problem found", db.display());
+            Ok(ExitCode::SUCCESS)
+        } else {
+            println!("{}: {} problems", db.display(), report.problems.len());
+            Ok(ExitCode::FAILURE)
+        }
+    })
+}
+
 /// `tarikh serve`: prints the address it listens on once it is ready, then serves until
 /// SIGINT or SIGTERM. The write token comes from the environment only (TARIKH_TOKEN), never
 /// the command line, where other users of the machine could read it.
-fn serve(addr: std::net::SocketAddr, db: &Path, seeds: &Path) -> Result<ExitCode> {
+fn serve(
+    addr: std::net::SocketAddr,
+    db: &Path,
+    seeds: &Path,
+    public_url: Option<String>,
+) -> Result<ExitCode> {
     limit_malloc_arenas();
-    let token = std::env::var("TARIKH_TOKEN").ok();
+    let options = crate::api::ServeOptions {
+        addr,
+        token: std::env::var("TARIKH_TOKEN").ok().filter(|t| !t.is_empty()),
+        public_url: public_url.filter(|u| !u.is_empty()),
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    runtime.block_on(crate::api::serve(addr, db, seeds, token, |bound| {
+    runtime.block_on(crate::api::serve(options, db, seeds, |bound| {
         println!("tarikh listening on http://{bound}");
         let _ = io::stdout().flush();
     }))?;

@@ -9,6 +9,7 @@
 //! unchanged and not extracted again. A bad file or line is reported by name (and line) and
 //! skipped; the rest of the run goes on.
 
+mod guard;
 mod input;
 
 use std::fmt;
@@ -20,9 +21,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::extract::{Dct, Extraction, Mode, extract};
+use crate::extract::{Dct, Extraction, Mode};
 use crate::store::{self, Extracted, NewDocument, Outcome, Store, StoreError, content_hash};
 
+pub use guard::{ExtractError, extract_blocking, extract_caught};
 pub use input::{Article, article_from_text};
 use input::{article_from_json, collect, read_text_file};
 
@@ -89,6 +91,9 @@ impl fmt::Display for ReextractSummary {
 pub enum IngestError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Only from [`ingest_article`]: a run reports a failed extraction as a [`Failure`].
+    #[error(transparent)]
+    Extract(#[from] ExtractError),
 }
 
 /// Articles stored per transaction. One, so that a kill at any moment leaves every earlier
@@ -125,7 +130,7 @@ pub async fn ingest_paths(
             run.jsonl_file(&input.path).await?;
         } else {
             match read_text_file(&input.path) {
-                Ok(a) => run.article(a).await?,
+                Ok(a) => run.article(input.path.display().to_string(), a).await?,
                 Err(message) => run.fail(input.path.display().to_string(), message),
             }
             progress.inc(input.bytes);
@@ -144,8 +149,8 @@ struct Run<'a, F> {
     progress: &'a ProgressBar,
     summary: Summary,
     on_failure: F,
-    /// Articles read and not yet extracted.
-    pending: Vec<Article>,
+    /// Articles read and not yet extracted, with where they were read (for failures).
+    pending: Vec<(String, Article)>,
     /// The previous batch, extracted and not yet stored: it is written while the next one is
     /// extracted, so that extraction and SQLite each keep a core busy.
     ready: Option<Vec<(Article, Extraction)>>,
@@ -157,8 +162,8 @@ impl<F: FnMut(&Failure)> Run<'_, F> {
         (self.on_failure)(&Failure { origin, message });
     }
 
-    async fn article(&mut self, a: Article) -> Result<(), StoreError> {
-        self.pending.push(a);
+    async fn article(&mut self, origin: String, a: Article) -> Result<(), StoreError> {
+        self.pending.push((origin, a));
         if self.pending.len() >= BATCH {
             self.flush().await?;
         }
@@ -166,10 +171,10 @@ impl<F: FnMut(&Failure)> Run<'_, F> {
     }
 
     /// Extracts the pending articles whose text is not stored yet (on a blocking thread) while
-    /// the previous batch is stored.
+    /// the previous batch is stored. An article the extractor fails on is a [`Failure`].
     async fn flush(&mut self) -> Result<(), StoreError> {
         let pending = std::mem::take(&mut self.pending);
-        let hashes: Vec<String> = pending.iter().map(|a| content_hash(&a.text)).collect();
+        let hashes: Vec<String> = pending.iter().map(|(_, a)| content_hash(&a.text)).collect();
         let mut seen = self.store.stored_hashes(&hashes).await?;
         let mut fresh = Vec::with_capacity(pending.len());
         for (a, hash) in pending.into_iter().zip(hashes) {
@@ -182,19 +187,27 @@ impl<F: FnMut(&Failure)> Run<'_, F> {
         let job = tokio::task::spawn_blocking(move || {
             fresh
                 .into_iter()
-                .map(|a| {
-                    let found = extract(&a.text, Some(a.dct), Mode::News);
-                    (a, found)
+                .map(|(origin, a)| {
+                    let found = extract_caught(&a.text, Some(a.dct), Mode::News);
+                    (origin, a, found)
                 })
-                .collect()
+                .collect::<Vec<_>>()
         });
         if let Some(previous) = self.ready.take() {
             self.store_batch(previous).await?;
         }
-        match job.await {
-            Ok(extracted) => self.ready = Some(extracted),
+        let extracted = match job.await {
+            Ok(extracted) => extracted,
             Err(e) => std::panic::resume_unwind(e.into_panic()),
+        };
+        let mut ready = Vec::with_capacity(extracted.len());
+        for (origin, a, found) in extracted {
+            match found {
+                Ok(found) => ready.push((a, found)),
+                Err(e) => self.fail(origin, e.to_string()),
+            }
         }
+        self.ready = Some(ready);
         Ok(())
     }
 
@@ -262,7 +275,7 @@ impl<F: FnMut(&Failure)> Run<'_, F> {
                 continue;
             }
             match article_from_json(&buf) {
-                Ok(a) => self.article(a).await?,
+                Ok(a) => self.article(format!("{name} line {line_no}"), a).await?,
                 Err(message) => self.fail(format!("{name} line {line_no}"), message),
             }
         }
@@ -271,15 +284,23 @@ impl<F: FnMut(&Failure)> Run<'_, F> {
 }
 
 /// Stores one article unless its text is already stored (then it is not even extracted).
+/// For callers that take the extractor's panic as their own (tests, `tarikh eval`): the
+/// server and `tarikh ingest` report it as that document's error instead
+/// ([`ingest_article_found`], [`ingest_paths`]).
 pub async fn ingest_article(store: &Store, a: &Article) -> Result<Outcome, StoreError> {
-    Ok(ingest_article_found(store, a).await?.0)
+    match ingest_article_found(store, a).await {
+        Ok((outcome, _)) => Ok(outcome),
+        Err(IngestError::Store(e)) => Err(e),
+        Err(IngestError::Extract(e)) => panic!("{e}"),
+    }
 }
 
 /// [`ingest_article`], with what was found in the article (nothing for a text stored before).
+/// Extraction runs on the blocking pool, before the write transaction.
 pub async fn ingest_article_found(
     store: &Store,
     a: &Article,
-) -> Result<(Outcome, Extraction), StoreError> {
+) -> Result<(Outcome, Extraction), IngestError> {
     if let Some(document_id) = store.document_id_by_hash(&content_hash(&a.text)).await? {
         let outcome = Outcome {
             document_id,
@@ -287,18 +308,34 @@ pub async fn ingest_article_found(
         };
         return Ok((outcome, Extraction::default()));
     }
-    let found = extract(&a.text, Some(a.dct), Mode::News);
-    let doc = NewDocument {
-        text: &a.text,
-        published_at: &a.published_at,
-        url: a.url.as_deref(),
-        title: a.title.as_deref(),
-        source: a.source.as_deref(),
-    };
-    let outcome = store
-        .add_document(&doc, &found.timexes, &found.events)
-        .await?;
-    Ok((outcome, found))
+    let found = extract_blocking(a.text.clone(), Some(a.dct), Mode::News).await?;
+    // Writing takes a turn at the cores like extracting: a second writer's extraction does
+    // not take the core the readers are left.
+    let _turn = guard::cpu_turn().await?;
+    // The write's own CPU (folding the text for the index, merging every report, building
+    // the rows: tens of ms for a long article) runs off the async workers too, driven on a
+    // blocking thread; SQLite's part runs on the connection's thread either way.
+    let (store, a) = (store.clone(), a.clone());
+    let span = tracing::Span::current();
+    let runtime = tokio::runtime::Handle::current();
+    let written = tokio::task::spawn_blocking(move || {
+        let _entered = span.enter();
+        let doc = NewDocument {
+            text: &a.text,
+            published_at: &a.published_at,
+            url: a.url.as_deref(),
+            title: a.title.as_deref(),
+            source: a.source.as_deref(),
+        };
+        let outcome = runtime.block_on(store.add_document(&doc, &found.timexes, &found.events));
+        outcome.map(|o| (o, found))
+    })
+    .await;
+    match written {
+        Ok(result) => Ok(result?),
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(_) => Err(IngestError::Extract(ExtractError::Cancelled)),
+    }
 }
 
 /// Re-extracts every document stored by an older extractor (see
@@ -327,7 +364,17 @@ pub async fn reextract(
                 continue;
             }
         };
-        let found = extract(&doc.text, Some(dct), Mode::News);
+        let found = match extract_blocking(doc.text, Some(dct), Mode::News).await {
+            Ok(found) => found,
+            Err(e) => {
+                summary.failed += 1;
+                on_failure(&Failure {
+                    origin: format!("document {document_id}"),
+                    message: e.to_string(),
+                });
+                continue;
+            }
+        };
         let outcome = store
             .replace_extraction(document_id, &found.timexes, &found.events)
             .await?;

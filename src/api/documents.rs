@@ -2,31 +2,37 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
-use axum::http::request::Parts;
+use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::{StatusCode, header};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use subtle::ConstantTimeEq;
 use utoipa::ToSchema;
 
+use super::auth::Writer;
 use super::error::ApiError;
 use super::openapi::{
     Forbidden, IfNoneMatch, MethodNotAllowed, NotFound, NotModified, PayloadTooLarge, ServerError,
-    Unauthorized, Unprocessable, UnsupportedMediaType,
+    TooManyRequests, Unauthorized, Unavailable, Unprocessable, UnsupportedMediaType,
 };
 use super::{AppState, BODY_LIMIT};
 use crate::extract::events::Event;
-use crate::extract::{Dct, Mode, Timex, extract};
-use crate::ingest::{Article, ingest_article_found};
+use crate::extract::{Dct, Mode, Timex};
+use crate::ingest::{Article, IngestError, extract_blocking, ingest_article_found};
 use crate::store::DocumentDetail;
 
 /// An article to store: the body of `POST /api/v1/documents`.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewArticle {
+    /// The article body: not empty, not only white space.
+    #[schema(min_length = 1, pattern = r"\S")]
     pub text: String,
-    /// The publication date relative dates are resolved against: YYYY-MM-DD[Thh:mm[:ss]].
+    /// The publication date relative dates are resolved against: exactly YYYY-MM-DD,
+    /// YYYY-MM-DDThh:mm or YYYY-MM-DDThh:mm:ss, a year from 1800 to 2200 (the pattern stops
+    /// at day 28: it cannot know the length of a month).
+    #[schema(
+        pattern = r"^(18[0-9]{2}|19[0-9]{2}|20[0-9]{2}|21[0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)?$"
+    )]
     pub published_at: String,
     pub url: Option<String>,
     pub title: Option<String>,
@@ -47,8 +53,14 @@ pub struct Ingested {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExtractRequest {
+    /// The text: not empty, not only white space.
+    #[schema(min_length = 1, pattern = r"\S")]
     pub text: String,
-    /// The document's date; without it relative dates stay underspecified (XXXX-02).
+    /// The document's date, in the forms of `published_at`; without it relative dates stay
+    /// underspecified (XXXX-02).
+    #[schema(
+        pattern = r"^(18[0-9]{2}|19[0-9]{2}|20[0-9]{2}|21[0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)?$"
+    )]
     pub dct: Option<String>,
     /// news (default), narrative or colloquial.
     pub mode: Option<Mode>,
@@ -103,7 +115,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
             ))
         })?;
         let de = &mut serde_json::Deserializer::from_str(text);
-        let value = serde_path_to_error::deserialize(de).map_err(|e| {
+        let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
             let at = if path == "." {
@@ -113,40 +125,13 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
             };
             ApiError::Unprocessable(format!("{at}{inner}"))
         })?;
+        // One JSON value and nothing after it but white space.
+        de.end().map_err(|e| {
+            ApiError::Unprocessable(format!(
+                "the body must be one JSON object with nothing after it: {e}"
+            ))
+        })?;
         Ok(JsonBody(value))
-    }
-}
-
-/// A request carrying `Authorization: Bearer <token>` with the configured token, compared in
-/// constant time. Without a configured token nobody may write.
-pub struct Writer;
-
-impl FromRequestParts<AppState> for Writer {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let Some(expected) = state.token.as_deref() else {
-            return Err(ApiError::Forbidden(
-                "writing is disabled on this server: start it with TARIKH_TOKEN=<secret> and \
-                 send Authorization: Bearer <secret>"
-                    .into(),
-            ));
-        };
-        let given = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim);
-        match given {
-            Some(token) if bool::from(token.as_bytes().ct_eq(expected.as_bytes())) => Ok(Writer),
-            Some(_) => Err(ApiError::Unauthorized(
-                "the bearer token is not the one this server was started with".into(),
-            )),
-            None => Err(ApiError::Unauthorized(
-                "writing needs Authorization: Bearer <token> (the server's TARIKH_TOKEN)".into(),
-            )),
-        }
     }
 }
 
@@ -184,7 +169,9 @@ fn non_empty(text: &str) -> Result<(), ApiError> {
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Unprocessable),
+        (status = 429, response = TooManyRequests),
         (status = 500, response = ServerError),
+        (status = 503, response = Unavailable),
     )
 )]
 pub async fn create(
@@ -202,7 +189,13 @@ pub async fn create(
         title: a.title,
         source: a.source,
     };
-    let (outcome, found) = ingest_article_found(&state.store, &article).await?;
+    let (outcome, found) =
+        ingest_article_found(&state.store, &article)
+            .await
+            .map_err(|e| match e {
+                IngestError::Store(e) => ApiError::Store(e),
+                IngestError::Extract(e) => ApiError::from(e),
+            })?;
     if !outcome.new {
         return Ok((
             StatusCode::OK,
@@ -279,9 +272,9 @@ pub async fn extract_only(
     let dct = r.dct.as_deref().map(|d| dct("dct", d)).transpose()?;
     let text = r.text;
     let mode = r.mode.unwrap_or(Mode::News);
-    let found = tokio::task::spawn_blocking(move || extract(&text, dct, mode))
+    let found = extract_blocking(text, dct, mode)
         .await
-        .map_err(|e| ApiError::Internal(format!("extraction task: {e}")))?;
+        .map_err(ApiError::from)?;
     Ok(Json(Extracted {
         timexes: found.timexes,
         events: found.events,

@@ -11,6 +11,9 @@ use crate::store::StoreError;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// What a 503 asks the client to wait before trying again.
+pub const RETRY_AFTER_SECS: u64 = 5;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     /// A query parameter is malformed or unknown.
@@ -31,6 +34,19 @@ pub enum ApiError {
     Unauthorized(String),
     #[error("{0}")]
     Forbidden(String),
+    /// Too many failed attempts from one client: wait `retry_after` seconds.
+    #[error("{detail}")]
+    TooManyRequests { detail: String, retry_after: u64 },
+    /// The request was not read or answered within the server's time limit.
+    #[error("{0}")]
+    RequestTimeout(String),
+    #[error("{0}")]
+    UriTooLong(String),
+    #[error("{0}")]
+    HeadersTooLarge(String),
+    /// The server cannot take this request now (queued writes); retry later.
+    #[error("{0}")]
+    Unavailable(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -55,7 +71,23 @@ impl ApiError {
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::RequestTimeout(_) => StatusCode::REQUEST_TIMEOUT,
+            ApiError::UriTooLong(_) => StatusCode::URI_TOO_LONG,
+            ApiError::HeadersTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Store(e) if e.is_busy() => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Store(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl From<crate::ingest::ExtractError> for ApiError {
+    /// Waiting too long for a turn is a 503 like a queued write; anything else is a fault.
+    fn from(e: crate::ingest::ExtractError) -> ApiError {
+        match e {
+            crate::ingest::ExtractError::Busy => ApiError::Unavailable(e.to_string()),
+            e => ApiError::Internal(e.to_string()),
         }
     }
 }
@@ -78,11 +110,22 @@ pub struct Problem {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
-        let detail = if status.is_server_error() {
+        let detail = if status == StatusCode::SERVICE_UNAVAILABLE {
+            tracing::warn!(error = %self, "request refused: busy");
+            format!(
+                "the server is busy with other writes; send the request again in \
+                 {RETRY_AFTER_SECS} s"
+            )
+        } else if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
             "the server failed to answer; the error is in its log".to_owned()
         } else {
             self.to_string()
+        };
+        let retry_after = match &self {
+            ApiError::TooManyRequests { retry_after, .. } => Some(*retry_after),
+            _ if status == StatusCode::SERVICE_UNAVAILABLE => Some(RETRY_AFTER_SECS),
+            _ => None,
         };
         let param = match self {
             ApiError::BadParam { param, .. } => Some(param),
@@ -103,6 +146,11 @@ impl IntoResponse for ApiError {
             response
                 .headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         response
     }

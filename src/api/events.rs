@@ -15,7 +15,7 @@ use super::openapi::{
     BadRequest, FeedBody, FeedParams, FilterParams, HistogramParams, IfNoneMatch, MethodNotAllowed,
     NotFound, NotModified, ServerError,
 };
-use super::params::{FeedQuery, Format, HistogramQuery};
+use super::params::{FeedQuery, Format, HistogramQuery, evidence_page};
 use crate::store::{EventDetail, Key, TimelineEntry};
 
 /// A page of the feed.
@@ -67,7 +67,7 @@ pub async fn feed(
     // One more than asked: whether it comes back says whether there is a next page.
     let mut events = state
         .store
-        .feed(&q.filter, q.order, q.after, q.limit + 1)
+        .feed_with(&q.filter, q.order, q.after, q.limit + 1, q.evidence)
         .await?;
     let more = events.len() as i64 > q.limit;
     events.truncate(q.limit as usize);
@@ -110,14 +110,22 @@ pub async fn feed(
     path = "/api/v1/events/{id}",
     operation_id = "get_event",
     tag = "events",
-    summary = "One event with every report of it and the spans to highlight",
-    params(("id" = i64, Path, description = "The event's `event_id`"), IfNoneMatch),
+    summary = "One event with a page of its reports and the spans to highlight",
+    params(
+        ("id" = i64, Path, description = "The event's `event_id`"),
+        ("limit" = Option<i64>, Query, minimum = 1, maximum = 500,
+            description = "Reports per page (50)"),
+        ("cursor" = Option<String>, Query, pattern = r"^[1-9][0-9]{0,17}$",
+            description = "The `next_cursor` of the previous page"),
+        IfNoneMatch,
+    ),
     responses(
         (status = 200, description = "The event", body = EventDetail, headers(
             ("ETag" = String, description = "A hash of the body"),
             ("Cache-Control" = String, description = "`no-cache`"),
         )),
         (status = 304, response = NotModified),
+        (status = 400, response = BadRequest),
         (status = 404, response = NotFound),
         (status = 405, response = MethodNotAllowed),
         (status = 500, response = ServerError),
@@ -126,10 +134,12 @@ pub async fn feed(
 pub async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Json<EventDetail>, ApiError> {
     let not_found = || ApiError::NotFound(format!("there is no dated event {id}"));
     let event_id: i64 = id.parse().map_err(|_| not_found())?;
-    let detail = state.store.event_detail(event_id).await?;
+    let page = evidence_page(raw.as_deref())?;
+    let detail = state.store.event_detail(event_id, page).await?;
     detail.map(Json).ok_or_else(not_found)
 }
 

@@ -396,7 +396,7 @@ pub struct JsonFeedItem {
     pub external_url: Option<String>,
     pub title: String,
     pub content_text: String,
-    /// RFC 3339: when the newest report was published.
+    /// RFC 3339: when the event was first reported (its first report's publication).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub date_published: Option<String>,
@@ -440,12 +440,17 @@ fn json_feed_item(e: &TimelineEntry, base: &str) -> JsonFeedItem {
 // Atom: RFC 4287
 
 /// The entries as an Atom feed (`application/atom+xml`), in the order given. `updated` is the
-/// feed's own time, and any entry's whose reports carry no readable date.
+/// feed's own time, and any entry's whose reports carry no readable date. With an empty
+/// `base_url` the links are relative and the ids (which must be absolute) `urn:tarikh:…`.
 pub fn atom(entries: &[TimelineEntry], base_url: &str, updated: DateTime<FixedOffset>) -> String {
     let base = base_url.trim_end_matches('/');
     let feed = Feed {
         title: Text::plain(FEED_TITLE),
-        id: format!("{base}/feed.atom"),
+        id: if base.is_empty() {
+            "urn:tarikh:feed".to_owned()
+        } else {
+            format!("{base}/feed.atom")
+        },
         updated,
         // RFC 4287 wants an author on the feed when its entries have none.
         authors: vec![Person {
@@ -481,9 +486,14 @@ fn atom_entry(e: &TimelineEntry, base: &str, updated: DateTime<FixedOffset>) -> 
         term,
         ..Category::default()
     });
+    let id = if base.is_empty() {
+        format!("urn:tarikh:event:{}", e.event_id)
+    } else {
+        url
+    };
     Entry {
         title: Text::plain(format!("{} ({})", headline(e), display_date(&e.date))),
-        id: url,
+        id,
         updated: newest_published(e).unwrap_or(updated),
         links,
         summary,
@@ -536,7 +546,8 @@ fn countries(e: &TimelineEntry) -> Vec<&str> {
     distinct(e.participants.iter().map(|p| p.country.as_str()))
 }
 
-/// When the newest report was published. The store keeps `YYYY-MM-DD` or
+/// When the newest of the entry's reports was published (the feeds load each event's first
+/// report only, so there it is when the event was first reported). The store keeps `YYYY-MM-DD` or
 /// `YYYY-MM-DDThh:mm[:ss]` without a zone, read as UTC (midnight when there is no time).
 pub fn newest_published(e: &TimelineEntry) -> Option<DateTime<FixedOffset>> {
     e.evidence
@@ -673,6 +684,7 @@ mod tests {
             ],
             article_count: 2,
             source_count: 1,
+            evidence_count: 1,
             evidence: vec![
                 report(3, QUOTE, "2018-06-09"),
                 report(4, "وصل بوتين إلى بكين.", "2018-06-10T08:30"),

@@ -11,8 +11,10 @@ use super::openapi::{HistogramGroupBy, HistogramInterval};
 use super::params::HistogramQuery;
 use crate::store::{Counts, GroupBy, Interval};
 
-/// More buckets than this is a mistake (weeks over centuries), not a chart.
-const MAX_BUCKETS: usize = 5000;
+/// At most this many buckets: weeks over centuries are not a chart. A longer range is cut to
+/// the stretch of this many buckets that holds the most events, and what lies outside it is
+/// counted in `outside`.
+pub const MAX_BUCKETS: usize = 5000;
 
 /// Event counts per bucket of `interval`, split by `group_by`.
 #[derive(Debug, Serialize, ToSchema)]
@@ -31,6 +33,17 @@ pub struct Histogram {
     /// Events less precise than the interval (a year-precision event in a monthly histogram),
     /// counted here instead of being piled onto their first bucket: `total` and per group.
     pub coarser: Map<String, Value>,
+    /// Events before the first bucket and after the last one, when the range was longer than
+    /// 5000 buckets and was cut to its busiest stretch (one article about the year 1200 must
+    /// not make a monthly histogram impossible); both 0 otherwise.
+    pub outside: Outside,
+}
+
+/// What a cut histogram leaves out.
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct Outside {
+    pub before: i64,
+    pub after: i64,
 }
 
 impl Histogram {
@@ -55,19 +68,15 @@ impl Histogram {
             .or(counts.buckets.last().map(|b| b.0))
             .map(|d| bucket_start(q.interval, d));
         let mut buckets = Vec::new();
+        let mut outside = Outside::default();
         if let (Some(first), Some(last)) = (first, last) {
-            let mut start = first;
+            let (first, last) = busiest(q.interval, first, last, &counts.buckets);
             let mut counted = counts.buckets.iter().peekable();
+            while let Some((_, _, n)) = counted.next_if(|(d, _, _)| *d < first) {
+                outside.before += n;
+            }
+            let mut start = first;
             while start <= last {
-                if buckets.len() == MAX_BUCKETS {
-                    return Err(ApiError::bad_param(
-                        "interval",
-                        format!(
-                            "interval: more than {MAX_BUCKETS} buckets from {first} to {last}; \
-                             use a coarser interval or a shorter from/to"
-                        ),
-                    ));
-                }
                 let next = next_start(q.interval, start);
                 let mut row = Map::new();
                 row.insert("bucket".into(), label(q.interval, start).into());
@@ -82,6 +91,7 @@ impl Histogram {
                 buckets.push(row);
                 start = next;
             }
+            outside.after = counted.map(|(_, _, n)| n).sum();
         }
 
         let mut coarser = Map::new();
@@ -106,8 +116,63 @@ impl Histogram {
             dimensions,
             buckets,
             coarser,
+            outside,
         })
     }
+}
+
+/// The bucket's number: consecutive buckets have consecutive numbers.
+fn bucket_index(interval: Interval, d: NaiveDate) -> i64 {
+    match interval {
+        Interval::Year => i64::from(d.year()),
+        Interval::Month => i64::from(d.year()) * 12 + i64::from(d.month0()),
+        Interval::Week => i64::from(bucket_start(interval, d).num_days_from_ce()).div_euclid(7),
+    }
+}
+
+/// The first and last bucket to show: `first..=last` when it is at most [`MAX_BUCKETS`] long,
+/// else the stretch of that many buckets in it that holds the most events (the earliest such).
+fn busiest(
+    interval: Interval,
+    first: NaiveDate,
+    last: NaiveDate,
+    counted: &[(NaiveDate, String, i64)],
+) -> (NaiveDate, NaiveDate) {
+    let width = MAX_BUCKETS as i64;
+    let at = |d| bucket_index(interval, d);
+    if at(last) - at(first) < width {
+        return (first, last);
+    }
+    let inside: Vec<(i64, i64, NaiveDate)> = counted
+        .iter()
+        .filter(|(d, _, _)| (first..=last).contains(d))
+        .map(|(d, _, n)| (at(*d), *n, *d))
+        .collect();
+    // Two pointers over the counted buckets (in date order): the window [lo, hi] of at most
+    // `width` buckets with the largest sum.
+    let (mut lo, mut sum, mut best) = (0, 0, (0, i64::MIN));
+    for hi in 0..inside.len() {
+        sum += inside[hi].1;
+        while inside[hi].0 - inside[lo].0 >= width {
+            sum -= inside[lo].1;
+            lo += 1;
+        }
+        if sum > best.1 {
+            best = (lo, sum);
+        }
+    }
+    let start = inside
+        .get(best.0)
+        .map_or(first, |b| bucket_start(interval, b.2));
+    let mut end = start;
+    for _ in 1..width {
+        let next = next_start(interval, end);
+        if next > last {
+            break;
+        }
+        end = next;
+    }
+    (start, end)
 }
 
 /// The first day of the bucket holding `d`.
@@ -184,11 +249,31 @@ mod tests {
     }
 
     #[test]
-    fn too_many_buckets_is_a_bad_request() {
+    fn too_many_buckets_are_cut_to_the_busiest_stretch() {
         let q = HistogramQuery::parse(Some("interval=week&from=1900&to=2026")).unwrap();
-        assert!(matches!(
-            Histogram::new(&q, Counts::default()),
-            Err(ApiError::BadParam { .. })
-        ));
+        let h = Histogram::new(&q, Counts::default()).unwrap();
+        assert_eq!(h.buckets.len(), MAX_BUCKETS);
+        assert_eq!(h.buckets[0]["bucket"], "1900-W01");
+
+        // One event in 1200 and the rest in the 2010s: months from 1200 on would be 9,800.
+        let q = HistogramQuery::parse(Some("interval=month")).unwrap();
+        let counts = Counts {
+            buckets: vec![
+                (d("1200-05-01"), "events".into(), 1),
+                (d("2018-06-01"), "events".into(), 3),
+                (d("2019-01-01"), "events".into(), 2),
+            ],
+            coarser: vec![],
+        };
+        let h = Histogram::new(&q, counts).unwrap();
+        assert_eq!(h.buckets.len(), 8, "2018-06 to 2019-01");
+        assert_eq!((h.outside.before, h.outside.after), (1, 0));
+        let shown: i64 = h
+            .buckets
+            .iter()
+            .map(|b| b["events"].as_i64().unwrap())
+            .sum();
+        assert_eq!(shown, 5);
+        assert_eq!(h.buckets[0]["bucket"], "2018-06");
     }
 }

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, header};
+use axum::http::header;
 use axum::response::IntoResponse;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -11,7 +11,7 @@ use super::AppState;
 use super::error::ApiError;
 use super::export;
 use super::openapi::{IfNoneMatch, MethodNotAllowed, NotModified, ServerError};
-use crate::store::{Filter, Order, TimelineEntry};
+use crate::store::{Evidence, Filter, Order, TimelineEntry};
 
 /// How many of the newest events the feeds carry.
 const FEED_ITEMS: i64 = 50;
@@ -82,23 +82,18 @@ pub async fn openapi() -> impl IntoResponse {
     Json(super::openapi::document())
 }
 
-/// The URL this server is reached at, as the client used it: feeds need absolute links.
-fn base_url(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_graphic()))
-        .unwrap_or("localhost");
-    let https = headers
-        .get("x-forwarded-proto")
-        .is_some_and(|p| p.as_bytes().eq_ignore_ascii_case(b"https"));
-    format!("{}://{host}", if https { "https" } else { "http" })
-}
-
+/// The newest events, each with its first report only: an event of thousands of reports is
+/// one feed item of one quote, and the feeds stay the same size whatever the reports.
 async fn newest(state: &AppState) -> Result<Vec<TimelineEntry>, ApiError> {
     Ok(state
         .store
-        .feed(&Filter::default(), Order::Desc, None, FEED_ITEMS)
+        .feed_with(
+            &Filter::default(),
+            Order::Desc,
+            None,
+            FEED_ITEMS,
+            Evidence::First,
+        )
         .await?)
 }
 
@@ -121,12 +116,10 @@ async fn newest(state: &AppState) -> Result<Vec<TimelineEntry>, ApiError> {
         (status = 500, response = ServerError),
     )
 )]
-pub async fn json_feed(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<impl IntoResponse, ApiError> {
+pub async fn json_feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
     let entries = newest(&state).await?;
-    let feed = export::json_feed(&entries, &base_url(&headers));
+    // The configured public URL, or relative links: never the request's Host.
+    let feed = export::json_feed(&entries, &state.public_url);
     Ok((
         [(header::CONTENT_TYPE, "application/feed+json")],
         Json(feed),
@@ -152,18 +145,15 @@ pub async fn json_feed(
         (status = 500, response = ServerError),
     )
 )]
-pub async fn atom_feed(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<impl IntoResponse, ApiError> {
+pub async fn atom_feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
     let entries = newest(&state).await?;
-    // Updated when the newest report was published: the feed changes with the data only.
+    // Updated when the newest item was first reported: the feed changes with the data only.
     let updated = entries
         .iter()
         .filter_map(export::newest_published)
         .max()
         .unwrap_or_default();
-    let xml = export::atom(&entries, &base_url(&headers), updated);
+    let xml = export::atom(&entries, &state.public_url, updated);
     Ok((
         [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
         xml,

@@ -15,7 +15,8 @@ use super::AppState;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
-    method: String,
+    /// One of the standard methods, or `OTHER`: a client can send any token as a method.
+    method: &'static str,
     /// The route pattern (`/api/v1/events/{id}`), never the raw path: bounded cardinality.
     route: String,
     status: u16,
@@ -75,6 +76,23 @@ impl Metrics {
     }
 }
 
+/// The label of a method: the nine of RFC 9110 and PATCH by name, anything else `OTHER`, so
+/// that made-up methods cannot grow the metrics without bound.
+fn method_label(method: &axum::http::Method) -> &'static str {
+    match method.as_str() {
+        "GET" => "GET",
+        "HEAD" => "HEAD",
+        "POST" => "POST",
+        "PUT" => "PUT",
+        "DELETE" => "DELETE",
+        "CONNECT" => "CONNECT",
+        "OPTIONS" => "OPTIONS",
+        "TRACE" => "TRACE",
+        "PATCH" => "PATCH",
+        _ => "OTHER",
+    }
+}
+
 /// Middleware counting every request under its route pattern.
 pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
@@ -83,7 +101,7 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
         .get::<MatchedPath>()
         .map_or("unmatched", MatchedPath::as_str)
         .to_owned();
-    let method = request.method().to_string();
+    let method = method_label(request.method());
     let response = next.run(request).await;
     let m = &state.metrics;
     m.latency

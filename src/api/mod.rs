@@ -5,16 +5,20 @@
 //! - [`documents`]: ingesting an article, reading one back, stateless extraction.
 //! - [`meta`]: health, metrics, the OpenAPI document, JSON Feed and Atom.
 //! - [`params`]: query strings → store filters, cursors. [`error`]: problem+json.
+//! - [`auth`]: the write token and the limit on failed attempts. [`guard`]: what every
+//!   request passes (time limit, sizes, redacted logging).
 //! - [`cache`]: ETags, 304s and a cache of rendered reads. [`metrics`]: Prometheus counters.
 //! - [`snapshot`]: the in-memory tally the histogram counts from.
 //! - [`export`]: TimelineJS, vis-timeline, CSV, JSON Feed and Atom shapes of the feed.
 //! - [`page`]: the timeline page at `/`.
 
+pub mod auth;
 pub mod cache;
 pub mod documents;
 pub mod error;
 pub mod events;
 pub mod export;
+pub mod guard;
 pub mod histogram;
 pub mod meta;
 pub mod metrics;
@@ -30,13 +34,13 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
-use axum::http::{HeaderName, Method, header};
-use axum::middleware::from_fn_with_state;
+use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use tower_http::LatencyUnit;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
-use tower_http::timeout::TimeoutLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 
 use crate::store::Store;
@@ -47,7 +51,8 @@ use snapshot::Snapshot;
 
 /// Largest request body: an article is a few tens of kilobytes; a book is not news.
 pub const BODY_LIMIT: usize = 2 << 20;
-/// A request that takes longer than this is answered 408 and dropped.
+/// A request that takes longer than this is answered 408 (problem+json) and dropped. Longer
+/// than [`crate::store::WRITE_WAIT`] plus a write, so that a queued write is told 503, not 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// What every handler shares; cheap to clone.
@@ -59,6 +64,13 @@ pub struct AppState {
     pub cache: Arc<ResponseCache>,
     pub metrics: Arc<Metrics>,
     pub tally: Arc<Snapshot>,
+    /// The public root of absolute links (`https://tarikh.example`, no trailing slash), or
+    /// empty for links relative to this server. Configured, never read from a request: a
+    /// `Host` header would otherwise decide the links of a cached feed for every reader.
+    pub public_url: Arc<str>,
+    pub failed_auths: Arc<auth::FailedAuths>,
+    /// [`REQUEST_TIMEOUT`]; shorter in tests.
+    pub request_timeout: Duration,
 }
 
 impl AppState {
@@ -69,7 +81,16 @@ impl AppState {
             cache: Arc::default(),
             metrics: Arc::default(),
             tally: Arc::default(),
+            public_url: Arc::from(""),
+            failed_auths: Arc::default(),
+            request_timeout: REQUEST_TIMEOUT,
         }
+    }
+
+    /// The same state with absolute links under `url` (see [`public_url`]).
+    pub fn with_public_url(mut self, url: &str) -> Result<AppState, String> {
+        self.public_url = Arc::from(public_url(url)?);
+        Ok(self)
     }
 
     /// Starts reading the histogram tally in the background if it is missing or stale.
@@ -113,9 +134,11 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), metrics::track))
         .layer(cors)
         .layer(CompressionLayer::new())
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
+        .layer(from_fn_with_state(state.clone(), guard::time_limit))
+        .layer(from_fn(guard::sizes))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
         ))
         .layer(
             TraceLayer::new_for_http()
@@ -124,7 +147,8 @@ pub fn router(state: AppState) -> Router {
                         .extensions()
                         .get::<MatchedPath>()
                         .map_or("unmatched", MatchedPath::as_str);
-                    tracing::info_span!("request", method = %r.method(), uri = %r.uri(), route)
+                    let uri = guard::loggable_uri(r.uri());
+                    tracing::info_span!("request", method = %r.method(), %uri, route)
                 })
                 // One line per request at the default level: status and latency.
                 .on_response(
@@ -151,16 +175,64 @@ async fn method_not_allowed(method: Method, uri: axum::http::Uri) -> ApiError {
     ))
 }
 
+/// Checks a public base URL: `http(s)://host[:port][/path]`, no query or fragment; returns it
+/// without a trailing slash.
+pub fn public_url(url: &str) -> Result<String, String> {
+    let bad = |why: &str| {
+        format!(
+            "public URL {url:?} {why}: expected http(s)://host[:port][/path], such as https://tarikh.example"
+        )
+    };
+    let uri: axum::http::Uri = url.parse().map_err(|_| bad("is not a URL"))?;
+    if !matches!(uri.scheme_str(), Some("http" | "https")) {
+        return Err(bad("does not start with http:// or https://"));
+    }
+    if uri.authority().is_none_or(|a| a.host().is_empty()) {
+        return Err(bad("has no host"));
+    }
+    if uri.query().is_some() || url.contains('#') || url.contains('@') {
+        return Err(bad("has a query, fragment or user name"));
+    }
+    Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// How `tarikh serve` was started.
+pub struct ServeOptions {
+    pub addr: SocketAddr,
+    /// The write token (`TARIKH_TOKEN`); at least [`auth::MIN_TOKEN_CHARS`] characters.
+    pub token: Option<String>,
+    /// `--public-url` / `TARIKH_PUBLIC_URL`.
+    pub public_url: Option<String>,
+}
+
 /// Opens the database, seeds it when empty, and serves until SIGINT or SIGTERM. `ready` is
 /// called with the bound address (port 0 picks a free one).
 pub async fn serve(
-    addr: SocketAddr,
+    options: ServeOptions,
     db: &Path,
     seeds: &Path,
-    token: Option<String>,
     ready: impl FnOnce(SocketAddr),
 ) -> anyhow::Result<()> {
     use anyhow::Context;
+    let ServeOptions {
+        addr,
+        token,
+        public_url,
+    } = options;
+    if let Some(t) = &token
+        && t.chars().count() < auth::MIN_TOKEN_CHARS
+    {
+        anyhow::bail!(
+            "TARIKH_TOKEN is {} characters long; a write token needs at least {} \
+             (for instance: openssl rand -hex 32)",
+            t.chars().count(),
+            auth::MIN_TOKEN_CHARS
+        );
+    }
+    let mut state_url = String::new();
+    if let Some(url) = &public_url {
+        state_url = self::public_url(url).map_err(anyhow::Error::msg)?;
+    }
     let store = crate::store::connect_with(db, crate::store::CacheSize::Serve)
         .await
         .with_context(|| format!("opening {}", db.display()))?;
@@ -178,13 +250,21 @@ pub async fn serve(
     let bound = listener.local_addr()?;
     tracing::info!(%bound, "serving");
     ready(bound);
-    let state = AppState::new(store.clone(), token);
+    if state_url.is_empty() {
+        tracing::info!("no --public-url (TARIKH_PUBLIC_URL): the feeds' links are relative");
+    }
+    let mut state = AppState::new(store.clone(), token);
+    state.public_url = Arc::from(state_url);
     state.refresh_tally();
     let app = router(state);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving")?;
+    // The peer address keys the limit on failed authentications.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("serving")?;
     store.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -15,7 +15,7 @@ use super::events::FeedPage;
 use super::export::{
     JsonFeed, JsonFeedItem, TimelineJs, TimelineJsDate, TimelineJsEvent, TimelineJsText, VisItem,
 };
-use super::histogram::Histogram;
+use super::histogram::{Histogram, Outside};
 use super::meta::Health;
 use super::{documents, events, meta};
 use crate::extract::events::{Event, EventDate, EventKind, Participant, Place, Precision, Status};
@@ -61,11 +61,12 @@ use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry};
             Ingested, ExtractRequest, Extracted, Timex, TimexType, TimexMod, Mode, Event,
             EventDate, EventKind, Status, Precision, Participant, Place, TimelineJs,
             TimelineJsEvent, TimelineJsDate, TimelineJsText, VisItem, JsonFeed, JsonFeedItem,
-            Health, Problem,
+            Health, Problem, Outside, CountryCode,
         ),
         responses(
             NotModified, BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed,
-            PayloadTooLarge, UnsupportedMediaType, Unprocessable, ServerError,
+            PayloadTooLarge, UnsupportedMediaType, Unprocessable, TooManyRequests,
+            Unavailable, ServerError,
         ),
     ),
     modifiers(&BearerScheme),
@@ -111,15 +112,22 @@ impl Modify for BearerScheme {
 pub struct FilterParams {
     /// Events whose interval overlaps the period from the first day of this one: YYYY,
     /// YYYY-MM or YYYY-MM-DD.
-    #[param(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", example = "2018-06")]
+    #[param(
+        pattern = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?)?$",
+        example = "2018-06"
+    )]
     pub from: Option<String>,
     /// Events whose interval overlaps the period up to the last day of this one: YYYY,
     /// YYYY-MM or YYYY-MM-DD; not before `from`.
-    #[param(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", example = "2018")]
+    #[param(
+        pattern = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?)?$",
+        example = "2018"
+    )]
     pub to: Option<String>,
     /// ISO 3166 alpha-3 code of a participating country (any case). Repeatable: events with
     /// every one given among their participants (`country=RUS&country=CHN`).
-    #[param(style = Form, explode, example = json!(["RUS", "CHN"]))]
+    #[param(style = Form, explode, value_type = Option<Vec<CountryCode>>,
+        example = json!(["RUS", "CHN"]))]
     pub country: Option<Vec<String>>,
     /// A participant's Wikidata id (Q7747) or English name (Vladimir Putin, any case).
     pub participant: Option<String>,
@@ -150,13 +158,27 @@ pub struct FeedParams {
     /// exports (default 1000).
     #[param(minimum = 1, maximum = 10_000)]
     pub limit: Option<i64>,
-    /// Where the previous page ended: its `next_cursor`. Opaque; it only continues a query
-    /// with the same filters and order.
+    /// Where the previous page ended: its `next_cursor`. Opaque (URL-safe base64); it only
+    /// continues a query with the same filters and order, and any other is a 400.
+    #[param(pattern = r"^[A-Za-z0-9_-]+$")]
     pub cursor: Option<String>,
     /// The shape of the answer: `json` a page of timeline entries (default), `timelinejs` a
     /// TimelineJS 3 timeline, `vis` vis-timeline items, `csv` a CSV file.
     #[param(inline, default = json!("json"))]
     pub format: Option<FeedFormat>,
+    /// Which reports each entry carries: `first` (the default with `format=json`; every entry
+    /// still has `evidence_count`, `article_count`, `source_count`) or `all` (the default of
+    /// the exports). An event's every report is paged at `/api/v1/events/{id}`.
+    #[param(inline)]
+    pub evidence: Option<FeedEvidence>,
+}
+
+/// Which reports a feed entry carries.
+#[derive(ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedEvidence {
+    First,
+    All,
 }
 
 /// The parameters of the histogram besides its filters.
@@ -179,6 +201,20 @@ pub struct IfNoneMatch(
     /// An `ETag` of an earlier answer to the same request (or a list of them, or `*`).
     pub Option<String>,
 );
+
+/// An ISO 3166 alpha-3 country code, any case (`RUS`, `chn`).
+pub struct CountryCode;
+
+impl PartialSchema for CountryCode {
+    fn schema() -> RefOr<Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some("^[A-Za-z]{3}$"))
+            .into()
+    }
+}
+
+impl ToSchema for CountryCode {}
 
 /// Timeline order.
 #[derive(ToSchema)]
@@ -308,3 +344,21 @@ pub struct Unprocessable(pub Problem);
 #[derive(ToResponse)]
 #[response(content_type = "application/problem+json")]
 pub struct ServerError(pub Problem);
+
+/// More than 10 failed authentications from this address in a minute: every write from it is
+/// refused until `Retry-After` seconds have passed.
+#[derive(ToResponse)]
+#[response(
+    content_type = "application/problem+json",
+    headers(("Retry-After" = u64, description = "Seconds to wait"))
+)]
+pub struct TooManyRequests(pub Problem);
+
+/// The writes queued before this one did not finish in time: nothing was stored; send it again
+/// after `Retry-After` seconds.
+#[derive(ToResponse)]
+#[response(
+    content_type = "application/problem+json",
+    headers(("Retry-After" = u64, description = "Seconds to wait"))
+)]
+pub struct Unavailable(pub Problem);

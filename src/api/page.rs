@@ -114,7 +114,10 @@ async fn serve_asset(Path(path): Path<String>, headers: HeaderMap) -> Response {
         LazyLock::new(|| ASSETS.iter().map(|a| etag(a.bytes)).collect());
     match ASSETS.iter().position(|a| a.path == path) {
         Some(i) => cached(&headers, &ETAGS[i], ASSETS[i].content_type, ASSETS[i].bytes),
-        None => (StatusCode::NOT_FOUND, "no such asset").into_response(),
+        None => super::error::ApiError::NotFound(format!(
+            "no asset /assets/{path}; the page's files are app.js, app.css and vendor/…"
+        ))
+        .into_response(),
     }
 }
 

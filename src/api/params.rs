@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::error::ApiError;
 use crate::extract::events::{EventKind, Status};
-use crate::store::{Filter, GroupBy, Interval, Key, Order};
+use crate::store::{Evidence, EvidencePage, Filter, GroupBy, Interval, Key, Order};
 
 /// The parameters every filtered endpoint takes.
 const FILTER_PARAMS: [&str; 9] = [
@@ -46,6 +46,8 @@ pub struct FeedQuery {
     pub limit: i64,
     pub after: Option<Key>,
     pub format: Format,
+    /// `evidence=first` (the default of the JSON feed) or `all` (the default of exports).
+    pub evidence: Evidence,
     /// The pairs as given, without `cursor`: the base of the next page's URL.
     pub pairs: Vec<(String, String)>,
 }
@@ -224,7 +226,7 @@ fn filter(pairs: &[(String, String)]) -> Result<Filter, ApiError> {
 impl FeedQuery {
     pub fn parse(raw: Option<&str>) -> Result<FeedQuery, ApiError> {
         let mut allowed = FILTER_PARAMS.to_vec();
-        allowed.extend(["order", "limit", "cursor", "format"]);
+        allowed.extend(["order", "limit", "cursor", "format", "evidence"]);
         let pairs = pairs(raw, &allowed)?;
         let filter = filter(&pairs)?;
         let order = match single(&pairs, "order")? {
@@ -257,6 +259,20 @@ impl FeedQuery {
             Some(v) => positive("limit", v, max)?,
             None => default,
         };
+        let evidence = match single(&pairs, "evidence")? {
+            None if format == Format::Json => Evidence::First,
+            None | Some("all") => Evidence::All,
+            Some("first") => Evidence::First,
+            Some(v) => {
+                return Err(ApiError::bad_param(
+                    "evidence",
+                    format!(
+                        "evidence: `{v}` is not first (each event's first report) or all \
+                         (every report)"
+                    ),
+                ));
+            }
+        };
         let after = match single(&pairs, "cursor")? {
             Some(v) => Some(decode_cursor(v, &filter, order)?),
             None => None,
@@ -268,6 +284,7 @@ impl FeedQuery {
             limit,
             after,
             format,
+            evidence,
             pairs,
         })
     }
@@ -281,6 +298,25 @@ impl FeedQuery {
         s.append_pair("cursor", &encode_cursor(last, &self.filter, self.order));
         s.finish()
     }
+}
+
+/// `GET /api/v1/events/{id}`: which page of its reports.
+pub fn evidence_page(raw: Option<&str>) -> Result<EvidencePage, ApiError> {
+    let pairs = pairs(raw, &["limit", "cursor"])?;
+    let limit = match single(&pairs, "limit")? {
+        Some(v) => positive("limit", v, MAX_LIMIT)?,
+        None => DEFAULT_LIMIT,
+    };
+    let after = match single(&pairs, "cursor")? {
+        None => None,
+        Some(v) => Some(v.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+            ApiError::bad_param(
+                "cursor",
+                format!("cursor: `{v}` is not a cursor; pass the next_cursor of the previous page"),
+            )
+        })?),
+    };
+    Ok(EvidencePage { after, limit })
 }
 
 impl HistogramQuery {

@@ -8,6 +8,7 @@
 //! assert_eq!(found[0].value, "2022-10-16");
 //! ```
 
+pub mod dct;
 pub mod events;
 pub mod grammar;
 pub mod hijri;
@@ -17,7 +18,7 @@ pub mod resolve;
 pub mod timex;
 pub mod token;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -78,23 +79,10 @@ pub struct Dct {
 }
 
 impl Dct {
-    /// Parses `YYYY-MM-DD`, `YYYY-MM-DDThh:mm` or `YYYY-MM-DDThh:mm:ss`.
+    /// Parses exactly `YYYY-MM-DD`, `YYYY-MM-DDThh:mm` or `YYYY-MM-DDThh:mm:ss`, with a year
+    /// in [`dct::YEARS`]; the error says which form was expected (see [`dct`]).
     pub fn parse(s: &str) -> Result<Dct, String> {
-        let s = s.trim();
-        if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            return Ok(Dct { date, time: None });
-        }
-        for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"] {
-            if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
-                return Ok(Dct {
-                    date: dt.date(),
-                    time: Some(dt.time()),
-                });
-            }
-        }
-        Err(format!(
-            "invalid document date {s:?}: expected YYYY-MM-DD, YYYY-MM-DDThh:mm or YYYY-MM-DDThh:mm:ss"
-        ))
+        dct::parse(s)
     }
 }
 

@@ -191,13 +191,15 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
             "XXXX-XX-XX",
         ),
         Expr::RelDay(n) => d(
-            r.map(|r| day_value(r + Duration::days(n.into()))),
+            r.and_then(|r| r.checked_add_signed(Duration::days(n.into())))
+                .map(day_value),
             "XXXX-XX-XX",
         ),
         Expr::Weekday { wd, shift } => {
             let under = format!("XXXX-WXX-{wd}");
             d(
-                r.map(|r| day_value(weekday_near(r, wd, shift, ctx.future()))),
+                r.and_then(|r| weekday_near(r, wd, shift, ctx.future()))
+                    .map(day_value),
                 &under,
             )
         }
@@ -209,11 +211,11 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
             shift,
         } => d(season_value(season, year, shift, ctx), "XXXX-SU"),
         Expr::Quarter { q, year, shift } => {
-            let y = year.or(r.map(|r| r.year() + shift));
+            let y = year.or(r.and_then(|r| r.year().checked_add(shift)));
             d(y.map(|y| format!("{y:04}-Q{q}")), "XXXX-QX")
         }
         Expr::Half { h, year, shift } => {
-            let y = year.or(r.map(|r| r.year() + shift));
+            let y = year.or(r.and_then(|r| r.year().checked_add(shift)));
             d(y.map(|y| format!("{y:04}-H{h}")), "XXXX-HX")
         }
         Expr::Decade {
@@ -221,11 +223,12 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
             century,
             rel,
         } => {
-            let century = century.or(rel.and_then(|s| r.map(|r| (r.year() - 1) / 100 + 1 + s)));
+            let century = century
+                .or(rel.and_then(|s| r.and_then(|r| ((r.year() - 1) / 100 + 1).checked_add(s))));
             Resolved::date(decade_value(digit, century, r))
         }
         Expr::Century { value, shift } => {
-            let c = value.or(r.map(|r| (r.year() - 1) / 100 + shift));
+            let c = value.or(r.and_then(|r| ((r.year() - 1) / 100).checked_add(shift)));
             d(c.map(|c| format!("{c:02}")), "XX")
         }
         Expr::Clock { hour, minute } => {
@@ -258,9 +261,12 @@ pub fn day_value(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// The first day of the month `n` months from `d`'s; `d` itself when that is off the calendar.
 fn add_months(d: NaiveDate, n: i32) -> NaiveDate {
-    let total = d.year() * 12 + d.month0() as i32 + n;
-    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1).unwrap_or(d)
+    let total = (d.year() * 12 + d.month0() as i32).checked_add(n);
+    total
+        .and_then(|t| NaiveDate::from_ymd_opt(t.div_euclid(12), t.rem_euclid(12) as u32 + 1, 1))
+        .unwrap_or(d)
 }
 
 /// A date with missing parts: the year comes from the reference and the direction.
@@ -353,7 +359,8 @@ fn year_for(m: u8, day: Option<u8>, r: NaiveDate, shift: Option<i8>, future: boo
     }
 }
 
-fn weekday_near(r: NaiveDate, wd: u8, shift: Option<i8>, future: bool) -> NaiveDate {
+/// `None` when the day would be off the calendar (a document date at its very edge).
+fn weekday_near(r: NaiveDate, wd: u8, shift: Option<i8>, future: bool) -> Option<NaiveDate> {
     let today = r.weekday().number_from_monday() as i64;
     let back = (today - i64::from(wd)).rem_euclid(7); // days back to the last such weekday
     let fwd = (i64::from(wd) - today).rem_euclid(7);
@@ -362,10 +369,10 @@ fn weekday_near(r: NaiveDate, wd: u8, shift: Option<i8>, future: bool) -> NaiveD
         if fwd == 0 { 7 } else { fwd },
     );
     match (shift, future) {
-        (Some(s), _) if s < 0 => r - Duration::days(strict_back),
-        (Some(s), _) if s > 0 => r + Duration::days(strict_fwd),
-        (_, true) => r + Duration::days(strict_fwd),
-        _ => r - Duration::days(back),
+        (Some(s), _) if s < 0 => r.checked_sub_signed(Duration::days(strict_back)),
+        (Some(s), _) if s > 0 => r.checked_add_signed(Duration::days(strict_fwd)),
+        (_, true) => r.checked_add_signed(Duration::days(strict_fwd)),
+        _ => r.checked_sub_signed(Duration::days(back)),
     }
 }
 
@@ -379,19 +386,35 @@ fn rel_unit(r: Option<NaiveDate>, unit: Unit, shift: i32) -> Resolved {
     let Some(r) = r else {
         return Resolved::date(under.to_owned());
     };
+    let unknown = || Resolved::date(under.to_owned());
     let value = match unit {
         Unit::Week => {
-            let w = (r + Duration::weeks(shift.into())).iso_week();
+            let Some(day) = r.checked_add_signed(Duration::weeks(shift.into())) else {
+                return unknown();
+            };
+            let w = day.iso_week();
             format!("{:04}-W{:02}", w.year(), w.week())
         }
         Unit::Month => {
             let m = add_months(r, shift);
             format!("{:04}-{:02}", m.year(), m.month())
         }
-        Unit::Year => format!("{:04}", r.year() + shift),
-        Unit::Decade => format!("{:03}", (r.year() + 10 * shift) / 10),
-        Unit::Century => format!("{:02}", (r.year() - 1) / 100 + shift),
-        Unit::Day => day_value(r + Duration::days(shift.into())),
+        Unit::Year => match r.year().checked_add(shift) {
+            Some(y) => format!("{y:04}"),
+            None => return unknown(),
+        },
+        Unit::Decade => match shift.checked_mul(10).and_then(|s| r.year().checked_add(s)) {
+            Some(y) => format!("{:03}", y / 10),
+            None => return unknown(),
+        },
+        Unit::Century => match ((r.year() - 1) / 100).checked_add(shift) {
+            Some(c) => format!("{c:02}"),
+            None => return unknown(),
+        },
+        Unit::Day => match r.checked_add_signed(Duration::days(shift.into())) {
+            Some(d) => day_value(d),
+            None => return unknown(),
+        },
         // Hours and minutes before the document: the day is the best a date can say.
         Unit::Hour | Unit::Minute | Unit::Second => day_value(r),
     };
@@ -401,14 +424,14 @@ fn rel_unit(r: Option<NaiveDate>, unit: Unit, shift: i32) -> Resolved {
 fn hijri_value(year: i32, month: u8, day: Option<u8>) -> Option<String> {
     match day {
         Some(d) => hijri::to_gregorian(year, month, d).map(day_value),
-        None => hijri::month_span(year, month).map(|(a, _)| month_of_most_days(a)),
+        None => hijri::month_span(year, month).and_then(|(a, _)| month_of_most_days(a)),
     }
 }
 
 /// A Hijri month is named by the Gregorian month holding most of its days.
-fn month_of_most_days(first: NaiveDate) -> String {
-    let mid = first + Duration::days(14);
-    format!("{:04}-{:02}", mid.year(), mid.month())
+fn month_of_most_days(first: NaiveDate) -> Option<String> {
+    let mid = first.checked_add_signed(Duration::days(14))?;
+    Some(format!("{:04}-{:02}", mid.year(), mid.month()))
 }
 
 fn hijri_near(
@@ -470,7 +493,7 @@ fn season_value(s: Season, year: Option<i32>, shift: Option<i8>, ctx: &Ctx) -> O
         (None, Some(r)) => {
             let start = |y: i32| NaiveDate::from_ymd_opt(y, season_start(s), 1);
             // The season of year y runs from its start for three months.
-            let end = |y: i32| start(y).map(|d| add_months(d, 3) - Duration::days(1));
+            let end = |y: i32| start(y).and_then(|d| add_months(d, 3).pred_opt());
             let ry = r.year();
             let years = [ry - 1, ry, ry + 1];
             match shift {
@@ -551,7 +574,7 @@ pub fn span(value: &str) -> Option<(NaiveDate, NaiveDate)> {
                 p if p.starts_with('W') => {
                     let w = p[1..].parse().ok()?;
                     let start = NaiveDate::from_isoywd_opt(year, w, Weekday::Mon)?;
-                    return Some((start, start + Duration::days(6)));
+                    return Some((start, start.checked_add_signed(Duration::days(6))?));
                 }
                 p => (p.parse().ok()?, 1),
             };
@@ -717,5 +740,73 @@ mod tests {
         );
         assert_eq!(span("P3D"), None);
         assert_eq!(span("XXXX-02"), None);
+    }
+
+    /// A reference at either end of the calendar resolves to an underspecified value instead
+    /// of overflowing (`-0001-01-01`, `+262142-12-31` once crashed the server).
+    #[test]
+    fn the_edges_of_the_calendar_do_not_overflow() {
+        let units = [
+            Unit::Second,
+            Unit::Minute,
+            Unit::Hour,
+            Unit::Day,
+            Unit::Week,
+            Unit::Month,
+            Unit::Year,
+            Unit::Decade,
+            Unit::Century,
+        ];
+        let mut exprs = vec![
+            Expr::RelDay(-1),
+            Expr::RelDay(1),
+            Expr::RelDay(i32::MAX),
+            Expr::Quarter {
+                q: 1,
+                year: None,
+                shift: i32::MAX,
+            },
+            Expr::Century {
+                value: None,
+                shift: i32::MAX,
+            },
+        ];
+        for shift in [i32::MIN, -1, 1, i32::MAX] {
+            for unit in units {
+                exprs.push(Expr::RelUnit { unit, shift });
+            }
+        }
+        for wd in 1..=7 {
+            for shift in [Some(-1), None, Some(1)] {
+                exprs.push(Expr::Weekday { wd, shift });
+            }
+        }
+        for season in [
+            Season::Spring,
+            Season::Summer,
+            Season::Autumn,
+            Season::Winter,
+        ] {
+            exprs.push(Expr::Season {
+                season,
+                year: None,
+                shift: None,
+            });
+        }
+        for dct in [NaiveDate::MIN, NaiveDate::MAX] {
+            for future in [false, true] {
+                let c = Ctx {
+                    dct: Some(dct),
+                    anchor: None,
+                    mode: Mode::News,
+                    future,
+                    day_anchor: None,
+                };
+                for e in &exprs {
+                    // Any value will do: what matters is that there is one.
+                    let _ = resolve(e, &c);
+                }
+            }
+        }
     }
 }

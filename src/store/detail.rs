@@ -5,20 +5,36 @@ use serde::Serialize;
 use tracing::instrument;
 use utoipa::ToSchema;
 
-use super::timeline::{ENTRY_COLUMNS, EntryRow};
+use super::timeline::{ENTRY_COLUMNS, EntryRow, Evidence, QUOTE_COLUMNS, QuoteRow};
 use super::{EvidenceQuote, Result, Store, TimelineEntry};
 use crate::extract::events::{EventDate, Place, Status};
 
-/// An event and all its evidence, with the spans to highlight in each sentence.
+/// An event and a page of its evidence, with the spans to highlight in each sentence.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EventDetail {
-    /// The entry as the feed shows it; its `evidence` is replaced by the fuller list below.
+    /// The entry as the feed shows it (`evidence_count` counts every report); its `evidence`
+    /// is replaced by the fuller page below.
     #[serde(flatten)]
     pub entry: TimelineEntry,
+    /// The reports of this page, in the order they joined.
     pub evidence: Vec<EvidenceDetail>,
-    /// The reports whose own date does not overlap the event's.
+    /// The reports whose own date does not overlap the event's (the first
+    /// [`MAX_DISAGREEMENTS`] of them, over all pages).
     pub disagreements: Vec<Disagreement>,
+    /// Pass as `cursor` for the next page of reports; null on the last page.
+    #[schema(required)]
+    pub next_cursor: Option<String>,
 }
+
+/// Which reports of an event to read: those after `after` (an `evidence_id`), `limit` of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EvidencePage {
+    pub after: Option<i64>,
+    pub limit: i64,
+}
+
+/// Disagreements listed at most: enough to see that sources differ, and bounded.
+pub const MAX_DISAGREEMENTS: i64 = 50;
 
 /// One report with its sentence and spans (code points into the document, end exclusive).
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -105,7 +121,8 @@ pub struct EventSpan {
 
 #[derive(sqlx::FromRow)]
 struct SpanRow {
-    evidence_id: i64,
+    #[sqlx(flatten)]
+    quote: QuoteRow,
     status: String,
     place_name: Option<String>,
     place_country: Option<String>,
@@ -122,11 +139,28 @@ struct SpanRow {
     date_end: Option<i64>,
 }
 
+#[derive(sqlx::FromRow)]
+struct DisagreementRow {
+    evidence_id: i64,
+    document_id: i64,
+    source: Option<String>,
+    claimed_value: String,
+    claimed_earliest: chrono::NaiveDate,
+    claimed_latest: chrono::NaiveDate,
+    claimed_precision: String,
+}
+
 impl Store {
-    /// The event `event_id` with all its evidence, or `None` when there is none such (or it
-    /// is undated, and so on no timeline).
+    /// The event `event_id` with one page of its evidence, or `None` when there is none such
+    /// (or it is undated, and so on no timeline). Every column read is stored with the
+    /// evidence (the quote, the date's text), so a page costs the same whatever the size of
+    /// the documents or the number of reports.
     #[instrument(skip_all, fields(event_id))]
-    pub async fn event_detail(&self, event_id: i64) -> Result<Option<EventDetail>> {
+    pub async fn event_detail(
+        &self,
+        event_id: i64,
+        page: EvidencePage,
+    ) -> Result<Option<EventDetail>> {
         let row: Option<EntryRow> = sqlx::query_as(&format!(
             "select {ENTRY_COLUMNS} from events ev
              where ev.event_id = ? and ev.earliest is not null"
@@ -136,27 +170,27 @@ impl Store {
         .await?;
         let Some(row) = row else { return Ok(None) };
         let mut entries = [row.into_entry()?];
-        self.fill_entries(&mut entries).await?;
-        let [mut entry] = entries;
+        self.fill_entries(&mut entries, Evidence::Counts).await?;
+        let [entry] = entries;
 
-        // substr counts characters, and the spans are code points: the date's own text.
-        let spans: Vec<SpanRow> = sqlx::query_as(
-            "select e.evidence_id, e.status, e.place_name, e.place_country, e.place_lat,
+        // One more than asked: whether it comes back says whether there is a next page.
+        let mut spans: Vec<SpanRow> = sqlx::query_as(&format!(
+            "select {QUOTE_COLUMNS}, e.status, e.place_name, e.place_country, e.place_lat,
                     e.place_lon, e.place_wikidata, e.sentence, e.sentence_start, e.sentence_end,
-                    e.trigger_start, e.trigger_end, e.date_start, e.date_end,
-                    case when e.date_start is null then null
-                         else substr(d.text, e.date_start + 1, e.date_end - e.date_start)
-                    end as date_text
+                    e.trigger_start, e.trigger_end, e.date_start, e.date_end, e.date_text
              from evidence e join documents d on d.document_id = e.document_id
-             where e.event_id = ? order by e.evidence_id",
-        )
+             where e.event_id = ? and e.evidence_id > ?
+             order by e.evidence_id limit ?"
+        ))
         .bind(event_id)
+        .bind(page.after.unwrap_or(0))
+        .bind(page.limit + 1)
         .fetch_all(&self.pool)
         .await?;
-        let quotes = std::mem::take(&mut entry.evidence);
-        let mut evidence = Vec::with_capacity(quotes.len());
-        for (quote, s) in quotes.into_iter().zip(spans) {
-            debug_assert_eq!(quote.evidence_id, s.evidence_id);
+        let more = spans.len() as i64 > page.limit;
+        spans.truncate(page.limit as usize);
+        let mut evidence = Vec::with_capacity(spans.len());
+        for s in spans {
             let place = super::rows::place(
                 s.place_name,
                 s.place_country,
@@ -165,7 +199,7 @@ impl Store {
                 s.place_wikidata,
             );
             evidence.push(EvidenceDetail {
-                quote,
+                quote: s.quote.into_quote()?,
                 status: super::codes::status(&s.status)?,
                 place,
                 sentence: s.sentence,
@@ -178,24 +212,47 @@ impl Store {
                 date_end: s.date_end,
             });
         }
-        let disagreements = evidence
-            .iter()
-            .filter_map(|e| {
-                let claimed = e.quote.claimed.as_ref()?;
-                let apart =
-                    claimed.latest < entry.date.earliest || claimed.earliest > entry.date.latest;
-                apart.then(|| Disagreement {
-                    evidence_id: e.quote.evidence_id,
-                    document_id: e.quote.document_id,
-                    source: e.quote.source.clone(),
-                    claimed: claimed.clone(),
+        let next_cursor = match evidence.last() {
+            Some(last) if more => Some(last.quote.evidence_id.to_string()),
+            _ => None,
+        };
+        let disagreements: Vec<DisagreementRow> = sqlx::query_as(
+            "select e.evidence_id, e.document_id, d.source, e.claimed_value, e.claimed_earliest,
+                    e.claimed_latest, e.claimed_precision
+             from evidence e join documents d on d.document_id = e.document_id
+             where e.evidence_id in (
+                 select evidence_id from evidence indexed by evidence_claims
+                 where event_id = ? and (claimed_latest < ? or claimed_earliest > ?)
+                 order by evidence_id limit ?)
+             order by e.evidence_id",
+        )
+        .bind(event_id)
+        .bind(entry.date.earliest)
+        .bind(entry.date.latest)
+        .bind(MAX_DISAGREEMENTS)
+        .fetch_all(&self.pool)
+        .await?;
+        let disagreements = disagreements
+            .into_iter()
+            .map(|d| {
+                Ok(Disagreement {
+                    evidence_id: d.evidence_id,
+                    document_id: d.document_id,
+                    source: d.source,
+                    claimed: EventDate {
+                        value: d.claimed_value,
+                        earliest: d.claimed_earliest,
+                        latest: d.claimed_latest,
+                        precision: super::codes::precision(&d.claimed_precision)?,
+                    },
                 })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         Ok(Some(EventDetail {
             entry,
             evidence,
             disagreements,
+            next_cursor,
         }))
     }
 

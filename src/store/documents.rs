@@ -113,6 +113,7 @@ impl Store {
         // IMMEDIATE takes the write lock up front: reading and then writing in a deferred
         // transaction could fail with "database is locked" beside another writer. Holding it
         // also makes max(document_id) + 1 a free id.
+        let _turn = self.write_permit().await?;
         let mut tx = self.pool.begin_with("begin immediate").await?;
         let mut known: FxHashMap<String, i64> = sqlx::query_as(
             "select content_hash, document_id from documents
@@ -156,6 +157,7 @@ impl Store {
             .map(|(id, _, b, _)| DocEvents {
                 document_id: *id,
                 source: b.doc.source,
+                text: b.doc.text,
                 events: b.events,
             })
             .collect();
@@ -178,6 +180,7 @@ impl Store {
         timexes: &[Timex],
         events: &[Event],
     ) -> Result<Outcome> {
+        let _turn = self.write_permit().await?;
         let mut tx = self.pool.begin_with("begin immediate").await?;
         sqlx::query("delete from timexes where document_id = ?")
             .bind(document_id)
@@ -186,14 +189,15 @@ impl Store {
         let removed = events::remove_evidence_of(&mut tx, document_id).await?;
         let rows: Vec<(i64, &Timex)> = timexes.iter().map(|t| (document_id, t)).collect();
         insert_timexes(&mut tx, &rows).await?;
-        let source: Option<String> =
-            sqlx::query_scalar("select source from documents where document_id = ?")
+        let (source, text): (Option<String>, String) =
+            sqlx::query_as("select source, text from documents where document_id = ?")
                 .bind(document_id)
                 .fetch_one(&mut *tx)
                 .await?;
         let doc = DocEvents {
             document_id,
             source: source.as_deref(),
+            text: &text,
             events,
         };
         let added = events::add_events(&mut tx, &[doc]).await?;

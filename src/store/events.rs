@@ -9,10 +9,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use tracing::instrument;
 
-use super::evidence::{NewEvidence, insert_evidence, quote};
+use super::evidence::{NewEvidence, insert_evidence, quote, span_texts};
 use super::merge::{self, Aggregate, Candidate, Decision, Report};
 use super::rows::{EventRow, EvidenceReportRow, ReportRow};
-use super::{Result, codes};
+use super::{MAX_REPORTS_PER_DOCUMENT, Result, codes};
 use crate::extract::events::{Event, EventDate};
 
 /// How many reports of a document started an event and how many joined one.
@@ -33,14 +33,17 @@ pub(super) const MAX_PARAMS: usize = 32_766;
 pub(crate) struct DocEvents<'a> {
     pub document_id: i64,
     pub source: Option<&'a str>,
+    /// The document's text: the spans of the events point into it.
+    pub text: &'a str,
     pub events: &'a [Event],
 }
 
-/// Merges the events of documents (already inserted, in this order) into the stored events
-/// and writes their evidence. Returns, per document, how many events it created and merged.
 /// How many events either side of a report in its document may tell its day apart.
 const TOLD_APART_REACH: usize = 60;
 
+/// Merges the events of documents (already inserted, in this order) into the stored events
+/// and writes their evidence. Returns, per document, how many events it created and merged.
+/// A document's reports of one event past [`MAX_REPORTS_PER_DOCUMENT`] are dropped.
 #[instrument(skip_all, fields(documents = docs.len()))]
 pub(crate) async fn add_events(
     conn: &mut SqliteConnection,
@@ -63,12 +66,20 @@ pub(crate) async fn add_events(
             Some(s) => s.to_owned(),
             None => format!("document {}", doc.document_id),
         };
+        let date_spans: Vec<Option<(usize, usize)>> = doc
+            .events
+            .iter()
+            .map(|e| e.date_start.zip(e.date_end))
+            .collect();
+        let date_texts = span_texts(doc.text, &date_spans);
+        // Reports of this document per event: capped.
+        let mut reports: FxHashMap<i64, usize> = FxHashMap::default();
         let sides: Vec<Vec<String>> = doc
             .events
             .iter()
             .map(|e| merge::countries(&e.participants))
             .collect();
-        for (n, e) in doc.events.iter().enumerate() {
+        for (n, (e, date_text)) in doc.events.iter().zip(date_texts).enumerate() {
             let report = Report::from(e);
             let countries = sides[n].clone();
             // Candidates come from every participant set the report is compatible with.
@@ -95,6 +106,10 @@ pub(crate) async fn add_events(
             let (event_id, reason) =
                 match merge::decide(&report, &countries, &candidates, &told_apart) {
                     Decision::Join { event_id, reason } => {
+                        if reports.get(&event_id).copied().unwrap_or(0) >= MAX_REPORTS_PER_DOCUMENT
+                        {
+                            continue;
+                        }
                         let Some(c) = pool
                             .by_key
                             .values_mut()
@@ -124,6 +139,7 @@ pub(crate) async fn add_events(
                         (last_event, reason)
                     }
                 };
+            *reports.entry(event_id).or_default() += 1;
             last_evidence += 1;
             evidence.push(NewEvidence {
                 evidence_id: last_evidence,
@@ -131,6 +147,7 @@ pub(crate) async fn add_events(
                 document_id: doc.document_id,
                 source_key: source_key.clone(),
                 quote: quote(&e.sentence, e.start.saturating_sub(e.sentence_start)),
+                date_text: date_text.map(str::to_owned),
                 event: e,
                 reason,
             });

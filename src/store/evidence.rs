@@ -1,5 +1,6 @@
 //! Evidence rows: one per report of an event, with its participants and search entry.
 
+use rustc_hash::FxHashMap;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::events::MAX_PARAMS;
@@ -18,6 +19,8 @@ pub(super) struct NewEvidence<'a> {
     pub source_key: String,
     pub event: &'a Event,
     pub quote: String,
+    /// The date expression's text, when one dates the report.
+    pub date_text: Option<String>,
     pub reason: String,
 }
 
@@ -26,7 +29,7 @@ pub(super) async fn insert_evidence(
     conn: &mut SqliteConnection,
     evidence: &[NewEvidence<'_>],
 ) -> Result<()> {
-    for chunk in evidence.chunks(MAX_PARAMS / 28) {
+    for chunk in evidence.chunks(MAX_PARAMS / 29) {
         let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
             "insert into evidence
                 (evidence_id, event_id, document_id, source_key, kind, plover, plover_mode, cameo,
@@ -34,7 +37,7 @@ pub(super) async fn insert_evidence(
                  trigger, trigger_start, trigger_end, sentence, sentence_start, sentence_end,
                  quote, date_start, date_end, claimed_value, claimed_earliest, claimed_latest,
                  claimed_precision, place_name, place_country, place_lat, place_lon,
-                 place_wikidata, merge_reason) ",
+                 place_wikidata, merge_reason, date_text) ",
         );
         q.push_values(chunk, |mut row, n| {
             let e = n.event;
@@ -67,7 +70,8 @@ pub(super) async fn insert_evidence(
                 .push_bind(place.map(|p| p.lat))
                 .push_bind(place.map(|p| p.lon))
                 .push_bind(place.and_then(|p| p.wikidata.as_deref()))
-                .push_bind(&n.reason);
+                .push_bind(&n.reason)
+                .push_bind(&n.date_text);
         });
         q.build().execute(&mut *conn).await?;
     }
@@ -99,6 +103,34 @@ pub(super) async fn insert_evidence(
     Ok(())
 }
 
+/// The text of each span (code point offsets into `text`, end exclusive) in one pass over
+/// `text`, however many spans: `None` for no span or one outside the text.
+pub(super) fn span_texts<'t>(
+    text: &'t str,
+    spans: &[Option<(usize, usize)>],
+) -> Vec<Option<&'t str>> {
+    let mut offsets: Vec<usize> = spans.iter().flatten().flat_map(|&(a, b)| [a, b]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut byte_at: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut wanted = offsets.into_iter().peekable();
+    let ends = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+    for (char_at, byte) in ends.enumerate() {
+        let Some(&next) = wanted.peek() else { break };
+        if next == char_at {
+            byte_at.insert(char_at, byte);
+            wanted.next();
+        }
+    }
+    spans
+        .iter()
+        .map(|span| {
+            let (a, b) = (*span)?;
+            text.get(*byte_at.get(&a)?..*byte_at.get(&b)?)
+        })
+        .collect()
+}
+
 /// The sentence, or when it is long the part around the trigger (at `trigger` chars into it),
 /// with an ellipsis where it was cut.
 pub(super) fn quote(sentence: &str, trigger: usize) -> String {
@@ -125,6 +157,29 @@ pub(super) fn quote(sentence: &str, trigger: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_texts_count_code_points() {
+        let text = "في 8 يونيو 2018 التقى";
+        let spans = [
+            Some((3, 15)),
+            None,
+            Some((0, 2)),
+            Some((20, 30)),
+            Some((3, 15)),
+        ];
+        assert_eq!(
+            span_texts(text, &spans),
+            [
+                Some("8 يونيو 2018"),
+                None,
+                Some("في"),
+                None,
+                Some("8 يونيو 2018")
+            ]
+        );
+        assert_eq!(span_texts("", &[Some((0, 0))]), [Some("")]);
+    }
 
     #[test]
     fn long_sentences_are_cut_around_the_trigger() {

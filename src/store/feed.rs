@@ -10,7 +10,7 @@ use sqlx::{QueryBuilder, Sqlite};
 use tracing::instrument;
 
 use super::documents::fts_query;
-use super::timeline::{ENTRY_COLUMNS, EntryRow};
+use super::timeline::{ENTRY_COLUMNS, EntryRow, Evidence};
 use super::{Result, Store, TimelineEntry, codes};
 use crate::extract::events::{EventKind, Status};
 
@@ -73,14 +73,27 @@ impl Key {
 
 impl Store {
     /// Up to `limit` events matching `filter` in `order`, starting after `after`, each with
-    /// its participants and evidence.
-    #[instrument(skip_all)]
+    /// its participants and all its evidence.
     pub async fn feed(
         &self,
         filter: &Filter,
         order: Order,
         after: Option<Key>,
         limit: i64,
+    ) -> Result<Vec<TimelineEntry>> {
+        self.feed_with(filter, order, after, limit, Evidence::All)
+            .await
+    }
+
+    /// [`Store::feed`] with the reports `evidence` asks for.
+    #[instrument(skip_all)]
+    pub async fn feed_with(
+        &self,
+        filter: &Filter,
+        order: Order,
+        after: Option<Key>,
+        limit: i64,
+        evidence: Evidence,
     ) -> Result<Vec<TimelineEntry>> {
         // With `from`, one scan per width class, each starting 2^k days before `from` on
         // `events_by_class`: a bound by the longest event would start a century early.
@@ -118,7 +131,7 @@ impl Store {
             .into_iter()
             .map(EntryRow::into_entry)
             .collect::<Result<Vec<_>>>()?;
-        self.fill_entries(&mut entries).await?;
+        self.fill_entries(&mut entries, evidence).await?;
         Ok(entries)
     }
 

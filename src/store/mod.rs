@@ -10,6 +10,7 @@
 //!   [`detail`]: one event with all its reports, one document with its spans; [`tally`]: the
 //!   events packed in memory for histograms.
 
+pub mod check;
 mod codes;
 pub mod detail;
 pub mod documents;
@@ -24,26 +25,39 @@ pub mod timeline;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use tracing::instrument;
 
+pub use check::CheckReport;
+pub use detail::EvidencePage;
 pub use detail::{DocumentDetail, EventDetail};
 pub use documents::{Extracted, NewDocument, Outcome, StoredDocument, content_hash};
 pub use feed::{Filter, Key, Order};
 pub use histogram::{Counts, GroupBy, Interval};
 pub use tally::Tally;
-pub use timeline::{EvidenceQuote, TimelineEntry};
+pub use timeline::{Evidence, EvidenceQuote, TimelineEntry};
 
 /// The version of what extraction writes into the store. Bump it whenever `extract` finds
 /// different timexes or events for the same text; `tarikh reextract` then redoes every
 /// document stored with an older one.
 pub const EXTRACTOR_VERSION: i64 = 3;
 
+/// Reports one document may give of one event: an article that repeats a sentence a
+/// thousand times is one source saying it once, and must not make the event's page grow.
+pub const MAX_REPORTS_PER_DOCUMENT: usize = 5;
+
 /// How long a connection waits for another writer before giving up with "database is locked".
+/// Writers of this process never meet that way (they queue on [`Store::write_permit`]); this is
+/// for another process (`tarikh ingest`) writing to the same file.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a write waits for the writers queued before it: past this it is refused as busy
+/// (an HTTP 503 with Retry-After) rather than left to time out.
+pub const WRITE_WAIT: Duration = Duration::from_secs(20);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -55,9 +69,25 @@ pub enum StoreError {
     Sql(#[from] sqlx::Error),
     #[error("unexpected {column} {value:?} in the database")]
     Corrupt { column: &'static str, value: String },
+    /// The writes queued before this one did not finish in time.
+    #[error("the database is busy with other writes: {0}")]
+    Busy(String),
 }
 
 impl StoreError {
+    /// The database could not take the write now (queued writers, or another process holding
+    /// SQLite's lock): worth retrying later, not a fault.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Busy(_) => true,
+            // SQLITE_BUSY (5) and its extended codes (517: BUSY_SNAPSHOT, 261: BUSY_RECOVERY).
+            StoreError::Sql(sqlx::Error::Database(e)) => {
+                matches!(e.code().as_deref(), Some("5" | "261" | "517"))
+            }
+            _ => false,
+        }
+    }
+
     fn corrupt(column: &'static str, value: &str) -> StoreError {
         StoreError::Corrupt {
             column,
@@ -72,6 +102,12 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    /// One write transaction at a time: SQLite has one writer, and a writer waiting inside
+    /// SQLite's busy handler fails with "database is locked" after [`BUSY_TIMEOUT`], while one
+    /// waiting here queues in order and is told "busy" after [`WRITE_WAIT`].
+    writer: Arc<tokio::sync::Semaphore>,
+    /// [`WRITE_WAIT`]; shorter in tests.
+    write_wait: Duration,
 }
 
 /// How much page cache each connection keeps, in KiB.
@@ -139,13 +175,37 @@ pub async fn connect_with(path: impl AsRef<Path>, cache: CacheSize) -> Result<St
         .await
         .map_err(open_error)?;
     sqlx::migrate!().run(&pool).await?;
-    Ok(Store { pool })
+    Ok(Store {
+        pool,
+        writer: Arc::new(tokio::sync::Semaphore::new(1)),
+        write_wait: WRITE_WAIT,
+    })
 }
 
 impl Store {
     /// The pool, for callers that run their own read queries (tests, the HTTP layer).
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// The same store, with writes refused as busy after waiting `wait` for their turn.
+    pub fn with_write_wait(mut self, wait: Duration) -> Store {
+        self.write_wait = wait;
+        self
+    }
+
+    /// The turn to write: every write transaction of this process holds it throughout. Waits
+    /// behind the writes queued before it, for at most [`WRITE_WAIT`], then
+    /// [`StoreError::Busy`].
+    pub async fn write_permit(&self) -> Result<tokio::sync::SemaphorePermit<'_>> {
+        match tokio::time::timeout(self.write_wait, self.writer.acquire()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            Ok(Err(_)) => Err(StoreError::Busy("the store is closing".into())),
+            Err(_) => Err(StoreError::Busy(format!(
+                "waited {} ms for the writes queued before this one",
+                self.write_wait.as_millis()
+            ))),
+        }
     }
 
     /// Waits for running queries and closes every connection (checkpointing the WAL).

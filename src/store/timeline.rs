@@ -37,9 +37,25 @@ pub struct TimelineEntry {
     /// Distinct documents and distinct sources reporting it.
     pub article_count: i64,
     pub source_count: i64,
-    /// The reports, in the order they joined.
+    /// Reports of it, all told (a document gives at most
+    /// [`super::MAX_REPORTS_PER_DOCUMENT`]).
+    pub evidence_count: i64,
+    /// The reports, in the order they joined: the first only, unless all were asked for
+    /// ([`Evidence`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceQuote>,
+}
+
+/// Which reports of each entry to load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Evidence {
+    /// The first report of each event: what a list shows, whatever the number of reports.
+    #[default]
+    First,
+    /// Every report (exports, feeds for readers, tests).
+    All,
+    /// None: the caller pages them itself (the event's detail).
+    Counts,
 }
 
 /// One report of an event: where it was read, what it claims, and why it joined.
@@ -83,8 +99,13 @@ impl Store {
         self.feed(&filter, Order::Asc, None, -1).await
     }
 
-    /// Loads the participants and evidence of `entries`.
-    pub(super) async fn fill_entries(&self, entries: &mut [TimelineEntry]) -> Result<()> {
+    /// Loads the participants, the report counts and the reports `evidence` asks for of
+    /// `entries`.
+    pub(super) async fn fill_entries(
+        &self,
+        entries: &mut [TimelineEntry],
+        evidence: Evidence,
+    ) -> Result<()> {
         if entries.is_empty() {
             return Ok(());
         }
@@ -115,15 +136,32 @@ impl Store {
             }
         }
 
-        let quotes: Vec<QuoteRow> = sqlx::query_as(
-            "select e.evidence_id, e.event_id, e.document_id, d.title, d.url, d.source,
-                    d.published_at, e.kind, e.trigger, e.quote, e.claimed_value,
-                    e.claimed_earliest, e.claimed_latest, e.claimed_precision, e.merge_reason
-             from evidence e join documents d on d.document_id = e.document_id
-             where e.event_id in (select value from json_each(?))
-             order by e.event_id, e.evidence_id",
+        // From the index alone: the count and the first report of each.
+        let counts: Vec<(i64, i64, i64)> = sqlx::query_as(
+            "select event_id, count(*), min(evidence_id) from evidence
+             where event_id in (select value from json_each(?)) group by event_id",
         )
         .bind(&ids)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut firsts = Vec::with_capacity(counts.len());
+        for (event_id, n, first) in counts {
+            entries[at[&event_id]].evidence_count = n;
+            firsts.push(first);
+        }
+        let which = match evidence {
+            Evidence::Counts => return Ok(()),
+            Evidence::First => "e.evidence_id in (select value from json_each(?))",
+            Evidence::All => "e.event_id in (select value from json_each(?))",
+        };
+        let quotes: Vec<QuoteRow> = sqlx::query_as(&format!(
+            "select {QUOTE_COLUMNS} from evidence e join documents d on d.document_id = e.document_id
+             where {which} order by e.event_id, e.evidence_id"
+        ))
+        .bind(match evidence {
+            Evidence::First => serde_json::to_string(&firsts).expect("ids serialise"),
+            _ => ids,
+        })
         .fetch_all(&self.pool)
         .await?;
         for q in quotes {
@@ -169,13 +207,19 @@ impl EntryRow {
             participants: Vec::new(),
             article_count: self.article_count,
             source_count: self.source_count,
+            evidence_count: 0,
             evidence: Vec::new(),
         })
     }
 }
 
+/// The columns of `evidence e join documents d` that a [`QuoteRow`] reads.
+pub(super) const QUOTE_COLUMNS: &str = "e.evidence_id, e.event_id, e.document_id, d.title,
+    d.url, d.source, d.published_at, e.kind, e.trigger, e.quote, e.claimed_value,
+    e.claimed_earliest, e.claimed_latest, e.claimed_precision, e.merge_reason";
+
 #[derive(sqlx::FromRow)]
-struct QuoteRow {
+pub(super) struct QuoteRow {
     evidence_id: i64,
     event_id: i64,
     document_id: i64,
@@ -194,7 +238,7 @@ struct QuoteRow {
 }
 
 impl QuoteRow {
-    fn into_quote(self) -> Result<EvidenceQuote> {
+    pub(super) fn into_quote(self) -> Result<EvidenceQuote> {
         let claimed = match (
             self.claimed_value,
             self.claimed_earliest,

@@ -5,6 +5,7 @@ mod documents;
 mod errors;
 mod feed;
 mod golden;
+mod hardening;
 mod http;
 mod openapi;
 mod support;

@@ -61,6 +61,15 @@ pub async fn seeded() -> App {
 }
 
 impl App {
+    /// The same database served with another state (a public URL, shorter time limits).
+    pub fn with_state(self, state: AppState) -> App {
+        App {
+            router: router(state.clone()),
+            state,
+            _dir: self._dir,
+        }
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Reply {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
