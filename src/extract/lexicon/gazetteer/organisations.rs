@@ -115,14 +115,20 @@ static FOLDED: LazyLock<Vec<(String, &'static Organisation)>> = LazyLock::new(||
     v
 });
 
+/// Every folded spelling in one automaton: the leftmost match, the longest there.
+static SPELLINGS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(FOLDED.iter().map(|(s, _)| s.as_str()))
+        .unwrap_or_else(|e| panic!("organisation spellings: {e}"))
+});
+
 /// The organisation a folded text names first (by its longest spelling), to tell apart the
 /// summits of two organisations without folding their names again.
 pub fn organisation_in(folded: &str) -> Option<&'static Organisation> {
-    FOLDED
-        .iter()
-        .filter_map(|(s, o)| folded.find(s.as_str()).map(|at| (at, *o)))
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, o)| o)
+    SPELLINGS
+        .find(folded)
+        .map(|m| FOLDED[m.pattern().as_usize()].1)
 }
 
 #[cfg(test)]
