@@ -282,7 +282,14 @@ pub(super) fn date_for(
     let (d, reach) = match start.or(in_clause) {
         Some(d) if dist(d) <= NEAR => (d, Reach::Near),
         Some(d) => (d, Reach::Clause),
-        None => (before().or_else(after)?, Reach::Sentence),
+        // A decade or century in another clause ("في التسعينيات، لكن المفاوضات ...") dates no
+        // single happening.
+        None => (
+            before()
+                .or_else(after)
+                .filter(|d| !coarser_than_year(&d.timex.value))?,
+            Reach::Sentence,
+        ),
     };
     Some(((event_date(d.timex)?, (d.timex.start, d.timex.end)), reach))
 }
@@ -387,4 +394,10 @@ fn opens_predication(g: &G, l: &Layout, c: usize) -> bool {
     let r = l.clauses[c].clone();
     r.take(2)
         .any(|k| g.t[k].kind == Kind::Word && is_clause_opener(g.t[k].text(g.n)))
+}
+
+/// True for a decade or century value (199, 20).
+fn coarser_than_year(value: &str) -> bool {
+    let digits = value.chars().take_while(char::is_ascii_digit).count();
+    digits < 4 && !value.starts_with('X') && value.chars().all(|c| c.is_ascii_digit() || c == 'X')
 }

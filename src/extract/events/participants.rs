@@ -137,9 +137,16 @@ pub(super) fn participants(
         lex => lex,
     };
     let mut refers_to_pair = false;
+    // Where a pair word naming two countries stands ("البلدان", not "الزعيمان").
+    let mut country_pair_at: Option<usize> = None;
     for k in l.sentence_of(i).filter(|&k| l.clause[k] == l.clause[i]) {
         match named(k) {
-            Some(Lex::Pair) => refers_to_pair = true,
+            Some(Lex::Pair) => {
+                refers_to_pair = true;
+                if is_country_pair(g, k) {
+                    country_pair_at = Some(k);
+                }
+            }
             Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 5 => {
                 for c in ORGANISATIONS[usize::from(o)].1.members(on) {
                     add(&mut out, (member(c), 3));
@@ -149,7 +156,39 @@ pub(super) fn participants(
             None => {}
         }
     }
+    // "الصين والهند ... قبل أن يتفق البلدان": two countries its own sentence has just named,
+    // when it names two; else (and for the leaders, "الزعيمان") the two the article is about.
+    let named_before = |end: usize| {
+        let mut seen: Vec<usize> = Vec::new();
+        for k in (l.sentences[sentence]
+            .start
+            .max(end.saturating_sub(2 * REACH))..end)
+            .rev()
+        {
+            let Some(c) = named(k).and_then(country_of) else {
+                continue;
+            };
+            if !seen
+                .iter()
+                .any(|&j| g.lex(j).and_then(country_of) == Some(c))
+            {
+                seen.push(k);
+            }
+            if seen.len() == 3 {
+                break;
+            }
+        }
+        seen
+    };
     let add_pair = |out: &mut Vec<(Participant, u8)>| {
+        let local = country_pair_at.map(named_before).unwrap_or_default();
+        if local.len() == 2 {
+            local
+                .iter()
+                .filter_map(|&k| g.lex(k).and_then(participant))
+                .for_each(|p| add(out, p));
+            return;
+        }
         pair.iter()
             .filter_map(|&(_, first)| g.lex(first).and_then(participant))
             .for_each(|p| add(out, p));
@@ -234,4 +273,13 @@ fn in_since_phrase(g: &G, l: &Layout, k: usize) -> bool {
 pub(super) fn discussed(g: &G, l: &Layout, i: usize, k: usize) -> bool {
     l.clause[k] == l.clause[i]
         && (i + 1..k).any(|j| g.t[j].kind == Kind::Word && is_discuss_word(g.t[j].text(g.n)))
+}
+
+/// True for a pair word that names two countries: البلدان, البلدين, بلديهما.
+fn is_country_pair(g: &G, k: usize) -> bool {
+    let t = &g.t[k];
+    let w: String = t.text(g.n).chars().skip(t.clitic).collect();
+    ["البلدان", "البلدين", "بلديهما"]
+        .iter()
+        .any(|p| w == crate::extract::normalize::fold(p))
 }
