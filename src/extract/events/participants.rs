@@ -137,6 +137,8 @@ pub(super) fn participants(
         lex => lex,
     };
     let mut refers_to_pair = false;
+    // The members of the organisation a summit is named after.
+    let mut members: Vec<&str> = Vec::new();
     // Where a pair word naming two countries stands ("البلدان", not "الزعيمان").
     let mut country_pair_at: Option<usize> = None;
     for k in l.sentence_of(i).filter(|&k| l.clause[k] == l.clause[i]) {
@@ -149,6 +151,7 @@ pub(super) fn participants(
             }
             Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 5 => {
                 for c in ORGANISATIONS[usize::from(o)].1.members(on) {
+                    members.push(c);
                     add(&mut out, (member(c), 3));
                 }
             }
@@ -214,6 +217,19 @@ pub(super) fn participants(
             .filter(|&k| l.paragraph[k] == l.paragraph[i])
             .filter_map(|k| named(k).and_then(participant))
             .for_each(|p| add(&mut out, p));
+    }
+    // "القمة بين ترامب وكيم في سنغافورة": a state named only as where two others meet is no
+    // third side.
+    if kind.is_contact() {
+        let venue_only = venue_only_countries(g, l, i);
+        // Members of the organisation whose summit it is take part wherever it meets.
+        let keep = |(p, _): &(Participant, u8)| {
+            let c = p.country.as_str();
+            members.contains(&c) || !venue_only.contains(&c)
+        };
+        if out.iter().filter(|x| keep(x)).count() >= 2 {
+            out.retain(keep);
+        }
     }
     out.into_iter().map(|(p, _)| p).collect()
 }
@@ -282,4 +298,37 @@ fn is_country_pair(g: &G, k: usize) -> bool {
     ["البلدان", "البلدين", "بلديهما"]
         .iter()
         .any(|p| w == crate::extract::normalize::fold(p))
+}
+
+/// The countries the sentence of token `i` names only as a place things happen in: after في or
+/// with ب attached, or as the city of "في العاصمة اللاوسية فينتيان".
+fn venue_only_countries(g: &G, l: &Layout, i: usize) -> Vec<&'static str> {
+    let word = |j: usize, w: &[&str]| g.t[j].kind == Kind::Word && w.contains(&g.t[j].text(g.n));
+    let venue = |k: usize| {
+        let t = &g.t[k];
+        let attached_bi = t.text(g.n).chars().take(t.clitic).any(|c| c == 'ب');
+        let after_fi = k > 0 && word(k - 1, &["في"]);
+        let in_capital = k >= 3
+            && matches!(g.lex(k - 1), Some(Lex::Actor(_)))
+            && word(k - 2, &["العاصمه"])
+            && word(k - 3, &["في"]);
+        let in_city = k >= 2 && word(k - 1, &["مدينه", "العاصمه"]) && word(k - 2, &["في"]);
+        matches!(g.lex(k), Some(Lex::Place(_)))
+            && (after_fi || attached_bi || in_capital || in_city)
+            || (matches!(g.lex(k), Some(Lex::Actor(_))) && is_capital_of(g, k))
+    };
+    let mut venues: Vec<&'static str> = Vec::new();
+    let mut elsewhere: Vec<&'static str> = Vec::new();
+    for k in l.sentence_of(i) {
+        let Some(c) = g.lex(k).and_then(country_of) else {
+            continue;
+        };
+        if venue(k) {
+            venues.push(c)
+        } else {
+            elsewhere.push(c)
+        }
+    }
+    venues.retain(|c| !elsewhere.contains(c));
+    venues
 }
