@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::layout::*;
+use super::participants::shared_sides;
 use super::{Event, EventDate, EventKind, Participant, Precision, Status};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
@@ -34,11 +35,7 @@ pub(super) fn definite_follow_up(
         return None;
     }
     last_recent(events, |e| {
-        let shared = e
-            .participants
-            .iter()
-            .filter(|p| participants.iter().any(|q| q.country == p.country));
-        e.kind.is_contact() && e.date.is_some() && shared.count() >= 2
+        e.kind.is_contact() && e.date.is_some() && shared_sides(&e.participants, participants) >= 2
     })
 }
 
@@ -118,10 +115,7 @@ pub(super) fn narrated_date(
         .rev()
         .take_while(|&(_, &s)| sentence - s <= 1)
         .find(|&(e, _)| {
-            let shared = participants
-                .iter()
-                .filter(|p| e.participants.iter().any(|q| q.country == p.country))
-                .count();
+            let shared = shared_sides(participants, &e.participants);
             e.date.is_some() && e.status == Status::Held && need > 0 && shared >= need
         })
         .and_then(|(e, _)| governing_of(e))
@@ -228,13 +222,11 @@ pub(super) fn date_for(
     };
     // A trigger that only frames this one ("التقيا في حفل افتتاح ... في فبراير") lets its
     // date through.
-    let trigger_between = |a: usize, b: usize| {
+    let triggers_between = |a: usize, b: usize| {
         let from = triggers.partition_point(|&k| k <= a);
-        triggers[from..]
-            .iter()
-            .take_while(|&&k| k < b)
-            .any(|&k| !is_setting(g, k))
+        triggers[from..].iter().copied().take_while(move |&k| k < b)
     };
+    let trigger_between = |a: usize, b: usize| triggers_between(a, b).any(|k| !is_setting(g, k));
     let since_between = |a: usize, b: usize| {
         (a + 1..b).any(|k| g.t[k].kind == Kind::Word && g.t[k].text(g.n) == "منذ")
     };
@@ -275,10 +267,7 @@ pub(super) fn date_for(
         })
     };
     // The start verb of a summit framing this trigger starts the summit, not it.
-    let start = started_on(g, l, here, i).filter(|d| {
-        let from = triggers.partition_point(|&k| k <= i);
-        triggers.get(from).is_none_or(|&k| k >= d.first)
-    });
+    let start = started_on(g, l, here, i).filter(|d| triggers_between(i, d.first).next().is_none());
     let (d, reach) = match start.or(in_clause) {
         Some(d) if dist(d) <= NEAR => (d, Reach::Near),
         Some(d) => (d, Reach::Clause),
@@ -287,7 +276,7 @@ pub(super) fn date_for(
         None => (
             before()
                 .or_else(after)
-                .filter(|d| !coarser_than_year(&d.timex.value))?,
+                .filter(|d| event_date(d.timex).is_some_and(|e| e.precision < Precision::Decade))?,
             Reach::Sentence,
         ),
     };
@@ -394,10 +383,4 @@ fn opens_predication(g: &G, l: &Layout, c: usize) -> bool {
     let r = l.clauses[c].clone();
     r.take(2)
         .any(|k| g.t[k].kind == Kind::Word && is_clause_opener(g.t[k].text(g.n)))
-}
-
-/// True for a decade or century value (199, 20).
-fn coarser_than_year(value: &str) -> bool {
-    let digits = value.chars().take_while(char::is_ascii_digit).count();
-    digits < 4 && !value.starts_with('X') && value.chars().all(|c| c.is_ascii_digit() || c == 'X')
 }

@@ -159,7 +159,6 @@ pub(crate) fn events_in(
             && previous.is_some_and(|p| l.clause[triggers[p].0] == l.clause[c.tok])
             && events.last().is_some_and(|e| {
                 matches!(e.kind, EventKind::Meeting | EventKind::Call)
-                    && l.sentence[triggers[previous.unwrap_or(0)].0] == sentence
                     && coarser(e.date.as_ref(), date.as_ref().map(|d| &d.0))
             });
         if framed {

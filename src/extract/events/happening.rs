@@ -1,7 +1,7 @@
 //! One event per happening in an article: later reports of the same happening join the first.
 
 use super::layout::*;
-use super::participants::is_person;
+use super::participants::{is_person, shared_sides};
 use super::{Event, EventKind, Participant};
 use crate::extract::lexicon::gazetteer::organisation_in;
 
@@ -96,10 +96,7 @@ pub(super) fn earlier_report(
 ) -> Option<usize> {
     let need = if kind.is_contact() { 2 } else { 1 };
     last_recent(events, |e| {
-        let shared = participants
-            .iter()
-            .filter(|p| e.participants.iter().any(|q| q.country == p.country))
-            .count();
+        let shared = shared_sides(participants, &e.participants);
         e.kind == kind
             && e.date.is_some()
             && shared >= need

@@ -260,11 +260,22 @@ static PERSON_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::n
 /// True when the city at `k` is where something happens: a capital after في or with ب
 /// attached ("في أستانا", "ببكين").
 fn is_venue(g: &G, k: usize, place: u16) -> bool {
-    let p = &PLACES[usize::from(place)].1;
+    PLACES[usize::from(place)].1.city && placed_at(g, k)
+}
+
+/// True when the word at `k` follows في or carries ب: "في أستانا", "ببكين".
+fn placed_at(g: &G, k: usize) -> bool {
     let t = &g.t[k];
     let attached_bi = t.text(g.n).chars().take(t.clitic).any(|c| c == 'ب');
     let after_fi = k > 0 && g.t[k - 1].kind == Kind::Word && g.t[k - 1].text(g.n) == "في";
-    p.city && (after_fi || attached_bi)
+    attached_bi || after_fi
+}
+
+/// How many countries two lists of participants share.
+pub(super) fn shared_sides(a: &[Participant], b: &[Participant]) -> usize {
+    a.iter()
+        .filter(|p| b.iter().any(|q| q.country == p.country))
+        .count()
 }
 
 fn talks(kind: EventKind) -> bool {
@@ -305,16 +316,12 @@ fn is_country_pair(g: &G, k: usize) -> bool {
 fn venue_only_countries(g: &G, l: &Layout, i: usize) -> Vec<&'static str> {
     let word = |j: usize, w: &[&str]| g.t[j].kind == Kind::Word && w.contains(&g.t[j].text(g.n));
     let venue = |k: usize| {
-        let t = &g.t[k];
-        let attached_bi = t.text(g.n).chars().take(t.clitic).any(|c| c == 'ب');
-        let after_fi = k > 0 && word(k - 1, &["في"]);
         let in_capital = k >= 3
             && matches!(g.lex(k - 1), Some(Lex::Actor(_)))
             && word(k - 2, &["العاصمه"])
             && word(k - 3, &["في"]);
         let in_city = k >= 2 && word(k - 1, &["مدينه", "العاصمه"]) && word(k - 2, &["في"]);
-        matches!(g.lex(k), Some(Lex::Place(_)))
-            && (after_fi || attached_bi || in_capital || in_city)
+        matches!(g.lex(k), Some(Lex::Place(_))) && (placed_at(g, k) || in_capital || in_city)
             || (matches!(g.lex(k), Some(Lex::Actor(_))) && is_capital_of(g, k))
     };
     let mut venues: Vec<&'static str> = Vec::new();

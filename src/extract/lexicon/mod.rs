@@ -833,44 +833,42 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     lx
 });
 
-static NOT_FUTURE: LazyLock<HashSet<String>> =
-    LazyLock::new(|| NOT_FUTURE_VERBS.iter().map(|w| fold(w)).collect());
+/// A word list with every word folded, for lookups of folded text.
+fn folded(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| fold(w)).collect()
+}
 
-static NOT_DATE: LazyLock<HashSet<String>> =
-    LazyLock::new(|| NOT_DATE_CONTEXT.iter().map(|w| fold(w)).collect());
+static NOT_FUTURE: LazyLock<HashSet<String>> = LazyLock::new(|| folded(NOT_FUTURE_VERBS));
+
+static NOT_DATE: LazyLock<HashSet<String>> = LazyLock::new(|| folded(NOT_DATE_CONTEXT));
 
 static AGREEMENT_NOUNS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| events::AGREEMENT_NOUNS.iter().map(|w| fold(w)).collect());
+    LazyLock::new(|| folded(events::AGREEMENT_NOUNS));
 
-static SETTING_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| events::SETTING_WORDS.iter().map(|w| fold(w)).collect());
+static SETTING_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::SETTING_WORDS));
 
 /// True for a folded word that introduces the setting of a happening (في, خلال, هامش).
 pub fn is_setting_word(folded: &str) -> bool {
     SETTING_WORDS.contains(folded)
 }
 
-static TIMES_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| events::TIMES_WORDS.iter().map(|w| fold(w)).collect());
+static TIMES_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::TIMES_WORDS));
 
 /// True for a folded word that counts occurrences (مرتين, مرات).
 pub fn is_times_word(folded: &str) -> bool {
     TIMES_WORDS.contains(folded)
 }
 
-static DISCUSS_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| events::DISCUSS_WORDS.iter().map(|w| fold(w)).collect());
+static DISCUSS_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::DISCUSS_WORDS));
 
-static START_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| events::START_WORDS.iter().map(|w| fold(w)).collect());
+static START_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::START_WORDS));
 
 /// True for a folded verb of discussing (تناولت, ناقش).
 pub fn is_discuss_word(folded: &str) -> bool {
     DISCUSS_WORDS.contains(folded)
 }
 
-static END_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| events::END_WORDS.iter().map(|w| fold(w)).collect());
+static END_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::END_WORDS));
 
 /// True for a folded verb that ends a happening (تنتهي, تختتم).
 pub fn is_end_word(folded: &str) -> bool {
@@ -882,8 +880,7 @@ pub fn is_start_word(folded: &str) -> bool {
     START_WORDS.contains(folded)
 }
 
-static CLAUSE_OPENERS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| events::CLAUSE_OPENERS.iter().map(|w| fold(w)).collect());
+static CLAUSE_OPENERS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::CLAUSE_OPENERS));
 
 /// True for a folded word that opens a clause with a new predication (حيث, فيما, مؤكدا).
 pub fn is_clause_opener(folded: &str) -> bool {
