@@ -61,7 +61,7 @@ impl<'a> G<'a> {
         self.t.get(i).and_then(|t| t.lex)
     }
 
-    fn text(&self, i: usize) -> &str {
+    pub(crate) fn text(&self, i: usize) -> &str {
         self.t.get(i).map_or("", |t| t.text(self.n))
     }
 

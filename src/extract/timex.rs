@@ -58,6 +58,7 @@
 use chrono::NaiveDate;
 
 use super::grammar::{Found, G, RULES};
+use super::lexicon::Unit;
 use super::normalize::normalize;
 use super::resolve::{Ctx, Expr, resolve, span};
 use super::token::{Kind, tokenize};
@@ -105,7 +106,16 @@ pub(crate) fn timexes_in(
                 &with_partner_year(&f.expr, &resolve(&partner.expr, &ctx).value),
                 &ctx,
             ),
-            None => resolve(&f.expr, &ctx),
+            None => match day_named_after(g, &found, idx, &ctx) {
+                Some(day) => resolve(
+                    &f.expr,
+                    &Ctx {
+                        anchor: Some(day),
+                        ..ctx
+                    },
+                ),
+                None => resolve(&f.expr, &ctx),
+            },
         };
         let interval = span(&r.value);
         if let (Some((a, b)), TimexType::Date | TimexType::Time) = (interval, r.kind) {
@@ -152,6 +162,37 @@ fn find_all(g: &G) -> Vec<Found> {
     }
     out
 }
+
+/// "اليوم التالي لإطلاق العملية في 24 فيفري": a day counted from a happening named right after
+/// it (the word after starts with the preposition ل) counts from that happening's day, when the
+/// same sentence gives the day within [`NAMED_AFTER_REACH`] tokens. Without the ل ("في اليوم
+/// التالي، وصل ...") it counts from the last date given.
+fn day_named_after(g: &G, found: &[Found], idx: usize, ctx: &Ctx) -> Option<NaiveDate> {
+    let f = &found[idx];
+    if !matches!(
+        f.expr,
+        Expr::FromLast {
+            unit: Unit::Day,
+            ..
+        }
+    ) {
+        return None;
+    }
+    g.t.get(f.last).filter(|t| t.kind == Kind::Word)?;
+    let text = g.text(f.last);
+    if !text.starts_with('ل') || text.chars().count() < 4 {
+        return None;
+    }
+    let partner = found.get(idx + 1).filter(|p| {
+        p.first - f.last <= NAMED_AFTER_REACH
+            && g.sentence_start(p.first) == g.sentence_start(f.first)
+    })?;
+    let (a, b) = span(&resolve(&partner.expr, ctx).value)?;
+    (a == b).then_some(a)
+}
+
+/// How far after "اليوم التالي ل…" the happening's day may be given, in tokens.
+const NAMED_AFTER_REACH: usize = 10;
 
 /// The bare first day of a range takes the year its partner resolved to.
 fn with_partner_year(expr: &Expr, partner_value: &str) -> Expr {
