@@ -227,6 +227,13 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("دورية", DRILL, Form::Noun),
     ("دوريات", DRILL, Form::Noun),
     ("دورية جوية", DRILL, Form::Noun),
+    // Military aircraft flying: "حلقت قاذفات"; the verb alone also means "soared" (prices).
+    ("حلقت قاذفات", DRILL, Form::Past),
+    ("حلقت مقاتلات", DRILL, Form::Past),
+    ("حلقت طائرات حربية", DRILL, Form::Past),
+    ("حلقت طائرات عسكرية", DRILL, Form::Past),
+    ("تحليق قاذفات", DRILL, Form::Noun),
+    ("تحليق مقاتلات", DRILL, Form::Noun),
     ("دورية بحرية", DRILL, Form::Noun),
     ("غارة", INVADE, Form::Noun),
     ("غارات", INVADE, Form::Noun),
