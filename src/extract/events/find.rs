@@ -144,8 +144,11 @@ pub(crate) fn events_in(
             }
             _ => (c.def.kind, c.def.plover_mode, c.def.cameo),
         };
-        let location = location(g, &l, c.tok, c.def)
-            .or_else(|| follows.and_then(|n| events[n].location.clone()));
+        let location = location(g, &l, &positions, c.tok, c.def)
+            .or_else(|| follows.and_then(|n| events[n].location.clone()))
+            .or_else(|| {
+                visit_of_sentence(&events, &sentences, sentence, c.def.kind, &participants)
+            });
         let status = status(g, &l, &c, date.as_ref().map(|d| &d.0), dct);
         let coded = Coded {
             kind,

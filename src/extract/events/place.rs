@@ -1,15 +1,25 @@
 //! Where a happening took place.
 
+use super::dating::is_setting;
 use super::layout::*;
-use super::participants::discussed;
-use super::{EventKind, Place};
+use super::participants::{discussed, shared_sides};
+use super::{Event, EventKind, Participant, Place};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::Lex;
 use crate::extract::lexicon::events::{PLACES, PlaceNeed, TriggerDef};
 
 /// The place of the event: where a visit goes ("إلى بكين"), else the nearest place after
 /// في/ب in the clause, else the nearest place in the sentence. Cities win over countries.
-pub(super) fn location(g: &G, l: &Layout, i: usize, def: TriggerDef) -> Option<Place> {
+/// A place in a later clause after another trigger is that one's ("زيارة ... بدأها بمحادثات،
+/// أشرفا بعدها على مناورات في بحر الصين الشرقي": the drills are at sea, the visit is not).
+/// `triggers` are the token positions of every trigger, in order.
+pub(super) fn location(
+    g: &G,
+    l: &Layout,
+    triggers: &[usize],
+    i: usize,
+    def: TriggerDef,
+) -> Option<Place> {
     let (need, kind_is_visit) = (def.needs_place, def.kind == EventKind::Visit);
     let place = |k: usize| match g.lex(k) {
         Some(Lex::Place(n)) => Some(PLACES[usize::from(n)].1),
@@ -21,6 +31,9 @@ pub(super) fn location(g: &G, l: &Layout, i: usize, def: TriggerDef) -> Option<P
         let Some(p) = place(k) else { continue };
         // "مباحثات تتناول الصراع في أوكرانيا": the topic is not where the talks are held.
         if k > i && discussed(g, l, i, k) {
+            continue;
+        }
+        if k > i && l.clause[k] != l.clause[i] && trigger_between(triggers, g, i, k) {
             continue;
         }
         let marked_here = k > 0 && matches!(g.t[k - 1].text(g.n), "في" | "الي" | "الى")
@@ -57,4 +70,32 @@ pub(super) fn location(g: &G, l: &Layout, i: usize, def: TriggerDef) -> Option<P
         lon: p.lon,
         wikidata: p.wikidata.map(str::to_owned),
     })
+}
+
+/// Whether a trigger other than a setting ("في حفل", "خلال قمة") lies strictly between `a` and `b`.
+fn trigger_between(triggers: &[usize], g: &G, a: usize, b: usize) -> bool {
+    let from = triggers.partition_point(|&k| k <= a);
+    triggers[from..]
+        .iter()
+        .take_while(|&&k| k < b)
+        .any(|&k| !is_setting(g, k))
+}
+
+/// The place of the visit told earlier in the same sentence, for talks or a meeting that name
+/// none: "بدأ زيارة لموسكو بمحادثات مع بوتين" held the talks in Moscow. `sentences` holds the
+/// sentence of each of `events`.
+pub(super) fn visit_of_sentence(
+    events: &[Event],
+    sentences: &[usize],
+    sentence: usize,
+    kind: EventKind,
+    participants: &[Participant],
+) -> Option<Place> {
+    if !matches!(kind, EventKind::Meeting | EventKind::Summit) {
+        return None;
+    }
+    let n = last_recent(events, |e| e.kind == EventKind::Visit)?;
+    (sentences[n] == sentence && shared_sides(&events[n].participants, participants) >= 2)
+        .then(|| events[n].location.clone())
+        .flatten()
 }
