@@ -133,7 +133,12 @@ pub(super) fn participants(
         // "مباحثات تتناول الصراع في أوكرانيا": what the talks are about takes no part.
         Some(Lex::Actor(_) | Lex::Place(_)) if k > i && discussed(g, l, i, k) => None,
         // "أول لقاء منذ اندلاع الحرب في أوكرانيا": a state in a منذ phrase is background.
-        Some(Lex::Actor(_) | Lex::Place(_)) if in_since_phrase(g, l, k) => None,
+        // The happening the phrase names ("منذ زيارة شي إلى موسكو") keeps its own sides.
+        Some(Lex::Actor(_) | Lex::Place(_))
+            if since_phrase(g, l, k).is_some_and(|j| Some(j) != since_phrase(g, l, i)) =>
+        {
+            None
+        }
         lex => lex,
     };
     let mut refers_to_pair = false;
@@ -288,9 +293,10 @@ fn is_capital_of(g: &G, k: usize) -> bool {
     k >= 2 && word(k - 1, &["العاصمه", "مدينه"]) && word(k - 2, &["في"])
 }
 
-/// True when the word at `k` stands in a منذ phrase of its clause, a few words after منذ.
-fn in_since_phrase(g: &G, l: &Layout, k: usize) -> bool {
-    (k.saturating_sub(5)..k).any(|j| {
+/// Where the منذ stands when the word at `k` is in a منذ phrase of its clause, a few words
+/// after it.
+fn since_phrase(g: &G, l: &Layout, k: usize) -> Option<usize> {
+    (k.saturating_sub(5)..k).rev().find(|&j| {
         l.clause[j] == l.clause[k] && g.t[j].kind == Kind::Word && g.t[j].text(g.n) == "منذ"
     })
 }
