@@ -226,7 +226,6 @@ pub(super) fn date_for(
         let from = triggers.partition_point(|&k| k <= a);
         triggers[from..].iter().copied().take_while(move |&k| k < b)
     };
-    let trigger_between = |a: usize, b: usize| triggers_between(a, b).any(|k| !is_setting(g, k));
     let since_between = |a: usize, b: usize| {
         (a + 1..b).any(|k| g.t[k].kind == Kind::Word && g.t[k].text(g.n) == "منذ")
     };
@@ -239,10 +238,10 @@ pub(super) fn date_for(
         if ends(d) {
             false
         } else if d.first > i {
-            !trigger_between(i, d.first) && !since_between(i, d.first)
+            !trigger_between(g, triggers, i, d.first) && !since_between(i, d.first)
         } else {
             let clause_start = l.clauses[l.clause[i]].start;
-            !trigger_between(clause_start.saturating_sub(1), d.first)
+            !trigger_between(g, triggers, clause_start.saturating_sub(1), d.first)
         }
     };
     let in_clause = here
@@ -312,6 +311,16 @@ pub(super) fn precision(value: &str, a: NaiveDate, b: NaiveDate) -> Precision {
 
 /// True when the trigger at `k` is introduced as the setting of another ("في حفل", "على هامش
 /// القمة").
+/// Whether a trigger other than a setting ("في حفل", "خلال قمة") lies strictly between `a` and
+/// `b`: what comes after it is that trigger's. `triggers` are the trigger positions, in order.
+pub(super) fn trigger_between(g: &G, triggers: &[usize], a: usize, b: usize) -> bool {
+    let from = triggers.partition_point(|&k| k <= a);
+    triggers[from..]
+        .iter()
+        .take_while(|&&k| k < b)
+        .any(|&k| !is_setting(g, k))
+}
+
 pub(super) fn is_setting(g: &G, k: usize) -> bool {
     k > 0 && is_setting_word(g.t[k - 1].text(g.n))
 }
@@ -379,7 +388,7 @@ pub(super) fn is_purpose(g: &G, k: usize) -> bool {
 
 /// True when clause `c` opens with a word that starts a new predication (حيث, فيما, بينما,
 /// مؤكدا, في إشارة).
-fn opens_predication(g: &G, l: &Layout, c: usize) -> bool {
+pub(super) fn opens_predication(g: &G, l: &Layout, c: usize) -> bool {
     let r = l.clauses[c].clone();
     r.take(2)
         .any(|k| g.t[k].kind == Kind::Word && is_clause_opener(g.t[k].text(g.n)))

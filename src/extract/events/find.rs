@@ -95,7 +95,7 @@ pub(crate) fn events_in(
             continue;
         }
         let on = own.as_ref().map(|(d, _)| d.earliest);
-        let participants = participants(g, &l, c.tok, &pair, c.def.kind, on);
+        let participants = participants(g, &l, &positions, c.tok, &pair, c.def.kind, on);
         // A happening nobody takes part in is not one a timeline can show, and a contact
         // has two sides ("وصول ترامب إلى البيت الأبيض" is no visit).
         if participants.is_empty() || (c.def.kind.is_contact() && participants.len() < 2) {

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
+use super::dating::{opens_predication, trigger_between};
 use super::layout::*;
 use super::{EventKind, Participant};
 use crate::extract::grammar::G;
@@ -104,6 +105,7 @@ pub(super) fn member(country: &str) -> Participant {
 pub(super) fn participants(
     g: &G,
     l: &Layout,
+    triggers: &[usize],
     i: usize,
     pair: &[(&'static str, usize)],
     kind: EventKind,
@@ -206,7 +208,15 @@ pub(super) fn participants(
     }
     if out.len() < 2 || !needs_two {
         let mut pair_in_sentence = false;
-        for k in l.sentence_of(i) {
+        // "اتصال بوتين بالرئيس المنتخب، بينما أثار اتصال ترامب برئيسة تايوان غضب بكين":
+        // A later clause that opens a new predication (بينما، فيما، حيث) and holds another
+        // trigger names that one's sides.
+        let cutoff = (l.clause[i] + 1..l.clauses.len())
+            .take_while(|&c| l.sentence[l.clauses[c].start.min(g.t.len() - 1)] == sentence)
+            .find(|&c| opens_predication(g, l, c))
+            .map_or(usize::MAX, |c| l.clauses[c].start);
+        let others = |k: usize| k >= cutoff && trigger_between(g, triggers, i, k);
+        for k in l.sentence_of(i).filter(|&k| !others(k)) {
             match named(k) {
                 Some(Lex::Pair) => pair_in_sentence = true,
                 Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),

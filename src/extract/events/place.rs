@@ -1,6 +1,6 @@
 //! Where a happening took place.
 
-use super::dating::is_setting;
+use super::dating::trigger_between;
 use super::layout::*;
 use super::participants::{discussed, shared_sides};
 use super::{Event, EventKind, Participant, Place};
@@ -33,7 +33,7 @@ pub(super) fn location(
         if k > i && discussed(g, l, i, k) {
             continue;
         }
-        if k > i && l.clause[k] != l.clause[i] && trigger_between(triggers, g, i, k) {
+        if k > i && l.clause[k] != l.clause[i] && trigger_between(g, triggers, i, k) {
             continue;
         }
         let marked_here = k > 0 && matches!(g.t[k - 1].text(g.n), "في" | "الي" | "الى")
@@ -70,15 +70,6 @@ pub(super) fn location(
         lon: p.lon,
         wikidata: p.wikidata.map(str::to_owned),
     })
-}
-
-/// Whether a trigger other than a setting ("في حفل", "خلال قمة") lies strictly between `a` and `b`.
-fn trigger_between(triggers: &[usize], g: &G, a: usize, b: usize) -> bool {
-    let from = triggers.partition_point(|&k| k <= a);
-    triggers[from..]
-        .iter()
-        .take_while(|&&k| k < b)
-        .any(|&k| !is_setting(g, k))
 }
 
 /// The place of the visit told earlier in the same sentence, for talks or a meeting that name

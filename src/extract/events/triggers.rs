@@ -7,7 +7,7 @@ use super::layout::*;
 use super::participants::*;
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{Form, PLACES, PlaceNeed, TRIGGERS, TriggerDef};
-use crate::extract::lexicon::{Lex, is_agreement_noun, is_discuss_word};
+use crate::extract::lexicon::{Lex, is_agreement_noun, is_discuss_word, is_during_it};
 
 /// A trigger found at a token, before its date and participants are settled.
 pub(super) struct Candidate {
@@ -55,6 +55,18 @@ pub(super) fn candidates(g: &G, l: &Layout) -> Vec<Candidate> {
         let topic = (i.saturating_sub(2)..i)
             .any(|k| l.clause[k] == l.clause[i] && is_discuss_word(g.t[k].text(g.n)));
         if topic {
+            continue;
+        }
+        // "أجرى اتصالا هاتفيا ... اتفقا خلاله على": agreed during the contact just told (a
+        // verb of agreeing: one of signing, "وقع خلالها اتفاقية", signs a document of its own).
+        let agreeing =
+            def.kind == EventKind::Agreement && !def.needs_agreement_noun && !def.needs_signing;
+        let during_contact = agreeing
+            && g.t.get(i + 1).is_some_and(|t| is_during_it(t.text(g.n)))
+            && out
+                .last()
+                .is_some_and(|p| p.def.kind.is_contact() && l.sentence[p.tok] == l.sentence[i]);
+        if during_contact {
             continue;
         }
         out.push(Candidate { tok: i, def, form });

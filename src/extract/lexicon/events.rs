@@ -389,6 +389,10 @@ pub const START_WORDS: &[&str] = &[
     "أقيم",
 ];
 
+/// "During it", right after an agreement verb: what two sides agreed during a call or meeting
+/// just told ("أجرى اتصالا ... اتفقا خلاله على"), part of that contact and no happening of its own.
+pub const DURING_IT_WORDS: &[&str] = &["خلاله", "خلالها", "خلالهما", "أثناءه", "أثناءها"];
+
 /// Words that open a clause with a new predication: a date after one dates what it says, not a
 /// trigger in an earlier clause.
 pub const CLAUSE_OPENERS: &[&str] = &[

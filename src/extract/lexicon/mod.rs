@@ -880,6 +880,14 @@ pub fn is_start_word(folded: &str) -> bool {
     START_WORDS.contains(folded)
 }
 
+static DURING_IT_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| folded(events::DURING_IT_WORDS));
+
+/// True for a folded "during it" (خلاله, أثناءها) that ties a word to a happening just told.
+pub fn is_during_it(folded: &str) -> bool {
+    DURING_IT_WORDS.contains(folded)
+}
+
 static CLAUSE_OPENERS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::CLAUSE_OPENERS));
 
 /// True for a folded word that opens a clause with a new predication (حيث, فيما, مؤكدا).
