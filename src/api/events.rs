@@ -10,12 +10,13 @@ use utoipa::ToSchema;
 use super::AppState;
 use super::error::ApiError;
 use super::export;
+use super::fields::FeedPageParts;
 use super::histogram::Histogram;
 use super::openapi::{
-    BadRequest, FeedBody, FeedParams, FilterParams, HistogramParams, IfNoneMatch, MethodNotAllowed,
-    NotFound, NotModified, ServerError,
+    BadRequest, FeedBody, IfNoneMatch, MethodNotAllowed, NotFound, NotModified, ServerError,
 };
-use super::params::{FeedQuery, Format, HistogramQuery, evidence_page};
+use super::params::types::{FeedFormat, FeedParams, FilterParams, HistogramParams, ReportParams};
+use super::params::{FeedQuery, HistogramQuery, evidence_page};
 use crate::store::{EventDetail, Key, TimelineEntry};
 
 /// A page of the feed.
@@ -83,15 +84,23 @@ pub async fn feed(
         .as_ref()
         .map(|u| HeaderValue::from_str(&format!("<{u}>; rel=\"next\"")));
     let mut response = match q.format {
-        Format::Json => Json(FeedPage {
-            events,
-            next_cursor,
-            next_url,
-        })
-        .into_response(),
-        Format::TimelineJs => Json(export::timelinejs(&events)).into_response(),
-        Format::Vis => Json(export::vis(&events)).into_response(),
-        Format::Csv => (
+        FeedFormat::Json => match &q.fields {
+            None => Json(FeedPage {
+                events,
+                next_cursor,
+                next_url,
+            })
+            .into_response(),
+            Some(fields) => Json(FeedPageParts {
+                events: fields.of(&events)?,
+                next_cursor,
+                next_url,
+            })
+            .into_response(),
+        },
+        FeedFormat::Timelinejs => Json(export::timelinejs(&events)).into_response(),
+        FeedFormat::Vis => Json(export::vis(&events)).into_response(),
+        FeedFormat::Csv => (
             [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
             export::csv(&events),
         )
@@ -113,10 +122,7 @@ pub async fn feed(
     summary = "One event with a page of its reports and the spans to highlight",
     params(
         ("id" = i64, Path, description = "The event's `event_id`"),
-        ("limit" = Option<i64>, Query, minimum = 1, maximum = 500,
-            description = "Reports per page (50)"),
-        ("cursor" = Option<String>, Query, pattern = r"^[1-9][0-9]{0,17}$",
-            description = "The `next_cursor` of the previous page"),
+        ReportParams,
         IfNoneMatch,
     ),
     responses(

@@ -7,8 +7,8 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use super::error::ApiError;
-use super::openapi::{HistogramGroupBy, HistogramInterval};
 use super::params::HistogramQuery;
+use super::params::types::{HistogramGroupBy, HistogramInterval};
 use crate::store::{Counts, GroupBy, Interval};
 
 /// At most this many buckets: weeks over centuries are not a chart. A longer range is cut to

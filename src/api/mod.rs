@@ -4,7 +4,8 @@
 //! - [`events`]: the chronological feed and its exports, one event, the histogram.
 //! - [`documents`]: ingesting an article, reading one back, stateless extraction.
 //! - [`meta`]: health, metrics, the OpenAPI document, JSON Feed and Atom.
-//! - [`params`]: query strings → store filters, cursors. [`error`]: problem+json.
+//! - [`params`]: query strings → store filters, cursors; [`fields`]: the parts of a feed
+//!   entry `fields=` asks for. [`error`]: problem+json.
 //! - [`auth`]: the write token and the limit on failed attempts. [`guard`]: what every
 //!   request passes (time limit, sizes, redacted logging).
 //! - [`cache`]: ETags, 304s and a cache of rendered reads. [`metrics`]: Prometheus counters.
@@ -18,6 +19,7 @@ pub mod documents;
 pub mod error;
 pub mod events;
 pub mod export;
+pub mod fields;
 pub mod guard;
 pub mod histogram;
 pub mod meta;

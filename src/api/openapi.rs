@@ -1,8 +1,7 @@
 //! The OpenAPI 3.1 document of the API, served at `/openapi.json`: generated from the
 //! handlers' `#[utoipa::path]` attributes and the `ToSchema` types of their bodies.
 //!
-//! Query strings are read by hand in [`super::params`] (repeatable parameters), so the
-//! parameter structs and enums here only describe them; nothing parses into them.
+//! The query parameters are the types [`super::params::types`] reads query strings into.
 
 use utoipa::openapi::schema::{AnyOfBuilder, ArrayBuilder, Schema};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -15,8 +14,10 @@ use super::events::FeedPage;
 use super::export::{
     JsonFeed, JsonFeedItem, TimelineJs, TimelineJsDate, TimelineJsEvent, TimelineJsText, VisItem,
 };
+use super::fields::FeedPageParts;
 use super::histogram::{Histogram, Outside};
 use super::meta::Health;
+use super::params::values::CountryCode;
 use super::{documents, events, meta};
 use crate::extract::events::{Event, EventDate, EventKind, Participant, Place, Precision, Status};
 use crate::extract::{Mode, Timex, TimexMod, TimexType};
@@ -106,94 +107,6 @@ impl Modify for BearerScheme {
 // ---------------------------------------------------------------------------------------------
 // Query parameters
 
-/// The filters the feed and the histogram share. Every one narrows the events.
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct FilterParams {
-    /// Events whose interval overlaps the period from the first day of this one: YYYY,
-    /// YYYY-MM or YYYY-MM-DD.
-    #[param(
-        pattern = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?)?$",
-        example = "2018-06"
-    )]
-    pub from: Option<String>,
-    /// Events whose interval overlaps the period up to the last day of this one: YYYY,
-    /// YYYY-MM or YYYY-MM-DD; not before `from`.
-    #[param(
-        pattern = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?)?$",
-        example = "2018"
-    )]
-    pub to: Option<String>,
-    /// ISO 3166 alpha-3 code of a participating country (any case). Repeatable: events with
-    /// every one given among their participants (`country=RUS&country=CHN`).
-    #[param(style = Form, explode, value_type = Option<Vec<CountryCode>>,
-        example = json!(["RUS", "CHN"]))]
-    pub country: Option<Vec<String>>,
-    /// A participant's Wikidata id (Q7747) or English name (Vladimir Putin, any case).
-    pub participant: Option<String>,
-    /// The event's kind (of a contact, the most specific kind a report gave: a visit whose
-    /// talks were also reported is a visit). Repeatable: events of any one of those given
-    /// (`kind=visit&kind=summit`).
-    #[param(style = Form, explode)]
-    pub kind: Option<Vec<EventKind>>,
-    /// Whether the event took place, is announced, or was called off.
-    pub status: Option<Status>,
-    /// The place's English name (any case), Wikidata id or ISO 3166 alpha-3 country code.
-    pub place: Option<String>,
-    /// Words that must all occur in a report's quote, matched after Arabic normalisation.
-    pub q: Option<String>,
-    /// At least this many distinct sources report the event.
-    #[param(minimum = 1, maximum = 1_000_000)]
-    pub min_sources: Option<i64>,
-}
-
-/// The parameters of the feed besides its filters.
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct FeedParams {
-    /// Timeline order: `asc` oldest first (default), `desc` newest first.
-    #[param(inline, default = json!("asc"))]
-    pub order: Option<SortOrder>,
-    /// Events per page: 1 to 500 with `format=json` (default 50), 1 to 10000 for the
-    /// exports (default 1000).
-    #[param(minimum = 1, maximum = 10_000)]
-    pub limit: Option<i64>,
-    /// Where the previous page ended: its `next_cursor`. Opaque (URL-safe base64); it only
-    /// continues a query with the same filters and order, and any other is a 400.
-    #[param(pattern = r"^[A-Za-z0-9_-]+$")]
-    pub cursor: Option<String>,
-    /// The shape of the answer: `json` a page of timeline entries (default), `timelinejs` a
-    /// TimelineJS 3 timeline, `vis` vis-timeline items, `csv` a CSV file.
-    #[param(inline, default = json!("json"))]
-    pub format: Option<FeedFormat>,
-    /// Which reports each entry carries: `first` (the default with `format=json`; every entry
-    /// still has `evidence_count`, `article_count`, `source_count`) or `all` (the default of
-    /// the exports). An event's every report is paged at `/api/v1/events/{id}`.
-    #[param(inline)]
-    pub evidence: Option<FeedEvidence>,
-}
-
-/// Which reports a feed entry carries.
-#[derive(ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum FeedEvidence {
-    First,
-    All,
-}
-
-/// The parameters of the histogram besides its filters.
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct HistogramParams {
-    /// The width of a bucket: `year`, `month` (default) or ISO `week`.
-    #[param(inline, default = json!("month"))]
-    pub interval: Option<HistogramInterval>,
-    /// Split each bucket by event kind or by participating country (an event counts once in
-    /// each of its countries); one group, `events`, when absent.
-    #[param(inline)]
-    pub group_by: Option<HistogramGroupBy>,
-}
-
 /// `If-None-Match` on the reads: a 304 instead of the body when the `ETag` is unchanged.
 #[derive(IntoParams)]
 #[into_params(names("If-None-Match"), parameter_in = Header)]
@@ -202,72 +115,25 @@ pub struct IfNoneMatch(
     pub Option<String>,
 );
 
-/// An ISO 3166 alpha-3 country code, any case (`RUS`, `chn`).
-pub struct CountryCode;
-
-impl PartialSchema for CountryCode {
-    fn schema() -> RefOr<Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some("^[A-Za-z]{3}$"))
-            .into()
-    }
-}
-
-impl ToSchema for CountryCode {}
-
-/// Timeline order.
-#[derive(ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum SortOrder {
-    Asc,
-    Desc,
-}
-
-/// The shapes the feed comes in.
-#[derive(ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum FeedFormat {
-    Json,
-    Timelinejs,
-    Vis,
-    Csv,
-}
-
-/// The width of a histogram bucket.
-#[derive(ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum HistogramInterval {
-    Year,
-    Month,
-    Week,
-}
-
-/// What the bars of a histogram are split by.
-#[derive(ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HistogramGroupBy {
-    Kind,
-    Country,
-}
-
 // ---------------------------------------------------------------------------------------------
 // Bodies and responses
 
-/// The feed as JSON, in the shape `format` asks for: a [`FeedPage`] (`json`), a
-/// [`TimelineJs`] timeline (`timelinejs`) or an array of [`VisItem`] (`vis`). `anyOf`, not
-/// `oneOf`: an empty page fits more than one.
+/// The feed as JSON, in the shape `format` asks for: a [`FeedPage`] (`json`; a
+/// [`FeedPageParts`] with `fields`), a [`TimelineJs`] timeline (`timelinejs`) or an array of
+/// [`VisItem`] (`vis`). `anyOf`, not `oneOf`: an empty page fits more than one.
 pub struct FeedBody;
 
 impl PartialSchema for FeedBody {
     fn schema() -> RefOr<Schema> {
         AnyOfBuilder::new()
             .item(Ref::from_schema_name(FeedPage::name()))
+            .item(Ref::from_schema_name(FeedPageParts::name()))
             .item(Ref::from_schema_name(TimelineJs::name()))
             .item(ArrayBuilder::new().items(Ref::from_schema_name(VisItem::name())))
             .description(Some(
-                "The feed in the shape `format` asks for: a FeedPage (json), a TimelineJS \
-                 timeline (timelinejs) or vis-timeline items (vis).",
+                "The feed in the shape `format` asks for: a FeedPage (json; a FeedPageParts \
+                 with `fields`), a TimelineJS timeline (timelinejs) or vis-timeline items \
+                 (vis).",
             ))
             .into()
     }
@@ -277,12 +143,14 @@ impl ToSchema for FeedBody {
     fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
         for (name, schema) in [
             (FeedPage::name(), FeedPage::schema()),
+            (FeedPageParts::name(), FeedPageParts::schema()),
             (TimelineJs::name(), TimelineJs::schema()),
             (VisItem::name(), VisItem::schema()),
         ] {
             schemas.push((name.into_owned(), schema));
         }
         FeedPage::schemas(schemas);
+        FeedPageParts::schemas(schemas);
         TimelineJs::schemas(schemas);
         VisItem::schemas(schemas);
     }

@@ -17,7 +17,8 @@ use crate::extract::events::{EventKind, Status};
 /// Which events the feed shows. Every field narrows it; the default shows every dated event.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
-    /// First and last day of the period an event's interval must overlap.
+    /// First and last day of the period an event's interval must overlap; `from` after `to`
+    /// is an empty period, which nothing overlaps.
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     /// ISO 3166 alpha-3 codes that must all be among the participants.
@@ -34,6 +35,13 @@ pub struct Filter {
     pub q: Option<String>,
     /// At least this many distinct sources.
     pub min_sources: Option<i64>,
+}
+
+impl Filter {
+    /// Whether the period is empty (`from` after `to`): then no event matches.
+    pub fn empty_period(&self) -> bool {
+        matches!((self.from, self.to), (Some(from), Some(to)) if from > to)
+    }
 }
 
 /// Oldest first, or newest first.
@@ -144,6 +152,9 @@ impl Store {
         widths: Widths,
     ) -> Result<()> {
         q.push("ev.earliest is not null");
+        if f.empty_period() {
+            q.push(" and 0");
+        }
         if let Some(from) = f.from {
             // An event of width class k lasts at most 2^k days, so one overlapping `from`
             // starts no earlier than that before it: a bound the index can use.

@@ -153,6 +153,9 @@ impl Tally {
         if f.min_sources.is_some_and(|n| n > MAX_SOURCES) {
             return None;
         }
+        if f.empty_period() {
+            return Some(Counts::default());
+        }
         let mut wanted = Vec::new();
         for c in &f.countries {
             match self.ids.get(c) {

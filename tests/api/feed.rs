@@ -181,6 +181,52 @@ async fn filters_narrow_the_feed() {
 }
 
 #[tokio::test]
+async fn fields_choose_the_parts_of_each_entry() {
+    let app = seeded().await;
+    let whole = app.get("/api/v1/events?limit=3").await.json();
+    let parts = app
+        .get("/api/v1/events?limit=3&fields=date,participants")
+        .await
+        .json();
+    assert_eq!(parts["next_cursor"], whole["next_cursor"]);
+    let (whole, parts) = (
+        whole["events"].as_array().unwrap(),
+        parts["events"].as_array().unwrap(),
+    );
+    assert_eq!(parts.len(), whole.len());
+    for (w, p) in whole.iter().zip(parts) {
+        let keys: Vec<&str> = p.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["date", "event_id", "participants"], "{p}");
+        for key in keys {
+            assert_eq!(p[key], w[key], "{key}");
+        }
+    }
+    let quotes = app
+        .get("/api/v1/events?limit=3&fields=evidence&evidence=all")
+        .await
+        .json();
+    assert!(quotes["events"][0]["evidence"].is_array());
+    // The exports have their own columns.
+    let csv = app.get("/api/v1/events?format=csv&fields=date").await;
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.body, app.get("/api/v1/events?format=csv").await.body);
+}
+
+#[tokio::test]
+async fn a_period_that_ends_before_it_starts_is_empty() {
+    let app = seeded().await;
+    // Events running across both years would overlap each bound; none overlaps the empty period.
+    let page = app.get("/api/v1/events?from=2022&to=2018").await;
+    assert_eq!(page.status, 200);
+    assert!(dates(&page.json()).is_empty());
+    let h = app
+        .get("/api/v1/histogram?from=2022&to=2018&interval=year")
+        .await;
+    assert_eq!(h.status, 200);
+    assert_eq!(h.json()["buckets"], serde_json::json!([]));
+}
+
+#[tokio::test]
 async fn full_text_search_is_arabic_normalised() {
     let app = seeded().await;
     // The seed writes أبريل; a search without the hamza finds it, and so does one with it.

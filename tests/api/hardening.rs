@@ -390,6 +390,46 @@ async fn every_error_is_problem_json() {
     assert!(response.contains("Content-Length"), "{response}");
 }
 
+/// Item 9, what remains: a request hyper cannot parse never reaches the service, and hyper
+/// answers it with a bare 400 that no layer can give a body (README, "What hyper answers
+/// itself"). The connection is closed; the server goes on serving.
+#[tokio::test]
+async fn malformed_requests_get_hypers_bare_400() {
+    let app = seeded().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = tokio::spawn(axum::serve(listener, router(app.state.clone())).into_future());
+    let answers = tokio::task::spawn_blocking(move || {
+        let requests: [&[u8]; 4] = [
+            b"GARBAGE\r\n\r\n",
+            b"GET /healthz HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n",
+            b"GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+            b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        ];
+        requests.map(|request| {
+            let mut s = std::net::TcpStream::connect(addr).unwrap();
+            s.write_all(request).unwrap();
+            let mut out = String::new();
+            s.read_to_string(&mut out).unwrap();
+            out.to_ascii_lowercase()
+        })
+    })
+    .await
+    .unwrap();
+    server.abort();
+    let (bad, good) = answers.split_at(3);
+    for answer in bad {
+        assert!(
+            answer.starts_with("http/1.1 400 bad request\r\n"),
+            "{answer}"
+        );
+        assert!(answer.contains("content-length: 0\r\n"), "{answer}");
+        assert!(answer.contains("connection: close\r\n"), "{answer}");
+        assert!(answer.ends_with("\r\n\r\n"), "no body: {answer}");
+    }
+    assert!(good[0].starts_with("http/1.1 200 ok"), "{}", good[0]);
+}
+
 /// Item 7: made-up methods do not grow the metrics.
 #[tokio::test]
 async fn metrics_label_only_known_methods() {

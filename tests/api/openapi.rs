@@ -262,7 +262,7 @@ async fn openapi_describes_the_feed_parameters() {
     ];
     for name in filters
         .iter()
-        .chain(&["order", "limit", "cursor", "format"])
+        .chain(&["order", "limit", "cursor", "format", "evidence", "fields"])
     {
         let p = param("/api/v1/events", name);
         assert!(
@@ -271,6 +271,15 @@ async fn openapi_describes_the_feed_parameters() {
         );
         assert_eq!(p["required"], false, "{name}");
     }
+    let fields = param("/api/v1/events", "fields");
+    assert_eq!(
+        (
+            &fields["style"],
+            &fields["explode"],
+            &fields["schema"]["minItems"]
+        ),
+        (&json!("form"), &json!(false), &json!(1))
+    );
     for name in filters.iter().chain(&["interval", "group_by"]) {
         param("/api/v1/histogram", name);
     }
@@ -405,6 +414,10 @@ async fn openapi_schemas_fit_real_responses() {
     let document_id = events[0]["evidence"][0]["document_id"].as_i64().unwrap();
     let gets = [
         ("/api/v1/events", "/api/v1/events?limit=1".to_owned()),
+        (
+            "/api/v1/events",
+            "/api/v1/events?fields=date,kind&limit=3".into(),
+        ),
         ("/api/v1/events", "/api/v1/events?format=timelinejs".into()),
         ("/api/v1/events", "/api/v1/events?format=vis".into()),
         ("/api/v1/events", "/api/v1/events?format=csv".into()),
