@@ -147,7 +147,8 @@ pub(crate) fn events_in(
         let location = location(g, &l, &positions, c.tok, c.def)
             .or_else(|| follows.and_then(|n| events[n].location.clone()))
             .or_else(|| {
-                visit_of_sentence(&events, &sentences, sentence, c.def.kind, &participants)
+                let purpose = (c.def.kind, is_purpose(g, c.tok));
+                visit_of_sentence(&events, &sentences, sentence, purpose, &participants)
             });
         let status = status(g, &l, &c, date.as_ref().map(|d| &d.0), dct);
         let coded = Coded {

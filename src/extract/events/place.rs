@@ -36,7 +36,11 @@ pub(super) fn location(
         if k > i && l.clause[k] != l.clause[i] && trigger_between(g, triggers, i, k) {
             continue;
         }
-        let marked_here = k > 0 && matches!(g.t[k - 1].text(g.n), "في" | "الي" | "الى")
+        // "إلى" marks where a visit goes; before a capital elsewhere it names an addressee
+        // ("رسالة إلى واشنطن").
+        let goes_to = kind_is_visit || need == PlaceNeed::Destination;
+        let marked_here = k > 0 && g.t[k - 1].text(g.n) == "في"
+            || goes_to && k > 0 && matches!(g.t[k - 1].text(g.n), "الي" | "الى")
             || g.t[k].text(g.n).starts_with('ب');
         let visit_object = kind_is_visit && k > i && k - i <= 6;
         // A capital or seat of government named as an actor ("أكد الكرملين") is no place.
@@ -72,17 +76,17 @@ pub(super) fn location(
     })
 }
 
-/// The place of the visit told earlier in the same sentence, for talks or a meeting that name
-/// none: "بدأ زيارة لموسكو بمحادثات مع بوتين" held the talks in Moscow. `sentences` holds the
-/// sentence of each of `events`.
+/// The place of the visit told earlier in the same sentence, for talks, a meeting or what the
+/// visit is for ("لحضور العرض العسكري") when they name none: "بدأ زيارة لموسكو بمحادثات مع
+/// بوتين" held the talks in Moscow. `sentences` holds the sentence of each of `events`.
 pub(super) fn visit_of_sentence(
     events: &[Event],
     sentences: &[usize],
     sentence: usize,
-    kind: EventKind,
+    (kind, purpose): (EventKind, bool),
     participants: &[Participant],
 ) -> Option<Place> {
-    if !matches!(kind, EventKind::Meeting | EventKind::Summit) {
+    if !purpose && !matches!(kind, EventKind::Meeting | EventKind::Summit) {
         return None;
     }
     let n = last_recent(events, |e| e.kind == EventKind::Visit)?;
