@@ -87,9 +87,7 @@ pub(crate) async fn add_events(
                 .by_key
                 .values()
                 .flatten()
-                .filter(|c| {
-                    merge::sides_compatible(report.kind, c.event.kind, &countries, &c.countries)
-                })
+                .filter(|c| merge::sides_related(&countries, &c.countries))
                 .cloned()
                 .collect();
             // The other days this document gives the same sides, among its neighbouring

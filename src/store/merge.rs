@@ -9,6 +9,10 @@
 //!    without participants have nothing to be matched on. Within the contact family one set
 //!    may hold the other when they share two sides: a bilateral meeting on the sidelines of a
 //!    summit, or a report that also names a country the talks were about, is the same entry.
+//!    For other kinds the same holds only when one date is strictly inside the other: the
+//!    month-precision mention of drills (or of a parade) naming the two hosts refines into
+//!    the day's report that also names the third state taking part; two same-date reports
+//!    naming different sets stay two happenings.
 //! 3. **Both are dated.** Undated reports are never merged, they stay events of their own.
 //! 4. **Places are compatible**: the same place, one of them missing, or a city and the
 //!    country it lies in.
@@ -175,13 +179,14 @@ pub fn decide(
     };
     let comparable: Vec<(&Candidate, &EventDate, PlaceFit)> = candidates
         .iter()
-        .filter(|c| {
-            kinds_compatible(report.kind, c.event.kind)
-                && sides_compatible(report.kind, c.event.kind, countries, &c.countries)
-        })
+        .filter(|c| kinds_compatible(report.kind, c.event.kind))
         .filter_map(|c| {
             let fit = place_fit(report.place.as_ref(), c.event.place.as_ref())?;
             Some((c, c.event.date.as_ref()?, fit))
+        })
+        .filter(|(c, d, _)| {
+            sides_compatible(report.kind, c.event.kind, countries, &c.countries)
+                || (sides_related(countries, &c.countries) && strictly_nested(d, date))
         })
         .collect();
     let nested: Vec<_> = comparable
@@ -320,12 +325,20 @@ fn date_words(report: &EventDate, event: &EventDate) -> String {
 
 /// Equal country sets; for two contacts, one set inside the other with two sides shared.
 pub fn sides_compatible(a: EventKind, b: EventKind, x: &[String], y: &[String]) -> bool {
+    x == y || (a.is_contact() && b.is_contact() && sides_related(x, y))
+}
+
+/// Equal country sets, or one inside the other with two sides shared: the sets two reports of
+/// one happening may give (a passing mention of drills names the two hosts, the report of
+/// the day a third that took part).
+pub fn sides_related(x: &[String], y: &[String]) -> bool {
     let inside = |p: &[String], q: &[String]| p.iter().all(|c| q.contains(c));
-    x == y
-        || (a.is_contact()
-            && b.is_contact()
-            && x.len().min(y.len()) >= 2
-            && (inside(x, y) || inside(y, x)))
+    x == y || (x.len().min(y.len()) >= 2 && (inside(x, y) || inside(y, x)))
+}
+
+/// One interval inside the other and narrower: a coarser report of a finer one, or the reverse.
+fn strictly_nested(a: &EventDate, b: &EventDate) -> bool {
+    (contains(a, b) || contains(b, a)) && width(a) != width(b)
 }
 
 fn kinds_compatible(a: EventKind, b: EventKind) -> bool {
@@ -524,6 +537,12 @@ mod tests {
                 &[(1, Meeting, "CHN+RUS", "2018-06-08", "")], 0),
             ("other kinds need equal sets", (Military, "RUS+UKR+USA", "2022-02", ""),
                 &[(1, Military, "RUS+UKR", "2022-02", "")], 0),
+            ("a coarser mention of drills joins the day naming a third side", (Military, "CHN+RUS", "2018-09", ""),
+                &[(1, Military, "CHN+MNG+RUS", "2018-09-11", "")], 1),
+            ("a parade's day joins its month naming fewer sides", (Other, "CHN+PRK+RUS", "2025-09-03", "Beijing"),
+                &[(1, Other, "CHN+RUS", "2025-09", "Beijing")], 1),
+            ("other kinds sharing one side stay apart though nested", (Military, "RUS+UKR", "2022-02", ""),
+                &[(1, Military, "RUS+USA", "2022-02-24", "")], 0),
             ("no participants never merges", (Meeting, "", "2018-06-08", ""),
                 &[(1, Meeting, "", "2018-06-08", "")], 0),
             ("undated never merges with dated", (Meeting, "CHN+RUS", "", ""),
