@@ -238,10 +238,10 @@ pub(super) fn date_for(
         if ends(d) {
             false
         } else if d.first > i {
-            !trigger_between(g, triggers, i, d.first) && !since_between(i, d.first)
+            !trigger_in(g, triggers, i + 1..d.first) && !since_between(i, d.first)
         } else {
             let clause_start = l.clauses[l.clause[i]].start;
-            !trigger_between(g, triggers, clause_start.saturating_sub(1), d.first)
+            !trigger_in(g, triggers, clause_start..d.first)
         }
     };
     let in_clause = here
@@ -311,13 +311,13 @@ pub(super) fn precision(value: &str, a: NaiveDate, b: NaiveDate) -> Precision {
 
 /// True when the trigger at `k` is introduced as the setting of another ("في حفل", "على هامش
 /// القمة").
-/// Whether a trigger other than a setting ("في حفل", "خلال قمة") lies strictly between `a` and
-/// `b`: what comes after it is that trigger's. `triggers` are the trigger positions, in order.
-pub(super) fn trigger_between(g: &G, triggers: &[usize], a: usize, b: usize) -> bool {
-    let from = triggers.partition_point(|&k| k <= a);
+/// Whether a trigger other than a setting ("في حفل", "خلال قمة") stands in `within`: what
+/// comes after it is that trigger's. `triggers` are the trigger positions, in order.
+pub(super) fn trigger_in(g: &G, triggers: &[usize], within: std::ops::Range<usize>) -> bool {
+    let from = triggers.partition_point(|&k| k < within.start);
     triggers[from..]
         .iter()
-        .take_while(|&&k| k < b)
+        .take_while(|&&k| k < within.end)
         .any(|&k| !is_setting(g, k))
 }
 

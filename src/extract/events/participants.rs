@@ -5,12 +5,12 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
-use super::dating::{opens_predication, trigger_between};
+use super::dating::{opens_predication, trigger_in};
 use super::layout::*;
 use super::{EventKind, Participant};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{ACTORS, ORGANISATIONS, PLACES};
-use crate::extract::lexicon::{Lex, is_discuss_word};
+use crate::extract::lexicon::{Lex, is_background_word, is_discuss_word};
 use crate::extract::token::Kind;
 
 /// The two countries the article names most: what "الزعيمان" and "نظيره" refer to.
@@ -143,6 +143,30 @@ pub(super) fn participants(
         }
         lex => lex,
     };
+    // "بعث ببرقية تعزية إثر الهجوم على قاعة ... قرب موسكو": a military happening in the
+    // background has the sides its own phrase names.
+    let background = (i.saturating_sub(3)..i).find(|&k| {
+        kind == EventKind::Military
+            && l.clause[k] == l.clause[i]
+            && g.t[k].kind == Kind::Word
+            && is_background_word(g.t[k].text(g.n))
+    });
+    if let Some(from) = background {
+        for k in from..l.clause_of(i).end {
+            if let Some(lex) = named(k).filter(|&x| x != Lex::Pair) {
+                participant(lex).into_iter().for_each(|p| add(&mut out, p));
+            }
+        }
+        // "عقب ضمها شبه جزيرة القرم": the pronoun is the state named last before the phrase.
+        let w = g.t[i].text(g.n);
+        if out.len() < 2 && ["ها", "هما", "هم"].iter().any(|s| w.ends_with(s)) {
+            let before = (l.sentence_of(i).start..from).rev();
+            if let Some(p) = before.filter_map(|k| named(k).and_then(participant)).next() {
+                add(&mut out, p);
+            }
+        }
+        return out.into_iter().map(|(p, _)| p).collect();
+    }
     let mut refers_to_pair = false;
     // The members of the organisation a summit is named after.
     let mut members: Vec<&str> = Vec::new();
@@ -215,7 +239,7 @@ pub(super) fn participants(
             .take_while(|&c| l.sentence[l.clauses[c].start.min(g.t.len() - 1)] == sentence)
             .find(|&c| opens_predication(g, l, c))
             .map_or(usize::MAX, |c| l.clauses[c].start);
-        let others = |k: usize| k >= cutoff && trigger_between(g, triggers, i, k);
+        let others = |k: usize| k >= cutoff && trigger_in(g, triggers, i + 1..k);
         for k in l.sentence_of(i).filter(|&k| !others(k)) {
             match named(k) {
                 Some(Lex::Pair) => pair_in_sentence = true,

@@ -1,6 +1,6 @@
 //! Where a happening took place.
 
-use super::dating::trigger_between;
+use super::dating::trigger_in;
 use super::layout::*;
 use super::participants::{discussed, shared_sides};
 use super::{Event, EventKind, Participant, Place};
@@ -33,7 +33,7 @@ pub(super) fn location(
         if k > i && discussed(g, l, i, k) {
             continue;
         }
-        if k > i && l.clause[k] != l.clause[i] && trigger_between(g, triggers, i, k) {
+        if k > i && l.clause[k] != l.clause[i] && trigger_in(g, triggers, i + 1..k) {
             continue;
         }
         // "إلى" marks where a visit goes; before a capital elsewhere it names an addressee

@@ -389,6 +389,11 @@ pub const START_WORDS: &[&str] = &[
     "أقيم",
 ];
 
+/// Words that make a military happening the background of the sentence's own news ("بعث
+/// ببرقية تعزية إثر الهجوم على ...", "في اليوم التالي لإطلاق موسكو عمليتها العسكرية"): its
+/// sides are the ones its own phrase names, not the sentence's.
+pub const BACKGROUND_WORDS: &[&str] = &["إثر", "عقب", "غداة", "عشية", "لإطلاق", "بإطلاق", "إطلاق"];
+
 /// "During it", right after an agreement verb: what two sides agreed during a call or meeting
 /// just told ("أجرى اتصالا ... اتفقا خلاله على"), part of that contact and no happening of its own.
 pub const DURING_IT_WORDS: &[&str] = &["خلاله", "خلالها", "خلالهما", "أثناءه", "أثناءها"];

@@ -880,6 +880,14 @@ pub fn is_start_word(folded: &str) -> bool {
     START_WORDS.contains(folded)
 }
 
+static BACKGROUND_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| folded(events::BACKGROUND_WORDS));
+
+/// True for a folded word that puts a military happening in the background (إثر, عقب).
+pub fn is_background_word(folded: &str) -> bool {
+    BACKGROUND_WORDS.contains(folded)
+}
+
 static DURING_IT_WORDS: LazyLock<HashSet<String>> =
     LazyLock::new(|| folded(events::DURING_IT_WORDS));
 
