@@ -42,13 +42,13 @@ fn development_set_meets_the_bar() {
         r.timex.relaxed_f1
     );
     assert!(
-        r.timex.value_p_r_f1.2 >= 0.98,
+        r.timex.value_p_r_f1.2 >= 0.99,
         "value F1 {}:\n{shown}",
         r.timex.value_p_r_f1.2
     );
-    // The 40 articles: measured 0.892 (issue 9 asks for 0.90).
+    // The 40 articles: measured 0.914; issue 9's bar is 0.90.
     assert!(
-        r.event.p_r_f1.2 >= 0.89,
+        r.event.p_r_f1.2 >= 0.90,
         "event F1 {}:\n{shown}",
         r.event.p_r_f1.2
     );
