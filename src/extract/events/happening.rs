@@ -6,7 +6,7 @@ use super::{Event, EventKind, Participant};
 use crate::extract::lexicon::gazetteer::organisation_in;
 
 /// One event per happening: a report of the same kind, date and sides (a paragraph the page
-/// repeats, a quote that tells it again), undated mentions of sides already dated, and
+/// repeats, a quote that tells it again), undated mentions of sides the article dates, and
 /// repeated named summits join the first report. Different people for one side make
 /// different happenings.
 pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<Event> {
@@ -46,12 +46,16 @@ pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<E
                 && (sides[o] == sides[n]
                     || ((borrowed || e.date.is_none()) && (subset(n, o) || subset(o, n))))
         });
-        // An undated mention after a dated report of the same sides is that report again.
+        // An undated mention of sides a report dates is that report again: after it, or
+        // before it with the same people and status (not "التقى لافروف وانغ، على أن يزور بوتين
+        // الصين في مايو"); a headline's present tense ("بوتين يستقبل شي") is no status.
+        let headline = e.sentence_start == 0;
         let covered = e.date.is_none()
             && near.clone().any(|o| {
                 let other = &events[o];
-                other.start < e.start
-                    && other.date.is_some()
+                other.date.is_some()
+                    && (other.start < e.start
+                        || ((other.status == e.status || headline) && !different_people(other, e)))
                     && family(other.kind, e.kind)
                     && subset(n, o)
             });
