@@ -236,10 +236,18 @@ impl<'a> G<'a> {
     /// back to the sentence start and ahead to the end of the clause (a tie goes to the one
     /// before).
     pub fn is_future(&self, first: usize, last: usize, sentence: usize) -> bool {
+        // "من المقرر عقد قمة": a past form right after a future marker is a verbal noun.
+        let after_future = |k: usize| k > 0 && self.t[k - 1].lex == Some(Lex::Future);
         let marker = |k: usize| {
             let t = &self.t[k];
             match t.lex {
                 _ if t.kind != Kind::Word => None,
+                Some(Lex::Past) if after_future(k) => None,
+                Some(Lex::Trigger(n))
+                    if TRIGGERS[usize::from(n)].2 == Form::Past && after_future(k) =>
+                {
+                    None
+                }
                 Some(Lex::Future) => Some(true),
                 Some(Lex::Past) => Some(false),
                 Some(Lex::Trigger(n)) => match TRIGGERS[usize::from(n)].2 {

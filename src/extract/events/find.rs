@@ -106,10 +106,17 @@ pub(crate) fn events_in(
         let follows = (own.is_none())
             .then(|| definite_follow_up(g, c.tok, c.def.kind, &participants, &events))
             .flatten();
+        // "حيث من المقرر إقامة ... قمة": what is still to come takes no date of what was.
+        let to_come = match c.form {
+            Form::Future => true,
+            Form::Past => false,
+            Form::Noun => g.is_future(c.tok, c.tok + 1, g.sentence_start(c.tok)),
+        };
+        let still_ahead = |d: &Governing| dct.is_none_or(|dct| d.0.latest >= dct);
         let borrowed = || {
             lent.iter()
                 .rev()
-                .find(|(s, _)| *s == sentence)
+                .find(|(s, d)| *s == sentence && (!to_come || still_ahead(d)))
                 .map(|(_, d)| d.clone())
                 .or_else(|| head_anaphor_date(g, &l, c.tok, &events, &heads))
                 .or_else(|| follows.and_then(|n| governing_of(&events[n])))
@@ -127,7 +134,7 @@ pub(crate) fn events_in(
             }
         }
         let date = date.or_else(|| {
-            (c.form != Form::Future && !is_pluperfect(g, &l, c.tok))
+            (!to_come && !is_pluperfect(g, &l, c.tok))
                 .then(|| narrated_date(&events, &sentences, sentence, &participants))
                 .flatten()
         });
