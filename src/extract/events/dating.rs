@@ -9,7 +9,8 @@ use super::{Event, EventDate, EventKind, Participant, Precision, Status};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
 use crate::extract::lexicon::{
-    Lex, is_clause_opener, is_end_word, is_setting_word, is_start_word, is_times_word,
+    Lex, is_clause_opener, is_end_word, is_relative_word, is_setting_word, is_start_word,
+    is_times_word,
 };
 use crate::extract::resolve::span;
 use crate::extract::token::Kind;
@@ -238,7 +239,9 @@ pub(super) fn date_for(
         if ends(d) {
             false
         } else if d.first > i {
-            !trigger_in(g, triggers, i + 1..d.first) && !since_between(i, d.first)
+            !trigger_in(g, triggers, i + 1..d.first)
+                && !since_between(i, d.first)
+                && !framed_relative(g, triggers, i, d.first)
         } else {
             let clause_start = l.clauses[l.clause[i]].start;
             !trigger_in(g, triggers, clause_start..d.first)
@@ -319,6 +322,31 @@ pub(super) fn trigger_in(g: &G, triggers: &[usize], within: std::ops::Range<usiz
         .iter()
         .take_while(|&&k| k < within.end)
         .any(|&k| !is_setting(g, k))
+}
+
+/// A setting trigger between `i` and the date at `date`, and a relative pronoun after it:
+/// "محادثات على هامش اجتماع ... الذي سيعقد بعد غد" dates the frame, not the talks.
+fn framed_relative(g: &G, triggers: &[usize], i: usize, date: usize) -> bool {
+    let from = triggers.partition_point(|&k| k <= i);
+    triggers[from..]
+        .iter()
+        .take_while(|&&k| k < date)
+        .filter(|&&k| is_setting(g, k))
+        .any(|&k| {
+            (k + 1..date).any(|j| g.t[j].kind == Kind::Word && is_relative_word(g.t[j].text(g.n)))
+        })
+}
+
+/// True when the date at original offsets `start..end` stands before trigger `i` with the
+/// complementizer أن (إن) between them: the date belongs to the verb that reports.
+pub(super) fn reported_after(g: &G, start: usize, end: usize, i: usize) -> bool {
+    let Some((_, last)) = token_range(g, start, end) else {
+        return false;
+    };
+    let word = |k: usize, w: &[&str]| g.t[k].kind == Kind::Word && w.contains(&g.t[k].text(g.n));
+    // "قبل أن يشارك": a conjunction of time, not a report.
+    let of_time = |k: usize| k > 0 && word(k - 1, &["قبل", "بعد", "منذ", "حتي", "الي"]);
+    last <= i && (last..i).any(|k| word(k, &["ان", "انه", "انها", "بان", "بانه"]) && !of_time(k))
 }
 
 pub(super) fn is_setting(g: &G, k: usize) -> bool {

@@ -56,7 +56,18 @@ pub(crate) fn events_in(
     let mut heads: Vec<String> = Vec::new();
     for c in found {
         let sentence = l.sentence[c.tok];
-        let own = date_for(g, &l, &dated, &positions, c.tok);
+        // "حيث من المقرر إقامة ... قمة": what is still to come takes no date of what was.
+        let to_come = match c.form {
+            Form::Future => true,
+            Form::Past => false,
+            Form::Noun => g.is_future(c.tok, c.tok + 1, g.sentence_start(c.tok)),
+        };
+        // "وذكر بيان، اليوم السبت، أن لافروف سيجري مباحثات": a date before the "أن" that
+        // reports what is to come dates the report, not it.
+        let own =
+            date_for(g, &l, &dated, &positions, c.tok).filter(|((_, (start, end)), reach)| {
+                !(to_come && *reach == Reach::Sentence && reported_after(g, *start, *end, c.tok))
+            });
         // A definite repeat ("خلال اللقاء") is compared by a date right beside it only.
         let counted = counts_contacts(g, &l, c.tok, c.def.kind);
         let prior = anaphor_of(g, c.tok, c.def.kind, own.as_ref(), &events, &heads).or_else(|| {
@@ -106,12 +117,6 @@ pub(crate) fn events_in(
         let follows = (own.is_none())
             .then(|| definite_follow_up(g, c.tok, c.def.kind, &participants, &events))
             .flatten();
-        // "حيث من المقرر إقامة ... قمة": what is still to come takes no date of what was.
-        let to_come = match c.form {
-            Form::Future => true,
-            Form::Past => false,
-            Form::Noun => g.is_future(c.tok, c.tok + 1, g.sentence_start(c.tok)),
-        };
         let still_ahead = |d: &Governing| dct.is_none_or(|dct| d.0.latest >= dct);
         let borrowed = || {
             lent.iter()

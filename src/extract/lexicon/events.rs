@@ -398,6 +398,19 @@ pub const BACKGROUND_WORDS: &[&str] = &["إثر", "عقب", "غداة", "عشي�
 /// just told ("أجرى اتصالا ... اتفقا خلاله على"), part of that contact and no happening of its own.
 pub const DURING_IT_WORDS: &[&str] = &["خلاله", "خلالها", "خلالهما", "أثناءه", "أثناءها"];
 
+/// Relative pronouns: after a summit that frames a meeting ("محادثات على هامش اجتماع ...
+/// الذي سيعقد بعد غد"), what the relative clause dates is the summit's own.
+pub const RELATIVE_WORDS: &[&str] = &[
+    "الذي",
+    "التي",
+    "اللذين",
+    "اللتين",
+    "الذين",
+    "اللذان",
+    "اللتان",
+    "اللواتي",
+];
+
 /// Words that open a clause with a new predication: a date after one dates what it says, not a
 /// trigger in an earlier clause.
 pub const CLAUSE_OPENERS: &[&str] = &[

@@ -888,6 +888,13 @@ pub fn is_background_word(folded: &str) -> bool {
     BACKGROUND_WORDS.contains(folded)
 }
 
+static RELATIVE_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::RELATIVE_WORDS));
+
+/// True for a folded relative pronoun (الذي, التي).
+pub fn is_relative_word(folded: &str) -> bool {
+    RELATIVE_WORDS.contains(folded)
+}
+
 static DURING_IT_WORDS: LazyLock<HashSet<String>> =
     LazyLock::new(|| folded(events::DURING_IT_WORDS));
 
