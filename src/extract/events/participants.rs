@@ -174,6 +174,8 @@ pub(super) fn participants(
     let mut country_pair_at: Option<usize> = None;
     for k in l.sentence_of(i).filter(|&k| l.clause[k] == l.clause[i]) {
         match named(k) {
+            // "بين الرئيسين «بوتين» و«ترمب»": a pair word the names right after it spell out.
+            Some(Lex::Pair) if named_after_pair(g, k) => {}
             Some(Lex::Pair) => {
                 refers_to_pair = true;
                 if is_country_pair(g, k) {
@@ -279,6 +281,12 @@ pub(super) fn names_organisation(g: &G, l: &Layout, i: usize) -> bool {
     (i + 1..(i + 6).min(g.t.len()))
         .take_while(|&k| l.clause[k] == l.clause[i])
         .any(|k| matches!(g.lex(k), Some(Lex::Organisation(_))))
+}
+
+/// True when a person is named within three tokens after the pair word at `k`.
+fn named_after_pair(g: &G, k: usize) -> bool {
+    (k + 1..(k + 4).min(g.t.len()))
+        .any(|j| matches!(g.lex(j), Some(Lex::Actor(a)) if IS_PERSON[usize::from(a)]))
 }
 
 /// True when a participant is a person, not a state standing for itself.
