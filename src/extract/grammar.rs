@@ -237,7 +237,13 @@ impl<'a> G<'a> {
     /// before).
     pub fn is_future(&self, first: usize, last: usize, sentence: usize) -> bool {
         // "من المقرر عقد قمة": a past form right after a future marker is a verbal noun.
-        let after_future = |k: usize| k > 0 && self.t[k - 1].lex == Some(Lex::Future);
+        // "من المقرر أيضا عقد لقاء": an "also" between them changes nothing.
+        let future_at = |j: usize| self.t[j].lex == Some(Lex::Future);
+        let after_future = |k: usize| {
+            k > 0
+                && (future_at(k - 1)
+                    || (k > 1 && self.t[k - 1].text(self.n) == "ايضا" && future_at(k - 2)))
+        };
         let marker = |k: usize| {
             let t = &self.t[k];
             match t.lex {
