@@ -16,9 +16,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::FxHashSet;
 
-use super::lexicon::{GLUE_LEFT, LEXICON, Lex};
+use super::lexicon::{Entry, GLUE_LEFT, LEXICON, Lex};
 use super::normalize::{Normalized, fold};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,8 @@ pub struct Token {
     pub clitic: usize,
     /// The article ال was stripped to find the word.
     pub article: bool,
+    /// The word, with or without its proclitics, starts a fixed phrase of the lexicon.
+    pub phrase: bool,
     /// Whitespace separates this token from the one before.
     pub space_before: bool,
     /// For numbers: the value, and the count of digits.
@@ -95,6 +97,7 @@ fn new_token(kind: Kind, bytes: (usize, usize), chars: (usize, usize), space: bo
         lex: None,
         clitic: 0,
         article: false,
+        phrase: false,
         space_before: space,
         value: 0,
         digits: 0,
@@ -150,10 +153,15 @@ fn finish(n: &Normalized, mut t: Token) -> Token {
     t
 }
 
-/// Looks a word up, stripping clitics until something is found.
+/// Looks a word up, stripping clitics until something is found, and notes whether one of its
+/// forms starts a phrase (one lookup per form serves both).
 fn analyse(n: &Normalized, t: &mut Token) {
     let w = t.text(n);
-    if let Some((lex, clitic, article)) = lookup_word(w).or_else(|| trigger_with_suffix(w)) {
+    let forms = Forms::of(w);
+    t.phrase = forms
+        .iter()
+        .any(|f| f.2.is_some_and(|e| !e.phrases.is_empty()));
+    if let Some((lex, clitic, article)) = forms.lookup(w).or_else(|| trigger_with_suffix(w)) {
         t.lex = Some(lex);
         t.clitic = clitic;
         t.article = article;
@@ -162,8 +170,8 @@ fn analyse(n: &Normalized, t: &mut Token) {
 
 /// Single-word triggers as they stand before a pronoun suffix: زيارة → زيارت, لقاء → لقائ,
 /// التقى → التقا, and the word itself.
-static TRIGGER_STEMS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    let mut stems = rustc_hash::FxHashSet::default();
+static TRIGGER_STEMS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut stems = FxHashSet::default();
     for (w, lex) in LEXICON.words() {
         if !matches!(lex, Lex::Trigger(_)) {
             continue;
@@ -230,13 +238,14 @@ fn trigger_with_suffix(w: &str) -> Option<(Lex, usize, bool)> {
 
 /// The forms of a word with 0, 1 or 2 proclitic letters removed, and how many were removed.
 fn stripped_forms(w: &str) -> impl Iterator<Item = (&str, usize)> {
-    let conj = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'));
+    // String patterns: a fixed two-byte comparison each (a char pattern calls memcmp).
+    let conj = w.strip_prefix("و").or_else(|| w.strip_prefix("ف"));
     let after_conj = conj.unwrap_or(w);
     let conj_len = usize::from(conj.is_some());
     let prep = after_conj
-        .strip_prefix('ب')
-        .or_else(|| after_conj.strip_prefix('ل'))
-        .or_else(|| after_conj.strip_prefix('ك'));
+        .strip_prefix("ب")
+        .or_else(|| after_conj.strip_prefix("ل"))
+        .or_else(|| after_conj.strip_prefix("ك"));
     // A stripped form keeps at least two letters: "بل" is not ب + ل.
     let long = |f: &&str| f.chars().nth(1).is_some();
     [
@@ -248,44 +257,78 @@ fn stripped_forms(w: &str) -> impl Iterator<Item = (&str, usize)> {
     .flatten()
 }
 
-/// Finds a folded word in the lexicon: (meaning, clitic chars stripped, article stripped).
-pub fn lookup_word(w: &str) -> Option<(Lex, usize, bool)> {
-    for (form, clitic) in stripped_forms(w) {
-        if let Some(lex) = LEXICON.word(form) {
-            return Some((lex, clitic, false));
+/// The forms of a word ([`stripped_forms`]) with what the lexicon holds under each.
+struct Forms<'w> {
+    forms: [(&'w str, usize, Option<&'static Entry>); 3],
+    len: usize,
+}
+
+impl<'w> Forms<'w> {
+    fn of(w: &'w str) -> Forms<'w> {
+        let mut out = Forms {
+            forms: [("", 0, None); 3],
+            len: 0,
+        };
+        for (form, clitic) in stripped_forms(w) {
+            out.forms[out.len] = (form, clitic, LEXICON.entry(form));
+            out.len += 1;
         }
-        // ل + ال is written لل: "للعام" → ل + (ال)عام.
-        if clitic > 0 && w.contains("لل") {
-            if let Some(bare) = form.strip_prefix('ل').filter(|b| b.chars().count() >= 2) {
-                let with_article = format!("ال{bare}");
-                if let Some(lex) = LEXICON.word(&with_article) {
-                    return Some((lex, clitic, false));
-                }
-                if let Some(lex) = LEXICON.word(bare) {
-                    return Some((lex, clitic, true));
-                }
+        out
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &(&'w str, usize, Option<&'static Entry>)> {
+        self.forms[..self.len].iter()
+    }
+
+    /// [`lookup_word`] of the word these are the forms of.
+    fn lookup(&self, w: &str) -> Option<(Lex, usize, bool)> {
+        for &(form, clitic, entry) in self.iter() {
+            if let Some(lex) = entry.and_then(|e| e.word) {
+                return Some((lex, clitic, false));
+            }
+            if let Some(found) = lookup_bare(w, form, clitic) {
+                return Some(found);
             }
         }
-        if let Some(bare) = form.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+        None
+    }
+}
+
+/// Finds a folded word in the lexicon: (meaning, clitic chars stripped, article stripped).
+pub fn lookup_word(w: &str) -> Option<(Lex, usize, bool)> {
+    Forms::of(w).lookup(w)
+}
+
+/// A form of `w` that is not a lexicon word as it stands, looked up without its article.
+fn lookup_bare(w: &str, form: &str, clitic: usize) -> Option<(Lex, usize, bool)> {
+    // ل + ال is written لل: "للعام" → ل + (ال)عام.
+    if clitic > 0 && form.starts_with("ل") && w.contains("لل") {
+        if let Some(bare) = form.strip_prefix("ل").filter(|b| b.chars().count() >= 2) {
+            let with_article = format!("ال{bare}");
+            if let Some(lex) = LEXICON.word(&with_article) {
+                return Some((lex, clitic, false));
+            }
             if let Some(lex) = LEXICON.word(bare) {
                 return Some((lex, clitic, true));
             }
         }
     }
+    if let Some(bare) = form.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+        if let Some(lex) = LEXICON.word(bare) {
+            return Some((lex, clitic, true));
+        }
+    }
     None
 }
 
-/// Every single lexicon word of three letters or more, to find where glued words meet.
-static GLUE_RIGHT: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words: Vec<&str> = LEXICON
+/// Every single lexicon word of three letters or more worth splitting a glued word for
+/// ([`glueable`]), to find where glued words meet.
+static GLUE_RIGHT: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    LEXICON
         .words()
         .filter(|(w, lex)| glueable(*lex) && w.chars().count() >= 3)
         .map(|(w, _)| w)
-        .collect();
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(words)
-        .unwrap_or_else(|e| panic!("lexicon automaton: {e}"))
+        .collect()
 });
 
 static GLUE_LEFT_FOLDED: LazyLock<Vec<String>> =
@@ -331,12 +374,14 @@ fn unglue(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
 /// The byte offset (inside the token) where a known word ends the token after a known start.
 fn find_glue(n: &Normalized, t: &Token) -> Option<usize> {
     let w = t.text(n);
-    for m in GLUE_RIGHT.find_overlapping_iter(w) {
-        if m.end() != w.len() || m.start() < 2 {
-            continue;
-        }
+    // The known words that end the token, longest first, each after at least two bytes.
+    let ends = w
+        .char_indices()
+        .map(|(start, _)| start)
+        .filter(|&start| start >= 2 && GLUE_RIGHT.contains(&w[start..]));
+    for start in ends {
         // The right part may carry its own clitics: "موسكووبكين" → "موسكو" + "وبكين".
-        for cut in [m.start(), m.start().saturating_sub(2)] {
+        for cut in [start, start.saturating_sub(2)] {
             if cut < 2 || !w.is_char_boundary(cut) {
                 continue;
             }
@@ -400,7 +445,7 @@ fn merge_phrases(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
 /// The longest fixed phrase starting at token `i`: (tokens, meaning, clitic chars).
 fn phrase_at(n: &Normalized, toks: &[Token], i: usize) -> Option<(usize, Lex, usize)> {
     let first = &toks[i];
-    if first.kind != Kind::Word {
+    if first.kind != Kind::Word || !first.phrase {
         return None;
     }
     for (form, clitic) in stripped_forms(first.text(n)) {
