@@ -108,24 +108,27 @@ fn new_token(kind: Kind, bytes: (usize, usize), chars: (usize, usize), space: bo
 fn split(n: &Normalized) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(n.text.len() / 8);
     let mut space = true;
-    let mut cur: Option<Token> = None;
+    // The run of letters or digits being read: its kind, where it starts (byte, char) and
+    // whether a space comes before it. A token is made once the run ends.
+    let mut run: Option<(Kind, usize, usize, bool)> = None;
+    let mut chars = 0;
     for (ci, (bi, c)) in n.text.char_indices().enumerate() {
-        let end = bi + c.len_utf8();
+        chars = ci + 1;
         let cls = class(c);
-        if let Some(t) = cur.as_mut() {
-            if Some(t.kind) == cls {
-                t.bytes.1 = end;
-                t.chars.1 = ci + 1;
+        if let Some((kind, b0, c0, spaced)) = run {
+            if Some(kind) == cls {
                 continue;
             }
-            out.push(finish(n, cur.take().unwrap_or_else(|| unreachable!())));
+            out.push(finish(n, new_token(kind, (b0, bi), (c0, ci), spaced)));
+            run = None;
         }
         match cls {
             Some(kind) => {
-                cur = Some(new_token(kind, (bi, end), (ci, ci + 1), space));
+                run = Some((kind, bi, ci, space));
                 space = false;
             }
             None if c == '\n' || !c.is_whitespace() => {
+                let end = bi + c.len_utf8();
                 let mut t = new_token(Kind::Punct, (bi, end), (ci, ci + 1), space);
                 t.punct = c;
                 out.push(t);
@@ -134,8 +137,11 @@ fn split(n: &Normalized) -> Vec<Token> {
             None => space = true,
         }
     }
-    if let Some(t) = cur {
-        out.push(finish(n, t));
+    if let Some((kind, b0, c0, spaced)) = run {
+        out.push(finish(
+            n,
+            new_token(kind, (b0, n.text.len()), (c0, chars), spaced),
+        ));
     }
     out
 }
@@ -204,6 +210,10 @@ const PRONOUN_SUFFIXES: &[&str] = &["هما", "هم", "هن", "ها", "ه", "ك�
 /// ordinary words into dates ("شهرها" is no month name).
 fn trigger_with_suffix(w: &str) -> Option<(Lex, usize, bool)> {
     for suffix in PRONOUN_SUFFIXES {
+        // The last byte first: most words end otherwise, and comparing the suffix is a call.
+        if w.as_bytes().last() != suffix.as_bytes().last() {
+            continue;
+        }
         let Some(stem) = w.strip_suffix(suffix).filter(|s| s.chars().count() >= 3) else {
             continue;
         };
@@ -331,6 +341,14 @@ static GLUE_RIGHT: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The last three letters of every word of [`GLUE_RIGHT`].
+static GLUE_ENDINGS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    GLUE_RIGHT
+        .iter()
+        .map(|w| w.char_indices().rev().nth(2).map_or(*w, |(at, _)| &w[at..]))
+        .collect()
+});
+
 static GLUE_LEFT_FOLDED: LazyLock<Vec<String>> =
     LazyLock::new(|| GLUE_LEFT.iter().map(|w| fold(w)).collect());
 
@@ -374,6 +392,12 @@ fn unglue(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
 /// The byte offset (inside the token) where a known word ends the token after a known start.
 fn find_glue(n: &Normalized, t: &Token) -> Option<usize> {
     let w = t.text(n);
+    // Every such word ends in three letters some glueable word ends in: one lookup rules
+    // most tokens out.
+    let last_three = w.char_indices().rev().nth(2).map_or(w, |(at, _)| &w[at..]);
+    if !GLUE_ENDINGS.contains(last_three) {
+        return None;
+    }
     // The known words that end the token, longest first, each after at least two bytes.
     let ends = w
         .char_indices()
