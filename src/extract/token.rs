@@ -371,22 +371,29 @@ fn glueable(lex: Lex) -> bool {
 
 /// Splits unknown words that are two known words glued together.
 fn unglue(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
-    let mut out = Vec::with_capacity(toks.len());
-    for t in toks {
-        if t.kind != Kind::Word || t.lex.is_some() || t.chars.1 - t.chars.0 < 5 {
-            out.push(t);
-            continue;
-        }
-        match find_glue(n, &t) {
+    // Most texts have no glued word: the tokens are copied only once one is found.
+    let mut out: Option<Vec<Token>> = None;
+    for (i, t) in toks.iter().enumerate() {
+        let long_unknown = t.kind == Kind::Word && t.lex.is_none() && t.chars.1 - t.chars.0 >= 5;
+        match long_unknown.then(|| find_glue(n, t)).flatten() {
             Some(at) => {
-                let (left, right) = split_at(n, &t, at);
+                let out = out.get_or_insert_with(|| {
+                    let mut before = Vec::with_capacity(toks.len() + 16);
+                    before.extend_from_slice(&toks[..i]);
+                    before
+                });
+                let (left, right) = split_at(n, t, at);
                 out.push(left);
                 out.push(right);
             }
-            None => out.push(t),
+            None => {
+                if let Some(out) = out.as_mut() {
+                    out.push(*t);
+                }
+            }
         }
     }
-    out
+    out.unwrap_or(toks)
 }
 
 /// The byte offset (inside the token) where a known word ends the token after a known start.
@@ -445,8 +452,9 @@ fn split_at(n: &Normalized, t: &Token, at: usize) -> (Token, Token) {
 }
 
 /// Joins fixed phrases ("كانون الثاني", "بعد غد", "عيد الفطر") into one token.
-fn merge_phrases(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+fn merge_phrases(n: &Normalized, mut toks: Vec<Token>) -> Vec<Token> {
+    // In place: token `kept` is written only after every token before `i` was read.
+    let mut kept = 0;
     let mut i = 0;
     while i < toks.len() {
         if let Some((len, lex, clitic)) = phrase_at(n, &toks, i) {
@@ -456,14 +464,16 @@ fn merge_phrases(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
             t.lex = Some(lex);
             t.clitic = clitic;
             t.article = false;
-            out.push(t);
+            toks[kept] = t;
             i += len;
         } else {
-            out.push(toks[i]);
+            toks[kept] = toks[i];
             i += 1;
         }
+        kept += 1;
     }
-    out
+    toks.truncate(kept);
+    toks
 }
 
 /// The longest fixed phrase starting at token `i`: (tokens, meaning, clitic chars).
