@@ -41,20 +41,42 @@ pub(super) fn country_of(lex: Lex) -> Option<&'static str> {
 
 /// A participant a word names, and how specific it is: 0 a person, 1 an institution or
 /// demonym, 2 a state or capital.
-pub(super) fn participant(lex: Lex) -> Option<(Participant, u8)> {
+pub(super) fn participant(lex: Lex) -> Option<(&'static Participant, u8)> {
     match lex {
         Lex::Actor(n) => {
-            let a = ACTORS[usize::from(n)].1;
+            let (p, rank) = &ACTOR_SIDES[usize::from(n)];
+            Some((p, *rank))
+        }
+        Lex::Place(n) => PLACE_SIDES[usize::from(n)]
+            .as_ref()
+            .map(|(p, rank)| (p, *rank)),
+        _ => None,
+    }
+}
+
+/// [`participant`] of every actor, built once: the words name the same few many times over.
+static ACTOR_SIDES: LazyLock<Vec<(Participant, u8)>> = LazyLock::new(|| {
+    ACTORS
+        .iter()
+        .zip(IS_PERSON.iter())
+        .map(|((_, a), &person)| {
             let p = Participant {
                 name: a.name.to_owned(),
                 country: a.country.to_owned(),
                 wikidata: a.wikidata.map(str::to_owned),
             };
-            Some((p, if IS_PERSON[usize::from(n)] { 0 } else { 1 }))
-        }
-        Lex::Place(n) => {
-            let p = PLACES[usize::from(n)].1;
-            let state = STATE_OF[usize::from(n)].map(|s| PLACES[s].1);
+            (p, if person { 0 } else { 1 })
+        })
+        .collect()
+});
+
+/// [`participant`] of every place, built once; `None` for a place that stands for no state.
+static PLACE_SIDES: LazyLock<Vec<Option<(Participant, u8)>>> = LazyLock::new(|| {
+    PLACES
+        .iter()
+        .zip(STATE_OF.iter())
+        .map(|((_, p), state)| {
+            let state = state.map(|s| PLACES[s].1);
             p.actor.then(|| {
                 let part = Participant {
                     name: state.map_or(p.name, |s| s.name).to_owned(),
@@ -63,16 +85,16 @@ pub(super) fn participant(lex: Lex) -> Option<(Participant, u8)> {
                 };
                 (part, 2)
             })
-        }
-        _ => None,
-    }
-}
+        })
+        .collect()
+});
 
 /// For each actor: a person (not a state's name).
 pub(super) static IS_PERSON: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    let places: rustc_hash::FxHashSet<&str> = PLACES.iter().map(|(_, s)| s.name).collect();
     ACTORS
         .iter()
-        .map(|(_, a)| PLACES.iter().all(|(_, s)| s.name != a.name))
+        .map(|(_, a)| !places.contains(a.name))
         .collect()
 });
 
@@ -82,10 +104,18 @@ pub(super) static STATE_OF: LazyLock<Vec<Option<usize>>> =
 
 /// The gazetteer entry of a country's state (not one of its cities).
 pub(super) fn state_entry(country: &str) -> Option<usize> {
-    PLACES
-        .iter()
-        .position(|(_, s)| !s.city && s.country == country)
+    STATE_ENTRIES.get(country).copied()
 }
+
+/// Each country's first entry among the places that are not cities, looked up by
+/// [`state_entry`].
+static STATE_ENTRIES: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> = LazyLock::new(|| {
+    let mut first = rustc_hash::FxHashMap::default();
+    for (n, (_, s)) in PLACES.iter().enumerate().filter(|(_, (_, s))| !s.city) {
+        first.entry(s.country).or_insert(n);
+    }
+    first
+});
 
 /// A member state of an organisation, named as the gazetteer names states.
 pub(super) fn member(country: &str) -> Participant {
@@ -111,11 +141,12 @@ pub(super) fn participants(
 ) -> Vec<Participant> {
     let sentence = l.sentence[i];
     let mut out: Vec<(Participant, u8)> = Vec::new();
-    fn add(out: &mut Vec<(Participant, u8)>, (p, rank): (Participant, u8)) {
+    // Copied only when kept: most names repeat a side already there.
+    fn add(out: &mut Vec<(Participant, u8)>, (p, rank): (&Participant, u8)) {
         match out.iter_mut().find(|(x, _)| x.country == p.country) {
-            Some(x) if rank < x.1 => *x = (p, rank),
+            Some(x) if rank < x.1 => *x = (p.clone(), rank),
             Some(_) => {}
-            None => out.push((p, rank)),
+            None => out.push((p.clone(), rank)),
         }
     }
     let tokens = |s: usize| {
@@ -152,7 +183,7 @@ pub(super) fn participants(
             Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 5 => {
                 for c in ORGANISATIONS[usize::from(o)].1.members(on) {
                     members.push(c);
-                    add(&mut out, (member(c), 3));
+                    add(&mut out, (&member(c), 3));
                 }
             }
             Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),
