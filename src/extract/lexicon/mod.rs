@@ -69,7 +69,7 @@ pub enum Lex {
     Half,
     Occasion(Occasion),
     /// Vague references: الآن → PRESENT_REF.
-    Vague(&'static str),
+    Vague(VagueRef),
     /// Adverbs of repetition: سنويا → P1Y.
     Every(Unit),
     /// كل.
@@ -135,6 +135,25 @@ impl Lex {
                 | Topic
                 | Idiom
         )
+    }
+}
+
+/// A vague reference to a time, as TIMEX3 values it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VagueRef {
+    Present,
+    Past,
+    Future,
+}
+
+impl VagueRef {
+    /// The TIMEX3 value: PRESENT_REF, PAST_REF, FUTURE_REF.
+    pub fn value(self) -> &'static str {
+        match self {
+            VagueRef::Present => "PRESENT_REF",
+            VagueRef::Past => "PAST_REF",
+            VagueRef::Future => "FUTURE_REF",
+        }
     }
 }
 
@@ -524,11 +543,11 @@ const WORDS: &[(&str, Lex)] = &[
     ("رأس السنة الميلادية", Occasion(Occasion::GregorianNewYear)),
     ("رأس السنة الهجرية", Occasion(Occasion::HijriNewYear)),
     ("المولد النبوي", Occasion(Occasion::Mawlid)),
-    ("الآن", Vague("PRESENT_REF")),
-    ("حاليا", Vague("PRESENT_REF")),
-    ("مؤخرا", Vague("PAST_REF")),
-    ("في وقت سابق", Vague("PAST_REF")),
-    ("قريبا", Vague("FUTURE_REF")),
+    ("الآن", Vague(VagueRef::Present)),
+    ("حاليا", Vague(VagueRef::Present)),
+    ("مؤخرا", Vague(VagueRef::Past)),
+    ("في وقت سابق", Vague(VagueRef::Past)),
+    ("قريبا", Vague(VagueRef::Future)),
     ("سنويا", Every(Unit::Year)),
     ("شهريا", Every(Unit::Month)),
     ("أسبوعيا", Every(Unit::Week)),
