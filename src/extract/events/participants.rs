@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::layout::*;
 use super::{EventKind, Participant};
 use crate::extract::grammar::G;
+use crate::extract::lexicon::Lex;
 use crate::extract::lexicon::events::{ACTORS, ORGANISATIONS, PLACES};
-use crate::extract::lexicon::{Lex, is_discuss_word};
 use crate::extract::token::Kind;
 
 /// The two countries the article names most: what "الزعيمان" and "نظيره" refer to.
@@ -320,27 +320,30 @@ fn is_capital_of(g: &G, k: usize) -> bool {
 }
 
 /// True when the word at `k` stands in a منذ phrase of its clause, a few words after منذ.
-fn in_since_phrase(g: &G, l: &Layout, k: usize) -> bool {
-    (k.saturating_sub(5)..k).any(|j| {
-        l.clause[j] == l.clause[k] && g.t[j].kind == Kind::Word && g.t[j].text(g.n) == "منذ"
-    })
+fn in_since_phrase(_g: &G, l: &Layout, k: usize) -> bool {
+    (k.saturating_sub(5)..k).any(|j| l.clause[j] == l.clause[k] && l.since[j])
 }
 
 /// True when a verb of discussing stands between the trigger at `i` and the word at `k`, in
 /// one clause: the word is the topic.
-pub(super) fn discussed(g: &G, l: &Layout, i: usize, k: usize) -> bool {
-    l.clause[k] == l.clause[i]
-        && (i + 1..k).any(|j| g.t[j].kind == Kind::Word && is_discuss_word(g.t[j].text(g.n)))
+pub(super) fn discussed(_g: &G, l: &Layout, i: usize, k: usize) -> bool {
+    l.clause[k] == l.clause[i] && l.discussing_in(i + 1, k)
 }
 
 /// True for a pair word that names two countries: البلدان, البلدين, بلديهما.
 fn is_country_pair(g: &G, k: usize) -> bool {
     let t = &g.t[k];
-    let w: String = t.text(g.n).chars().skip(t.clitic).collect();
-    ["البلدان", "البلدين", "بلديهما"]
-        .iter()
-        .any(|p| w == crate::extract::normalize::fold(p))
+    let text = t.text(g.n);
+    let w = text
+        .char_indices()
+        .nth(t.clitic)
+        .map_or("", |(at, _)| &text[at..]);
+    COUNTRY_PAIRS.iter().any(|p| w == p)
 }
+
+/// The pair words that name two countries, folded once.
+static COUNTRY_PAIRS: LazyLock<[String; 3]> =
+    LazyLock::new(|| ["البلدان", "البلدين", "بلديهما"].map(crate::extract::normalize::fold));
 
 /// The countries the sentence of token `i` names only as a place things happen in: after في or
 /// with ب attached, or as the city of "في العاصمة اللاوسية فينتيان".
