@@ -76,11 +76,13 @@ impl Normalized {
 
 /// Normalises `text`, keeping the map back to original offsets.
 pub fn normalize(text: &str) -> Normalized {
+    let chars = text.chars().count();
     let mut out = Normalized {
         text: String::with_capacity(text.len()),
-        spans: Vec::with_capacity(text.len() / 2),
+        // One span per character (more only where a ligature is taken apart).
+        spans: Vec::with_capacity(chars),
         original_len: 0,
-        original_bytes: Vec::with_capacity(text.len() / 2 + 1),
+        original_bytes: Vec::with_capacity(chars + 1),
     };
     let mut pos = 0u32;
     // Most characters stay as they are: they are copied a run at a time.
