@@ -1230,7 +1230,10 @@ pub fn vague(g: &G, i: usize) -> Option<Hit> {
     let Some(Lex::Vague(v)) = g.lex(i) else {
         return None;
     };
-    Some((i + 1, vec![found(i, i + 1, Expr::Vague(v), "vague")]))
+    Some((
+        i + 1,
+        vec![found(i, i + 1, Expr::Vague(v.value()), "vague")],
+    ))
 }
 
 /// part_of: "مطلع ماي الجاري", "منتصف 2015", "أواخر الشهر الماضي", "نهاية العام": the

@@ -76,18 +76,29 @@ impl Normalized {
 
 /// Normalises `text`, keeping the map back to original offsets.
 pub fn normalize(text: &str) -> Normalized {
+    let chars = text.chars().count();
     let mut out = Normalized {
         text: String::with_capacity(text.len()),
-        spans: Vec::with_capacity(text.len() / 2),
+        // One span per character (more only where a ligature is taken apart).
+        spans: Vec::with_capacity(chars),
         original_len: 0,
-        original_bytes: Vec::with_capacity(text.len() / 2 + 1),
+        original_bytes: Vec::with_capacity(chars + 1),
     };
     let mut pos = 0u32;
+    // Most characters stay as they are: they are copied a run at a time.
+    let mut run = 0;
     for (byte, c) in text.char_indices() {
         out.original_bytes.push(byte as u32);
-        push_folded(&mut out, c, pos);
+        if fold_char_fast(c) == Some(c) && !is_presentation_form(c) {
+            out.spans.push((pos, pos + 1));
+        } else {
+            out.text.push_str(&text[run..byte]);
+            run = byte + c.len_utf8();
+            push_folded(&mut out, c, pos);
+        }
         pos += 1;
     }
+    out.text.push_str(&text[run..]);
     out.original_bytes.push(text.len() as u32);
     out.original_len = pos as usize;
     out
@@ -111,7 +122,7 @@ fn push_folded(out: &mut Normalized, c: char, pos: u32) {
 }
 
 fn push_simple(out: &mut Normalized, c: char, pos: u32) {
-    match fold_char(c) {
+    match fold_char_fast(c) {
         Some(f) => {
             out.text.push(f);
             out.spans.push((pos, pos + 1));
@@ -127,8 +138,37 @@ fn push_simple(out: &mut Normalized, c: char, pos: u32) {
     }
 }
 
+/// [`fold_char`] with ASCII and the Arabic block (U+0600–U+06FF) answered without a branch
+/// per case: most characters of a text are there.
+fn fold_char_fast(c: char) -> Option<char> {
+    match c as u32 {
+        0..=0x7F => Some(c),
+        code @ 0x600..=0x6FF => {
+            let folded = ARABIC_BLOCK[(code - 0x600) as usize];
+            char::from_u32(folded)
+        }
+        _ => fold_char(c),
+    }
+}
+
+/// [`fold_char`] of every code point of the Arabic block, `u32::MAX` (no char) where the
+/// character is dropped.
+static ARABIC_BLOCK: [u32; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = char::from_u32(0x600 + i as u32).expect("the Arabic block holds chars");
+        table[i] = match fold_char(c) {
+            Some(f) => f as u32,
+            None => u32::MAX,
+        };
+        i += 1;
+    }
+    table
+};
+
 /// The folded form of one character, or `None` for a character that is dropped.
-fn fold_char(c: char) -> Option<char> {
+const fn fold_char(c: char) -> Option<char> {
     Some(match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ى' => 'ي',
@@ -139,8 +179,8 @@ fn fold_char(c: char) -> Option<char> {
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => return None,
         '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}' => return None,
         '\u{200C}'..='\u{200F}' | '\u{FEFF}' => return None,
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٠'..='٩' => (b'0' + (c as u32 - '٠' as u32) as u8) as char,
+        '۰'..='۹' => (b'0' + (c as u32 - '۰' as u32) as u8) as char,
         '،' | '٬' => ',',
         '؛' => ';',
         '؟' => '?',

@@ -58,7 +58,7 @@
 use chrono::NaiveDate;
 
 use super::grammar::{Found, G, RULES};
-use super::lexicon::Unit;
+use super::lexicon::{Lex, Unit};
 use super::normalize::normalize;
 use super::resolve::{Ctx, Expr, resolve, span};
 use super::token::{Kind, tokenize};
@@ -141,7 +141,8 @@ fn find_all(g: &G) -> Vec<Found> {
     let mut i = 0;
     while i < g.t.len() {
         let t = &g.t[i];
-        if t.lex.is_none() && t.kind != Kind::Number {
+        if t.kind != Kind::Number && t.lex.is_none_or(Lex::is_event_word) {
+            debug_assert!(RULES.iter().all(|rule| rule(g, i).is_none()));
             i += 1;
             continue;
         }

@@ -2,6 +2,7 @@
 //! run-on scraped text never makes one trigger read the whole document.
 
 use crate::extract::grammar::G;
+use crate::extract::lexicon::is_discuss_word;
 use crate::extract::token::Kind;
 
 /// Where each token sits: its sentence, its clause, its paragraph; and the token range of
@@ -12,6 +13,11 @@ pub(super) struct Layout {
     pub(super) paragraph: Vec<usize>,
     pub(super) sentences: Vec<std::ops::Range<usize>>,
     pub(super) clauses: Vec<std::ops::Range<usize>>,
+    /// How many verbs of discussing (تناولت, ناقش) stand before each token, and in the whole
+    /// text at the end: the rules ask whether one stands between two words.
+    discussing: Vec<u32>,
+    /// Each token is the word منذ.
+    pub(super) since: Vec<bool>,
 }
 
 /// How many tokens either side of a trigger its sentence may reach: run-on "sentences" of
@@ -23,6 +29,11 @@ impl Layout {
     pub(super) fn clause_of(&self, i: usize) -> std::ops::Range<usize> {
         let c = &self.clauses[self.clause[i]];
         c.start.max(i.saturating_sub(REACH))..c.end.min(i + REACH + 1)
+    }
+
+    /// True when a verb of discussing stands among the tokens `from..to`.
+    pub(super) fn discussing_in(&self, from: usize, to: usize) -> bool {
+        from < to && self.discussing[to] > self.discussing[from]
     }
 
     /// The sentence around token `i`, at most [`REACH`] tokens either side.
@@ -41,13 +52,20 @@ pub(super) fn layout(g: &G) -> Layout {
         paragraph: Vec::with_capacity(n),
         sentences: Vec::new(),
         clauses: Vec::new(),
+        discussing: Vec::with_capacity(n + 1),
+        since: Vec::with_capacity(n),
     };
+    let mut discussing = 0;
     l.sentences.push(0..0);
     l.clauses.push(0..0);
     for (i, t) in g.t.iter().enumerate() {
         l.sentence.push(s);
         l.clause.push(c);
         l.paragraph.push(p);
+        l.discussing.push(discussing);
+        let word = (t.kind == Kind::Word).then(|| t.text(g.n));
+        discussing += u32::from(word.is_some_and(is_discuss_word));
+        l.since.push(word == Some("منذ"));
         l.sentences[s].end = i + 1;
         l.clauses[c].end = i + 1;
         // ".\n" ends one sentence, not two: a sentence of punctuation alone is none.
@@ -64,6 +82,7 @@ pub(super) fn layout(g: &G) -> Layout {
             p += 1;
         }
     }
+    l.discussing.push(discussing);
     l
 }
 

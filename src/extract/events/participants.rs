@@ -10,7 +10,7 @@ use super::layout::*;
 use super::{EventKind, Participant};
 use crate::extract::grammar::G;
 use crate::extract::lexicon::events::{ACTORS, ORGANISATIONS, PLACES};
-use crate::extract::lexicon::{Lex, is_background_word, is_discuss_word};
+use crate::extract::lexicon::{Lex, is_background_word};
 use crate::extract::token::Kind;
 
 /// The two countries the article names most: what "الزعيمان" and "نظيره" refer to.
@@ -42,20 +42,42 @@ pub(super) fn country_of(lex: Lex) -> Option<&'static str> {
 
 /// A participant a word names, and how specific it is: 0 a person, 1 an institution or
 /// demonym, 2 a state or capital.
-pub(super) fn participant(lex: Lex) -> Option<(Participant, u8)> {
+pub(super) fn participant(lex: Lex) -> Option<(&'static Participant, u8)> {
     match lex {
         Lex::Actor(n) => {
-            let a = ACTORS[usize::from(n)].1;
+            let (p, rank) = &ACTOR_SIDES[usize::from(n)];
+            Some((p, *rank))
+        }
+        Lex::Place(n) => PLACE_SIDES[usize::from(n)]
+            .as_ref()
+            .map(|(p, rank)| (p, *rank)),
+        _ => None,
+    }
+}
+
+/// [`participant`] of every actor, built once: the words name the same few many times over.
+static ACTOR_SIDES: LazyLock<Vec<(Participant, u8)>> = LazyLock::new(|| {
+    ACTORS
+        .iter()
+        .zip(IS_PERSON.iter())
+        .map(|((_, a), &person)| {
             let p = Participant {
                 name: a.name.to_owned(),
                 country: a.country.to_owned(),
                 wikidata: a.wikidata.map(str::to_owned),
             };
-            Some((p, if IS_PERSON[usize::from(n)] { 0 } else { 1 }))
-        }
-        Lex::Place(n) => {
-            let p = PLACES[usize::from(n)].1;
-            let state = STATE_OF[usize::from(n)].map(|s| PLACES[s].1);
+            (p, if person { 0 } else { 1 })
+        })
+        .collect()
+});
+
+/// [`participant`] of every place, built once; `None` for a place that stands for no state.
+static PLACE_SIDES: LazyLock<Vec<Option<(Participant, u8)>>> = LazyLock::new(|| {
+    PLACES
+        .iter()
+        .zip(STATE_OF.iter())
+        .map(|((_, p), state)| {
+            let state = state.map(|s| PLACES[s].1);
             p.actor.then(|| {
                 let part = Participant {
                     name: state.map_or(p.name, |s| s.name).to_owned(),
@@ -64,16 +86,16 @@ pub(super) fn participant(lex: Lex) -> Option<(Participant, u8)> {
                 };
                 (part, 2)
             })
-        }
-        _ => None,
-    }
-}
+        })
+        .collect()
+});
 
 /// For each actor: a person (not a state's name).
 pub(super) static IS_PERSON: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    let places: rustc_hash::FxHashSet<&str> = PLACES.iter().map(|(_, s)| s.name).collect();
     ACTORS
         .iter()
-        .map(|(_, a)| PLACES.iter().all(|(_, s)| s.name != a.name))
+        .map(|(_, a)| !places.contains(a.name))
         .collect()
 });
 
@@ -83,10 +105,18 @@ pub(super) static STATE_OF: LazyLock<Vec<Option<usize>>> =
 
 /// The gazetteer entry of a country's state (not one of its cities).
 pub(super) fn state_entry(country: &str) -> Option<usize> {
-    PLACES
-        .iter()
-        .position(|(_, s)| !s.city && s.country == country)
+    STATE_ENTRIES.get(country).copied()
 }
+
+/// Each country's first entry among the places that are not cities, looked up by
+/// [`state_entry`].
+static STATE_ENTRIES: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> = LazyLock::new(|| {
+    let mut first = rustc_hash::FxHashMap::default();
+    for (n, (_, s)) in PLACES.iter().enumerate().filter(|(_, (_, s))| !s.city) {
+        first.entry(s.country).or_insert(n);
+    }
+    first
+});
 
 /// A member state of an organisation, named as the gazetteer names states.
 pub(super) fn member(country: &str) -> Participant {
@@ -113,11 +143,12 @@ pub(super) fn participants(
 ) -> Vec<Participant> {
     let sentence = l.sentence[i];
     let mut out: Vec<(Participant, u8)> = Vec::new();
-    fn add(out: &mut Vec<(Participant, u8)>, (p, rank): (Participant, u8)) {
+    // Copied only when kept: most names repeat a side already there.
+    fn add(out: &mut Vec<(Participant, u8)>, (p, rank): (&Participant, u8)) {
         match out.iter_mut().find(|(x, _)| x.country == p.country) {
-            Some(x) if rank < x.1 => *x = (p, rank),
+            Some(x) if rank < x.1 => *x = (p.clone(), rank),
             Some(_) => {}
-            None => out.push((p, rank)),
+            None => out.push((p.clone(), rank)),
         }
     }
     let tokens = |s: usize| {
@@ -137,7 +168,7 @@ pub(super) fn participants(
         // "أول لقاء منذ اندلاع الحرب في أوكرانيا": a state in a منذ phrase is background.
         // The happening the phrase names ("منذ زيارة شي إلى موسكو") keeps its own sides.
         Some(Lex::Actor(_) | Lex::Place(_))
-            if since_phrase(g, l, k).is_some_and(|j| Some(j) != since_phrase(g, l, i)) =>
+            if since_phrase(l, k).is_some_and(|j| Some(j) != since_phrase(l, i)) =>
         {
             None
         }
@@ -185,7 +216,7 @@ pub(super) fn participants(
             Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 5 => {
                 for c in ORGANISATIONS[usize::from(o)].1.members(on) {
                     members.push(c);
-                    add(&mut out, (member(c), 3));
+                    add(&mut out, (&member(c), 3));
                 }
             }
             Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),
@@ -337,27 +368,32 @@ fn is_capital_of(g: &G, k: usize) -> bool {
 
 /// Where the منذ stands when the word at `k` is in a منذ phrase of its clause, a few words
 /// after it.
-fn since_phrase(g: &G, l: &Layout, k: usize) -> Option<usize> {
-    (k.saturating_sub(5)..k).rev().find(|&j| {
-        l.clause[j] == l.clause[k] && g.t[j].kind == Kind::Word && g.t[j].text(g.n) == "منذ"
-    })
+fn since_phrase(l: &Layout, k: usize) -> Option<usize> {
+    (k.saturating_sub(5)..k)
+        .rev()
+        .find(|&j| l.clause[j] == l.clause[k] && l.since[j])
 }
 
 /// True when a verb of discussing stands between the trigger at `i` and the word at `k`, in
 /// one clause: the word is the topic.
-pub(super) fn discussed(g: &G, l: &Layout, i: usize, k: usize) -> bool {
-    l.clause[k] == l.clause[i]
-        && (i + 1..k).any(|j| g.t[j].kind == Kind::Word && is_discuss_word(g.t[j].text(g.n)))
+pub(super) fn discussed(_g: &G, l: &Layout, i: usize, k: usize) -> bool {
+    l.clause[k] == l.clause[i] && l.discussing_in(i + 1, k)
 }
 
 /// True for a pair word that names two countries: البلدان, البلدين, بلديهما.
 fn is_country_pair(g: &G, k: usize) -> bool {
     let t = &g.t[k];
-    let w: String = t.text(g.n).chars().skip(t.clitic).collect();
-    ["البلدان", "البلدين", "بلديهما"]
-        .iter()
-        .any(|p| w == crate::extract::normalize::fold(p))
+    let text = t.text(g.n);
+    let w = text
+        .char_indices()
+        .nth(t.clitic)
+        .map_or("", |(at, _)| &text[at..]);
+    COUNTRY_PAIRS.iter().any(|p| w == p)
 }
+
+/// The pair words that name two countries, folded once.
+static COUNTRY_PAIRS: LazyLock<[String; 3]> =
+    LazyLock::new(|| ["البلدان", "البلدين", "بلديهما"].map(crate::extract::normalize::fold));
 
 /// The countries the sentence of token `i` names only as a place things happen in: after في or
 /// with ب attached, or as the city of "في العاصمة اللاوسية فينتيان".

@@ -69,7 +69,7 @@ pub enum Lex {
     Half,
     Occasion(Occasion),
     /// Vague references: الآن → PRESENT_REF.
-    Vague(&'static str),
+    Vague(VagueRef),
     /// Adverbs of repetition: سنويا → P1Y.
     Every(Unit),
     /// كل.
@@ -116,6 +116,45 @@ pub enum Lex {
     Topic,
     /// مسقط رأسه: a fixed phrase that contains a name but names nothing.
     Idiom,
+}
+
+impl Lex {
+    /// True for the words only the event pass reads (triggers, names, event markers): no rule
+    /// of [`grammar::RULES`](super::grammar::RULES) starts at one, so the tagger skips them.
+    pub fn is_event_word(self) -> bool {
+        matches!(
+            self,
+            Trigger(_)
+                | Actor(_)
+                | Place(_)
+                | SignWord
+                | Organisation(_)
+                | CallWord
+                | Cancel
+                | Pair
+                | Topic
+                | Idiom
+        )
+    }
+}
+
+/// A vague reference to a time, as TIMEX3 values it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VagueRef {
+    Present,
+    Past,
+    Future,
+}
+
+impl VagueRef {
+    /// The TIMEX3 value: PRESENT_REF, PAST_REF, FUTURE_REF.
+    pub fn value(self) -> &'static str {
+        match self {
+            VagueRef::Present => "PRESENT_REF",
+            VagueRef::Past => "PAST_REF",
+            VagueRef::Future => "FUTURE_REF",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -504,11 +543,11 @@ const WORDS: &[(&str, Lex)] = &[
     ("رأس السنة الميلادية", Occasion(Occasion::GregorianNewYear)),
     ("رأس السنة الهجرية", Occasion(Occasion::HijriNewYear)),
     ("المولد النبوي", Occasion(Occasion::Mawlid)),
-    ("الآن", Vague("PRESENT_REF")),
-    ("حاليا", Vague("PRESENT_REF")),
-    ("مؤخرا", Vague("PAST_REF")),
-    ("في وقت سابق", Vague("PAST_REF")),
-    ("قريبا", Vague("FUTURE_REF")),
+    ("الآن", Vague(VagueRef::Present)),
+    ("حاليا", Vague(VagueRef::Present)),
+    ("مؤخرا", Vague(VagueRef::Past)),
+    ("في وقت سابق", Vague(VagueRef::Past)),
+    ("قريبا", Vague(VagueRef::Future)),
     ("سنويا", Every(Unit::Year)),
     ("شهريا", Every(Unit::Month)),
     ("أسبوعيا", Every(Unit::Week)),
@@ -731,12 +770,20 @@ pub const GENERAL_NOUNS: &[&str] = &[
 /// Words before a day and month that make them a name ("قوى 14 آذار", "تيار 8 آذار").
 pub const NAMED_BY_DATE: &[&str] = &["قوى", "تحالف", "تيار", "حركة", "تجمع"];
 
-/// One word (or the first word of a phrase) and what it means.
+/// What the lexicon holds under one folded word: its meaning alone and the phrases it starts,
+/// found with one lookup.
+#[derive(Debug, Default)]
+pub struct Entry {
+    /// The meaning of the word on its own.
+    pub word: Option<Lex>,
+    /// Phrases that start with the word: (remaining words, meaning), longest first.
+    pub phrases: Vec<(Vec<String>, Lex)>,
+}
+
+/// Every folded word (or first word of a phrase) and what it means.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    single: HashMap<String, Lex>,
-    /// First word → (remaining words, meaning), longest phrases first.
-    phrases: HashMap<String, Vec<(Vec<String>, Lex)>>,
+    entries: HashMap<String, Entry>,
 }
 
 impl Lexicon {
@@ -745,28 +792,36 @@ impl Lexicon {
         let mut words = folded.split(' ').map(str::to_owned);
         let first = words.next().unwrap_or_default();
         let rest: Vec<String> = words.collect();
+        let e = self.entries.entry(first).or_default();
         if rest.is_empty() {
-            self.single.entry(first).or_insert(lex);
+            e.word.get_or_insert(lex);
         } else {
-            let list = self.phrases.entry(first).or_default();
-            list.push((rest, lex));
-            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+            e.phrases.push((rest, lex));
+            e.phrases
+                .sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
+    }
+
+    /// Everything under a folded word: its meaning and the phrases it starts.
+    pub fn entry(&self, folded: &str) -> Option<&Entry> {
+        self.entries.get(folded)
     }
 
     /// The meaning of a single folded word.
     pub fn word(&self, folded: &str) -> Option<Lex> {
-        self.single.get(folded).copied()
+        self.entry(folded).and_then(|e| e.word)
     }
 
     /// Every single-word entry.
     pub fn words(&self) -> impl Iterator<Item = (&str, Lex)> {
-        self.single.iter().map(|(w, lex)| (w.as_str(), *lex))
+        self.entries
+            .iter()
+            .filter_map(|(w, e)| e.word.map(|lex| (w.as_str(), lex)))
     }
 
     /// Phrases that start with the folded word.
     pub fn phrases(&self, folded: &str) -> &[(Vec<String>, Lex)] {
-        self.phrases.get(folded).map_or(&[], Vec::as_slice)
+        self.entry(folded).map_or(&[], |e| e.phrases.as_slice())
     }
 }
 

@@ -16,10 +16,12 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::FxHashSet;
 
-use super::lexicon::{GLUE_LEFT, LEXICON, Lex};
-use super::normalize::{Normalized, fold};
+use super::lexicon::{Entry, LEXICON, Lex};
+use super::normalize::Normalized;
+
+mod glue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -46,6 +48,8 @@ pub struct Token {
     pub clitic: usize,
     /// The article ال was stripped to find the word.
     pub article: bool,
+    /// The word, with or without its proclitics, starts a fixed phrase of the lexicon.
+    pub phrase: bool,
     /// Whitespace separates this token from the one before.
     pub space_before: bool,
     /// For numbers: the value, and the count of digits.
@@ -72,7 +76,7 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
             analyse(n, t);
         }
     }
-    let raw = unglue(n, raw);
+    let raw = glue::unglue(n, raw);
     merge_phrases(n, raw)
 }
 
@@ -95,6 +99,7 @@ fn new_token(kind: Kind, bytes: (usize, usize), chars: (usize, usize), space: bo
         lex: None,
         clitic: 0,
         article: false,
+        phrase: false,
         space_before: space,
         value: 0,
         digits: 0,
@@ -105,24 +110,27 @@ fn new_token(kind: Kind, bytes: (usize, usize), chars: (usize, usize), space: bo
 fn split(n: &Normalized) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(n.text.len() / 8);
     let mut space = true;
-    let mut cur: Option<Token> = None;
+    // The run of letters or digits being read: its kind, where it starts (byte, char) and
+    // whether a space comes before it. A token is made once the run ends.
+    let mut run: Option<(Kind, usize, usize, bool)> = None;
+    let mut chars = 0;
     for (ci, (bi, c)) in n.text.char_indices().enumerate() {
-        let end = bi + c.len_utf8();
+        chars = ci + 1;
         let cls = class(c);
-        if let Some(t) = cur.as_mut() {
-            if Some(t.kind) == cls {
-                t.bytes.1 = end;
-                t.chars.1 = ci + 1;
+        if let Some((kind, b0, c0, spaced)) = run {
+            if Some(kind) == cls {
                 continue;
             }
-            out.push(finish(n, cur.take().unwrap_or_else(|| unreachable!())));
+            out.push(finish(n, new_token(kind, (b0, bi), (c0, ci), spaced)));
+            run = None;
         }
         match cls {
             Some(kind) => {
-                cur = Some(new_token(kind, (bi, end), (ci, ci + 1), space));
+                run = Some((kind, bi, ci, space));
                 space = false;
             }
             None if c == '\n' || !c.is_whitespace() => {
+                let end = bi + c.len_utf8();
                 let mut t = new_token(Kind::Punct, (bi, end), (ci, ci + 1), space);
                 t.punct = c;
                 out.push(t);
@@ -131,8 +139,11 @@ fn split(n: &Normalized) -> Vec<Token> {
             None => space = true,
         }
     }
-    if let Some(t) = cur {
-        out.push(finish(n, t));
+    if let Some((kind, b0, c0, spaced)) = run {
+        out.push(finish(
+            n,
+            new_token(kind, (b0, n.text.len()), (c0, chars), spaced),
+        ));
     }
     out
 }
@@ -150,10 +161,15 @@ fn finish(n: &Normalized, mut t: Token) -> Token {
     t
 }
 
-/// Looks a word up, stripping clitics until something is found.
+/// Looks a word up, stripping clitics until something is found, and notes whether one of its
+/// forms starts a phrase (one lookup per form serves both).
 fn analyse(n: &Normalized, t: &mut Token) {
     let w = t.text(n);
-    if let Some((lex, clitic, article)) = lookup_word(w).or_else(|| trigger_with_suffix(w)) {
+    let forms = Forms::of(w);
+    t.phrase = forms
+        .iter()
+        .any(|f| f.2.is_some_and(|e| !e.phrases.is_empty()));
+    if let Some((lex, clitic, article)) = forms.lookup(w).or_else(|| trigger_with_suffix(w)) {
         t.lex = Some(lex);
         t.clitic = clitic;
         t.article = article;
@@ -162,8 +178,8 @@ fn analyse(n: &Normalized, t: &mut Token) {
 
 /// Single-word triggers as they stand before a pronoun suffix: زيارة → زيارت, لقاء → لقائ,
 /// التقى → التقا, and the word itself.
-static TRIGGER_STEMS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    let mut stems = rustc_hash::FxHashSet::default();
+static TRIGGER_STEMS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut stems = FxHashSet::default();
     for (w, lex) in LEXICON.words() {
         if !matches!(lex, Lex::Trigger(_)) {
             continue;
@@ -196,6 +212,10 @@ const PRONOUN_SUFFIXES: &[&str] = &["هما", "هم", "هن", "ها", "ه", "ك�
 /// ordinary words into dates ("شهرها" is no month name).
 fn trigger_with_suffix(w: &str) -> Option<(Lex, usize, bool)> {
     for suffix in PRONOUN_SUFFIXES {
+        // The last byte first: most words end otherwise, and comparing the suffix is a call.
+        if w.as_bytes().last() != suffix.as_bytes().last() {
+            continue;
+        }
         let Some(stem) = w.strip_suffix(suffix).filter(|s| s.chars().count() >= 3) else {
             continue;
         };
@@ -230,13 +250,14 @@ fn trigger_with_suffix(w: &str) -> Option<(Lex, usize, bool)> {
 
 /// The forms of a word with 0, 1 or 2 proclitic letters removed, and how many were removed.
 fn stripped_forms(w: &str) -> impl Iterator<Item = (&str, usize)> {
-    let conj = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'));
+    // String patterns: a fixed two-byte comparison each (a char pattern calls memcmp).
+    let conj = w.strip_prefix("و").or_else(|| w.strip_prefix("ف"));
     let after_conj = conj.unwrap_or(w);
     let conj_len = usize::from(conj.is_some());
     let prep = after_conj
-        .strip_prefix('ب')
-        .or_else(|| after_conj.strip_prefix('ل'))
-        .or_else(|| after_conj.strip_prefix('ك'));
+        .strip_prefix("ب")
+        .or_else(|| after_conj.strip_prefix("ل"))
+        .or_else(|| after_conj.strip_prefix("ك"));
     // A stripped form keeps at least two letters: "بل" is not ب + ل.
     let long = |f: &&str| f.chars().nth(1).is_some();
     [
@@ -248,136 +269,74 @@ fn stripped_forms(w: &str) -> impl Iterator<Item = (&str, usize)> {
     .flatten()
 }
 
-/// Finds a folded word in the lexicon: (meaning, clitic chars stripped, article stripped).
-pub fn lookup_word(w: &str) -> Option<(Lex, usize, bool)> {
-    for (form, clitic) in stripped_forms(w) {
-        if let Some(lex) = LEXICON.word(form) {
-            return Some((lex, clitic, false));
+/// The forms of a word ([`stripped_forms`]) with what the lexicon holds under each.
+struct Forms<'w> {
+    forms: [(&'w str, usize, Option<&'static Entry>); 3],
+    len: usize,
+}
+
+impl<'w> Forms<'w> {
+    fn of(w: &'w str) -> Forms<'w> {
+        let mut out = Forms {
+            forms: [("", 0, None); 3],
+            len: 0,
+        };
+        for (form, clitic) in stripped_forms(w) {
+            out.forms[out.len] = (form, clitic, LEXICON.entry(form));
+            out.len += 1;
         }
-        // ل + ال is written لل: "للعام" → ل + (ال)عام.
-        if clitic > 0 && w.contains("لل") {
-            if let Some(bare) = form.strip_prefix('ل').filter(|b| b.chars().count() >= 2) {
-                let with_article = format!("ال{bare}");
-                if let Some(lex) = LEXICON.word(&with_article) {
-                    return Some((lex, clitic, false));
-                }
-                if let Some(lex) = LEXICON.word(bare) {
-                    return Some((lex, clitic, true));
-                }
+        out
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &(&'w str, usize, Option<&'static Entry>)> {
+        self.forms[..self.len].iter()
+    }
+
+    /// [`lookup_word`] of the word these are the forms of.
+    fn lookup(&self, w: &str) -> Option<(Lex, usize, bool)> {
+        for &(form, clitic, entry) in self.iter() {
+            if let Some(lex) = entry.and_then(|e| e.word) {
+                return Some((lex, clitic, false));
+            }
+            if let Some(found) = lookup_bare(w, form, clitic) {
+                return Some(found);
             }
         }
-        if let Some(bare) = form.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+        None
+    }
+}
+
+/// Finds a folded word in the lexicon: (meaning, clitic chars stripped, article stripped).
+pub fn lookup_word(w: &str) -> Option<(Lex, usize, bool)> {
+    Forms::of(w).lookup(w)
+}
+
+/// A form of `w` that is not a lexicon word as it stands, looked up without its article.
+fn lookup_bare(w: &str, form: &str, clitic: usize) -> Option<(Lex, usize, bool)> {
+    // ل + ال is written لل: "للعام" → ل + (ال)عام.
+    if clitic > 0 && form.starts_with("ل") && w.contains("لل") {
+        if let Some(bare) = form.strip_prefix("ل").filter(|b| b.chars().count() >= 2) {
+            let with_article = format!("ال{bare}");
+            if let Some(lex) = LEXICON.word(&with_article) {
+                return Some((lex, clitic, false));
+            }
             if let Some(lex) = LEXICON.word(bare) {
                 return Some((lex, clitic, true));
             }
         }
     }
-    None
-}
-
-/// Every single lexicon word of three letters or more, to find where glued words meet.
-static GLUE_RIGHT: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words: Vec<&str> = LEXICON
-        .words()
-        .filter(|(w, lex)| glueable(*lex) && w.chars().count() >= 3)
-        .map(|(w, _)| w)
-        .collect();
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(words)
-        .unwrap_or_else(|e| panic!("lexicon automaton: {e}"))
-});
-
-static GLUE_LEFT_FOLDED: LazyLock<Vec<String>> =
-    LazyLock::new(|| GLUE_LEFT.iter().map(|w| fold(w)).collect());
-
-/// True when a lexicon meaning is worth splitting a glued word for.
-fn glueable(lex: Lex) -> bool {
-    matches!(
-        lex,
-        Lex::Month {
-            ambiguous: false,
-            ..
-        } | Lex::HijriMonth(_)
-            | Lex::Weekday(_)
-            | Lex::Shift(_)
-            | Lex::Unit(..)
-            | Lex::RelDay(_)
-            | Lex::Actor(_)
-            | Lex::Place(_)
-    )
-}
-
-/// Splits unknown words that are two known words glued together.
-fn unglue(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
-    let mut out = Vec::with_capacity(toks.len());
-    for t in toks {
-        if t.kind != Kind::Word || t.lex.is_some() || t.chars.1 - t.chars.0 < 5 {
-            out.push(t);
-            continue;
-        }
-        match find_glue(n, &t) {
-            Some(at) => {
-                let (left, right) = split_at(n, &t, at);
-                out.push(left);
-                out.push(right);
-            }
-            None => out.push(t),
-        }
-    }
-    out
-}
-
-/// The byte offset (inside the token) where a known word ends the token after a known start.
-fn find_glue(n: &Normalized, t: &Token) -> Option<usize> {
-    let w = t.text(n);
-    for m in GLUE_RIGHT.find_overlapping_iter(w) {
-        if m.end() != w.len() || m.start() < 2 {
-            continue;
-        }
-        // The right part may carry its own clitics: "موسكووبكين" → "موسكو" + "وبكين".
-        for cut in [m.start(), m.start().saturating_sub(2)] {
-            if cut < 2 || !w.is_char_boundary(cut) {
-                continue;
-            }
-            let (left, right) = w.split_at(cut);
-            let right_ok = lookup_word(right).is_some_and(|(lex, ..)| glueable(lex));
-            let left_ok = GLUE_LEFT_FOLDED.iter().any(|g| g == left)
-                || lookup_word(left).is_some()
-                || GLUE_LEFT_FOLDED
-                    .iter()
-                    .any(|g| left.strip_prefix('و').is_some_and(|l| l == g));
-            if right_ok && left_ok {
-                return Some(cut);
-            }
+    if let Some(bare) = form.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+        if let Some(lex) = LEXICON.word(bare) {
+            return Some((lex, clitic, true));
         }
     }
     None
-}
-
-fn split_at(n: &Normalized, t: &Token, at: usize) -> (Token, Token) {
-    let left_chars = n.text[t.bytes.0..t.bytes.0 + at].chars().count();
-    let mid = t.chars.0 + left_chars;
-    let mut left = new_token(
-        Kind::Word,
-        (t.bytes.0, t.bytes.0 + at),
-        (t.chars.0, mid),
-        t.space_before,
-    );
-    let mut right = new_token(
-        Kind::Word,
-        (t.bytes.0 + at, t.bytes.1),
-        (mid, t.chars.1),
-        true,
-    );
-    analyse(n, &mut left);
-    analyse(n, &mut right);
-    (left, right)
 }
 
 /// Joins fixed phrases ("كانون الثاني", "بعد غد", "عيد الفطر") into one token.
-fn merge_phrases(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+fn merge_phrases(n: &Normalized, mut toks: Vec<Token>) -> Vec<Token> {
+    // In place: token `kept` is written only after every token before `i` was read.
+    let mut kept = 0;
     let mut i = 0;
     while i < toks.len() {
         if let Some((len, lex, clitic)) = phrase_at(n, &toks, i) {
@@ -387,20 +346,22 @@ fn merge_phrases(n: &Normalized, toks: Vec<Token>) -> Vec<Token> {
             t.lex = Some(lex);
             t.clitic = clitic;
             t.article = false;
-            out.push(t);
+            toks[kept] = t;
             i += len;
         } else {
-            out.push(toks[i]);
+            toks[kept] = toks[i];
             i += 1;
         }
+        kept += 1;
     }
-    out
+    toks.truncate(kept);
+    toks
 }
 
 /// The longest fixed phrase starting at token `i`: (tokens, meaning, clitic chars).
 fn phrase_at(n: &Normalized, toks: &[Token], i: usize) -> Option<(usize, Lex, usize)> {
     let first = &toks[i];
-    if first.kind != Kind::Word {
+    if first.kind != Kind::Word || !first.phrase {
         return None;
     }
     for (form, clitic) in stripped_forms(first.text(n)) {
