@@ -162,7 +162,7 @@ pub(crate) fn events_in(
                 let purpose = (c.def.kind, is_purpose(g, c.tok));
                 visit_of_sentence(&events, &sentences, sentence, purpose, &participants)
             });
-        let status = status(g, &l, &c, date.as_ref().map(|d| &d.0), dct);
+        let status = status(g, &l, &c, to_come, date.as_ref().map(|d| &d.0), dct);
         let coded = Coded {
             kind,
             plover_mode,
@@ -208,10 +208,12 @@ pub(super) struct Coded {
     pub(super) cameo: &'static str,
 }
 
+/// The status of an event; `future` says whether its trigger speaks of what is to come.
 pub(super) fn status(
     g: &G,
     l: &Layout,
     c: &Candidate,
+    future: bool,
     date: Option<&EventDate>,
     dct: Option<NaiveDate>,
 ) -> Status {
@@ -222,12 +224,6 @@ pub(super) fn status(
         || (c.tok + 1..l.sentence_of(c.tok).end)
             .filter(|&k| g.lex(k) == Some(Lex::Cancel))
             .any(|k| l.clause_of(k).any(same_kind));
-    let sentence_start = g.sentence_start(c.tok);
-    let future = match c.form {
-        Form::Future => true,
-        Form::Past => false,
-        Form::Noun => g.is_future(c.tok, c.tok + 1, sentence_start),
-    };
     let later = matches!((date, dct), (Some(d), Some(dct)) if d.earliest > dct);
     match () {
         _ if cancelled => Status::Cancelled,
