@@ -19,6 +19,11 @@ static GLUE_RIGHT: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The byte length of the longest word of [`GLUE_RIGHT`]: no longer ending can be one, so a
+/// megabyte-long "word" is looked at only where it ends (linear, not quadratic).
+static GLUE_RIGHT_MAX: LazyLock<usize> =
+    LazyLock::new(|| GLUE_RIGHT.iter().map(|w| w.len()).max().unwrap_or(0));
+
 /// The last three letters of every word of [`GLUE_RIGHT`].
 static GLUE_ENDINGS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| GLUE_RIGHT.iter().map(|w| last_three(w)).collect());
@@ -84,9 +89,13 @@ fn find_glue(n: &Normalized, t: &Token) -> Option<usize> {
         return None;
     }
     // The known words that end the token, longest first, each after at least two bytes.
-    let ends = w
+    let mut from = w.len().saturating_sub(*GLUE_RIGHT_MAX);
+    while !w.is_char_boundary(from) {
+        from -= 1;
+    }
+    let ends = w[from..]
         .char_indices()
-        .map(|(start, _)| start)
+        .map(|(start, _)| from + start)
         .filter(|&start| start >= 2 && GLUE_RIGHT.contains(&w[start..]));
     for start in ends {
         // The right part may carry its own clitics: "موسكووبكين" → "موسكو" + "وبكين".
