@@ -223,10 +223,6 @@ pub(super) fn date_for(
     };
     // A trigger that only frames this one ("التقيا في حفل افتتاح ... في فبراير") lets its
     // date through.
-    let triggers_between = |a: usize, b: usize| {
-        let from = triggers.partition_point(|&k| k <= a);
-        triggers[from..].iter().copied().take_while(move |&k| k < b)
-    };
     let since_between = |a: usize, b: usize| {
         (a + 1..b).any(|k| g.t[k].kind == Kind::Word && g.t[k].text(g.n) == "منذ")
     };
@@ -269,7 +265,8 @@ pub(super) fn date_for(
         })
     };
     // The start verb of a summit framing this trigger starts the summit, not it.
-    let start = started_on(g, l, here, i).filter(|d| triggers_between(i, d.first).next().is_none());
+    let start = started_on(g, l, here, i)
+        .filter(|d| triggers_within(triggers, i + 1..d.first).next().is_none());
     let (d, reach) = match start.or(in_clause) {
         Some(d) if dist(d) <= NEAR => (d, Reach::Near),
         Some(d) => (d, Reach::Clause),
@@ -312,27 +309,30 @@ pub(super) fn precision(value: &str, a: NaiveDate, b: NaiveDate) -> Precision {
     }
 }
 
-/// True when the trigger at `k` is introduced as the setting of another ("في حفل", "على هامش
-/// القمة").
-/// Whether a trigger other than a setting ("في حفل", "خلال قمة") stands in `within`: what
-/// comes after it is that trigger's. `triggers` are the trigger positions, in order.
-pub(super) fn trigger_in(g: &G, triggers: &[usize], within: std::ops::Range<usize>) -> bool {
+/// The trigger positions of `triggers` (in order) that stand in `within`.
+pub(super) fn triggers_within(
+    triggers: &[usize],
+    within: std::ops::Range<usize>,
+) -> impl Iterator<Item = usize> + '_ {
     let from = triggers.partition_point(|&k| k < within.start);
     triggers[from..]
         .iter()
-        .take_while(|&&k| k < within.end)
-        .any(|&k| !is_setting(g, k))
+        .copied()
+        .take_while(move |&k| k < within.end)
+}
+
+/// Whether a trigger other than a setting ("في حفل", "خلال قمة") stands in `within`: what
+/// comes after it is that trigger's. `triggers` are the trigger positions, in order.
+pub(super) fn trigger_in(g: &G, triggers: &[usize], within: std::ops::Range<usize>) -> bool {
+    triggers_within(triggers, within).any(|k| !is_setting(g, k))
 }
 
 /// A setting trigger between `i` and the date at `date`, and a relative pronoun after it:
 /// "محادثات على هامش اجتماع ... الذي سيعقد بعد غد" dates the frame, not the talks.
 fn framed_relative(g: &G, triggers: &[usize], i: usize, date: usize) -> bool {
-    let from = triggers.partition_point(|&k| k <= i);
-    triggers[from..]
-        .iter()
-        .take_while(|&&k| k < date)
-        .filter(|&&k| is_setting(g, k))
-        .any(|&k| {
+    triggers_within(triggers, i + 1..date)
+        .filter(|&k| is_setting(g, k))
+        .any(|k| {
             (k + 1..date).any(|j| g.t[j].kind == Kind::Word && is_relative_word(g.t[j].text(g.n)))
         })
 }
@@ -343,12 +343,14 @@ pub(super) fn reported_after(g: &G, start: usize, end: usize, i: usize) -> bool 
     let Some((_, last)) = token_range(g, start, end) else {
         return false;
     };
-    let word = |k: usize, w: &[&str]| g.t[k].kind == Kind::Word && w.contains(&g.t[k].text(g.n));
+    let word = |k: usize, w: &[&str]| word_in(g, k, w);
     // "قبل أن يشارك": a conjunction of time, not a report.
     let of_time = |k: usize| k > 0 && word(k - 1, &["قبل", "بعد", "منذ", "حتي", "الي"]);
     last <= i && (last..i).any(|k| word(k, &["ان", "انه", "انها", "بان", "بانه"]) && !of_time(k))
 }
 
+/// True when the trigger at `k` is introduced as the setting of another ("في حفل", "على هامش
+/// القمة").
 pub(super) fn is_setting(g: &G, k: usize) -> bool {
     k > 0 && is_setting_word(g.t[k - 1].text(g.n))
 }
@@ -356,7 +358,7 @@ pub(super) fn is_setting(g: &G, k: usize) -> bool {
 /// "وكان ... قد التقى": the pluperfect tells of an earlier happening, which continues nothing
 /// the text just dated.
 pub(super) fn is_pluperfect(g: &G, l: &Layout, i: usize) -> bool {
-    let word = |k: usize, w: &[&str]| g.t[k].kind == Kind::Word && w.contains(&g.t[k].text(g.n));
+    let word = |k: usize, w: &[&str]| word_in(g, k, w);
     let clause = l.clause_of(i);
     let qad = (i.saturating_sub(3).max(clause.start)..i).any(|k| word(k, &["قد"]));
     let kana =

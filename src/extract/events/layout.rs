@@ -107,3 +107,8 @@ pub(crate) fn token_range(g: &G, start: usize, end: usize) -> Option<(usize, usi
     let last = (first..g.t.len()).take_while(|&i| orig(i).0 < end).last()? + 1;
     Some((first, last))
 }
+
+/// True when token `k` is a word written as one of `words` (folded).
+pub(super) fn word_in(g: &G, k: usize, words: &[&str]) -> bool {
+    g.t[k].kind == Kind::Word && words.contains(&g.t[k].text(g.n))
+}

@@ -362,7 +362,7 @@ fn talks(kind: EventKind) -> bool {
 
 /// True for a demonym naming the capital a meeting is held in: "في العاصمة الصينية".
 fn is_capital_of(g: &G, k: usize) -> bool {
-    let word = |j: usize, w: &[&str]| g.t[j].kind == Kind::Word && w.contains(&g.t[j].text(g.n));
+    let word = |j: usize, w: &[&str]| word_in(g, j, w);
     k >= 2 && word(k - 1, &["العاصمه", "مدينه"]) && word(k - 2, &["في"])
 }
 
@@ -398,7 +398,7 @@ static COUNTRY_PAIRS: LazyLock<[String; 3]> =
 /// The countries the sentence of token `i` names only as a place things happen in: after في or
 /// with ب attached, or as the city of "في العاصمة اللاوسية فينتيان".
 fn venue_only_countries(g: &G, l: &Layout, i: usize) -> Vec<&'static str> {
-    let word = |j: usize, w: &[&str]| g.t[j].kind == Kind::Word && w.contains(&g.t[j].text(g.n));
+    let word = |j: usize, w: &[&str]| word_in(g, j, w);
     let venue = |k: usize| {
         let in_capital = k >= 3
             && matches!(g.lex(k - 1), Some(Lex::Actor(_)))
