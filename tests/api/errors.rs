@@ -5,22 +5,7 @@ use axum::body::Body;
 use axum::http::Request;
 use serde_json::json;
 
-use crate::support::{App, Reply, TOKEN, seeded, seeded_with};
-
-/// Checks the problem document and returns its detail.
-fn problem(r: &Reply, status: u16) -> String {
-    assert_eq!(
-        r.status.as_u16(),
-        status,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
-    assert_eq!(r.header("content-type"), "application/problem+json");
-    let p = r.json();
-    assert_eq!(p["status"], status);
-    assert!(p["title"].as_str().is_some_and(|t| !t.is_empty()));
-    p["detail"].as_str().unwrap().to_owned()
-}
+use crate::support::{App, Reply, TOKEN, problem, seeded, seeded_with};
 
 async fn post_raw(app: &App, content_type: &str, body: Vec<u8>) -> Reply {
     let request = Request::post("/api/v1/documents")

@@ -9,20 +9,7 @@ use axum::http::Request;
 use serde_json::{Value, json};
 use tarikh::api::router;
 
-use crate::support::{Reply, TOKEN, seeded};
-
-fn problem(r: &Reply, status: u16) -> String {
-    assert_eq!(
-        r.status.as_u16(),
-        status,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
-    assert_eq!(r.header("content-type"), "application/problem+json");
-    let p = r.json();
-    assert_eq!(p["status"], status);
-    p["detail"].as_str().unwrap().to_owned()
-}
+use crate::support::{TOKEN, problem, seeded};
 
 fn with_host(uri: &str, host: &str) -> Request<Body> {
     Request::get(uri)

@@ -122,3 +122,18 @@ pub fn dates(page: &Value) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// Checks the problem document and returns its detail.
+pub fn problem(r: &Reply, status: u16) -> String {
+    assert_eq!(
+        r.status.as_u16(),
+        status,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    assert_eq!(r.header("content-type"), "application/problem+json");
+    let p = r.json();
+    assert_eq!(p["status"], status);
+    assert!(p["title"].as_str().is_some_and(|t| !t.is_empty()));
+    p["detail"].as_str().unwrap().to_owned()
+}
