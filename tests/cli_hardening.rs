@@ -101,46 +101,39 @@ fn ingest_skips_a_document_with_an_extreme_date_and_stores_the_others() {
     );
 }
 
-#[test]
-fn serve_refuses_a_short_token() {
+/// Runs `tarikh serve` on a fresh database with `extra` arguments and `token` as
+/// `TARIKH_TOKEN` (unset when `None`), expects it to refuse to start, and returns its stderr.
+fn serve_refusal(extra: &[&str], token: Option<&str>) -> String {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    let out = Command::new(env!("CARGO_BIN_EXE_tarikh"))
-        .args([
-            "serve",
-            "--addr",
-            "127.0.0.1:0",
-            "--db",
-            db.to_str().unwrap(),
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("TARIKH_TOKEN", "short")
-        .output()
-        .unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tarikh"));
+    cmd.args([
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--db",
+        db.to_str().unwrap(),
+    ])
+    .args(extra)
+    .current_dir(env!("CARGO_MANIFEST_DIR"));
+    match token {
+        Some(t) => cmd.env("TARIKH_TOKEN", t),
+        None => cmd.env_remove("TARIKH_TOKEN"),
+    };
+    let out = cmd.output().unwrap();
     assert!(!out.status.success());
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn serve_refuses_a_short_token() {
+    let stderr = serve_refusal(&[], Some("short"));
     assert!(stderr.contains("at least 16"), "{stderr}");
 }
 
 #[test]
 fn serve_refuses_a_bad_public_url() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
-    let out = Command::new(env!("CARGO_BIN_EXE_tarikh"))
-        .args([
-            "serve",
-            "--addr",
-            "127.0.0.1:0",
-            "--db",
-            db.to_str().unwrap(),
-        ])
-        .args(["--public-url", "tarikh.example"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("TARIKH_TOKEN")
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = serve_refusal(&["--public-url", "tarikh.example"], None);
     assert!(stderr.contains("http(s)://"), "{stderr}");
 }
 
