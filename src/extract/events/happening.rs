@@ -42,9 +42,9 @@ pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<E
             let other = &events[o];
             other.kind == e.kind
                 && value(other) == value(e)
-                && !different_people(other, e)
                 && (sides[o] == sides[n]
                     || ((borrowed || e.date.is_none()) && (subset(n, o) || subset(o, n))))
+                && !different_people(other, e)
         });
         // An undated mention of sides a report dates is that report again: after it, or
         // before it with the same people and status (not "التقى لافروف وانغ، على أن يزور بوتين
@@ -54,10 +54,10 @@ pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<E
             && near.clone().any(|o| {
                 let other = &events[o];
                 other.date.is_some()
-                    && (other.start < e.start
-                        || ((other.status == e.status || headline) && !different_people(other, e)))
                     && family(other.kind, e.kind)
                     && subset(n, o)
+                    && (other.start < e.start
+                        || ((other.status == e.status || headline) && !different_people(other, e)))
             });
         let same_summit = names[n].is_some()
             && recent

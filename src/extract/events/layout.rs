@@ -2,7 +2,7 @@
 //! run-on scraped text never makes one trigger read the whole document.
 
 use crate::extract::grammar::G;
-use crate::extract::lexicon::is_discuss_word;
+use crate::extract::lexicon::{Lex, is_discuss_word};
 use crate::extract::token::Kind;
 
 /// Where each token sits: its sentence, its clause, its paragraph; and the token range of
@@ -18,6 +18,9 @@ pub(super) struct Layout {
     discussing: Vec<u32>,
     /// Each token is the word منذ.
     pub(super) since: Vec<bool>,
+    /// The tokens that can name a side (a person, state, capital, organisation or pair word),
+    /// in order: the participant rules visit these, not every token of a sentence.
+    names: Vec<usize>,
 }
 
 /// How many tokens either side of a trigger its sentence may reach: run-on "sentences" of
@@ -41,6 +44,25 @@ impl Layout {
         let s = &self.sentences[self.sentence[i]];
         s.start.max(i.saturating_sub(REACH))..s.end.min(i + REACH + 1)
     }
+
+    /// The tokens of `within` that can name a side, in order (see [`names_side`]).
+    pub(super) fn names_in(
+        &self,
+        within: std::ops::Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        let from = self.names.partition_point(|&k| k < within.start);
+        let to = self.names.partition_point(|&k| k < within.end);
+        self.names[from..to.max(from)].iter().copied()
+    }
+}
+
+/// True for a word that can name a side: a person or institution, a place, an organisation, a
+/// pair word ("الزعيمان").
+pub(super) fn names_side(lex: Option<Lex>) -> bool {
+    matches!(
+        lex,
+        Some(Lex::Actor(_) | Lex::Place(_) | Lex::Organisation(_) | Lex::Pair)
+    )
 }
 
 pub(super) fn layout(g: &G) -> Layout {
@@ -54,6 +76,7 @@ pub(super) fn layout(g: &G) -> Layout {
         clauses: Vec::new(),
         discussing: Vec::with_capacity(n + 1),
         since: Vec::with_capacity(n),
+        names: Vec::new(),
     };
     let mut discussing = 0;
     l.sentences.push(0..0);
@@ -66,6 +89,9 @@ pub(super) fn layout(g: &G) -> Layout {
         let word = (t.kind == Kind::Word).then(|| t.text(g.n));
         discussing += u32::from(word.is_some_and(is_discuss_word));
         l.since.push(word == Some("منذ"));
+        if names_side(t.lex) {
+            l.names.push(i);
+        }
         l.sentences[s].end = i + 1;
         l.clauses[c].end = i + 1;
         // ".\n" ends one sentence, not two: a sentence of punctuation alone is none.

@@ -119,14 +119,26 @@ static STATE_ENTRIES: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> = Laz
 });
 
 /// A member state of an organisation, named as the gazetteer names states.
-pub(super) fn member(country: &str) -> Participant {
-    let state = state_entry(country).map(|s| &PLACES[s].1);
-    Participant {
-        name: state.map_or(country, |s| s.name).to_owned(),
-        country: country.to_owned(),
-        wikidata: state.and_then(|s| s.wikidata).map(str::to_owned),
-    }
+pub(super) fn member(country: &'static str) -> &'static Participant {
+    &MEMBER_SIDES[country]
 }
+
+/// [`member`] of every country some organisation has, built once.
+static MEMBER_SIDES: LazyLock<rustc_hash::FxHashMap<&'static str, Participant>> =
+    LazyLock::new(|| {
+        let countries = ORGANISATIONS.iter().flat_map(|(_, o)| o.ever_members());
+        countries
+            .map(|country| {
+                let state = state_entry(country).map(|s| &PLACES[s].1);
+                let p = Participant {
+                    name: state.map_or(country, |s| s.name).to_owned(),
+                    country: country.to_owned(),
+                    wikidata: state.and_then(|s| s.wikidata).map(str::to_owned),
+                };
+                (country, p)
+            })
+            .collect()
+    });
 
 /// The people and states of the clause (of the sentence when the clause names fewer than
 /// two sides); the article's two sides when the sentence refers to
@@ -142,13 +154,13 @@ pub(super) fn participants(
     on: Option<NaiveDate>,
 ) -> Vec<Participant> {
     let sentence = l.sentence[i];
-    let mut out: Vec<(Participant, u8)> = Vec::new();
-    // Copied only when kept: most names repeat a side already there.
-    fn add(out: &mut Vec<(Participant, u8)>, (p, rank): (&Participant, u8)) {
+    // The sides are the gazetteer's, built once; copied only for the answer.
+    let mut out: Vec<(&'static Participant, u8)> = Vec::new();
+    fn add(out: &mut Vec<(&'static Participant, u8)>, (p, rank): (&'static Participant, u8)) {
         match out.iter_mut().find(|(x, _)| x.country == p.country) {
-            Some(x) if rank < x.1 => *x = (p.clone(), rank),
+            Some(x) if rank < x.1 => *x = (p, rank),
             Some(_) => {}
-            None => out.push((p.clone(), rank)),
+            None => out.push((p, rank)),
         }
     }
     let tokens = |s: usize| {
@@ -183,7 +195,7 @@ pub(super) fn participants(
             && is_background_word(g.t[k].text(g.n))
     });
     if let Some(from) = background {
-        for k in from..l.clause_of(i).end {
+        for k in l.names_in(from..l.clause_of(i).end) {
             if let Some(lex) = named(k).filter(|&x| x != Lex::Pair) {
                 participant(lex).into_iter().for_each(|p| add(&mut out, p));
             }
@@ -191,19 +203,22 @@ pub(super) fn participants(
         // "عقب ضمها شبه جزيرة القرم": the pronoun is the state named last before the phrase.
         let w = g.t[i].text(g.n);
         if out.len() < 2 && ["ها", "هما", "هم"].iter().any(|s| w.ends_with(s)) {
-            let before = (l.sentence_of(i).start..from).rev();
+            let before = l.names_in(l.sentence_of(i).start..from).rev();
             if let Some(p) = before.filter_map(|k| named(k).and_then(participant)).next() {
                 add(&mut out, p);
             }
         }
-        return out.into_iter().map(|(p, _)| p).collect();
+        return out.into_iter().map(|(p, _)| p.clone()).collect();
     }
     let mut refers_to_pair = false;
     // The members of the organisation a summit is named after.
     let mut members: Vec<&str> = Vec::new();
     // Where a pair word naming two countries stands ("البلدان", not "الزعيمان").
     let mut country_pair_at: Option<usize> = None;
-    for k in l.sentence_of(i).filter(|&k| l.clause[k] == l.clause[i]) {
+    for k in l
+        .names_in(l.sentence_of(i))
+        .filter(|&k| l.clause[k] == l.clause[i])
+    {
         match named(k) {
             // "بين الرئيسين «بوتين» و«ترمب»": a pair word the names right after it spell out.
             Some(Lex::Pair) if named_after_pair(g, k) => {}
@@ -216,7 +231,7 @@ pub(super) fn participants(
             Some(Lex::Organisation(o)) if kind == EventKind::Summit && k > i && k - i <= 5 => {
                 for c in ORGANISATIONS[usize::from(o)].1.members(on) {
                     members.push(c);
-                    add(&mut out, (&member(c), 3));
+                    add(&mut out, (member(c), 3));
                 }
             }
             Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),
@@ -227,11 +242,10 @@ pub(super) fn participants(
     // when it names two; else (and for the leaders, "الزعيمان") the two the article is about.
     let named_before = |end: usize| {
         let mut seen: Vec<usize> = Vec::new();
-        for k in (l.sentences[sentence]
+        let within = l.sentences[sentence]
             .start
-            .max(end.saturating_sub(2 * REACH))..end)
-            .rev()
-        {
+            .max(end.saturating_sub(2 * REACH))..end;
+        for k in l.names_in(within).rev() {
             let Some(c) = named(k).and_then(country_of) else {
                 continue;
             };
@@ -247,7 +261,7 @@ pub(super) fn participants(
         }
         seen
     };
-    let add_pair = |out: &mut Vec<(Participant, u8)>| {
+    let add_pair = |out: &mut Vec<(&'static Participant, u8)>| {
         let local = country_pair_at.map(named_before).unwrap_or_default();
         if local.len() == 2 {
             local
@@ -273,7 +287,7 @@ pub(super) fn participants(
             .find(|&c| opens_predication(g, l, c))
             .map_or(usize::MAX, |c| l.clauses[c].start);
         let others = |k: usize| k >= cutoff && trigger_in(g, triggers, i + 1..k);
-        for k in l.sentence_of(i).filter(|&k| !others(k)) {
+        for k in l.names_in(l.sentence_of(i)).filter(|&k| !others(k)) {
             match named(k) {
                 Some(Lex::Pair) => pair_in_sentence = true,
                 Some(lex) => participant(lex).into_iter().for_each(|p| add(&mut out, p)),
@@ -285,7 +299,7 @@ pub(super) fn participants(
         }
     }
     if needs_two && out.len() < 2 && sentence > 0 {
-        tokens(sentence - 1)
+        l.names_in(tokens(sentence - 1))
             .filter(|&k| l.paragraph[k] == l.paragraph[i])
             .filter_map(|k| named(k).and_then(participant))
             .for_each(|p| add(&mut out, p));
@@ -295,7 +309,7 @@ pub(super) fn participants(
     if kind.is_contact() {
         let venue_only = venue_only_countries(g, l, i);
         // Members of the organisation whose summit it is take part wherever it meets.
-        let keep = |(p, _): &(Participant, u8)| {
+        let keep = |(p, _): &(&'static Participant, u8)| {
             let c = p.country.as_str();
             members.contains(&c) || !venue_only.contains(&c)
         };
@@ -303,7 +317,7 @@ pub(super) fn participants(
             out.retain(keep);
         }
     }
-    out.into_iter().map(|(p, _)| p).collect()
+    out.into_iter().map(|(p, _)| p.clone()).collect()
 }
 
 /// True when an organisation is named right after a summit word ("قمة بريكس", "القمة التاسعة
@@ -410,7 +424,7 @@ fn venue_only_countries(g: &G, l: &Layout, i: usize) -> Vec<&'static str> {
     };
     let mut venues: Vec<&'static str> = Vec::new();
     let mut elsewhere: Vec<&'static str> = Vec::new();
-    for k in l.sentence_of(i) {
+    for k in l.names_in(l.sentence_of(i)) {
         let Some(c) = g.lex(k).and_then(country_of) else {
             continue;
         };

@@ -27,7 +27,7 @@ pub(super) fn location(
     };
     let dist = |k: usize| k.abs_diff(i);
     let mut best: Option<(usize, usize, crate::extract::lexicon::events::PlaceDef)> = None;
-    for k in l.sentence_of(i) {
+    for k in l.names_in(l.sentence_of(i)) {
         let Some(p) = place(k) else { continue };
         // "مباحثات تتناول الصراع في أوكرانيا": the topic is not where the talks are held.
         if k > i && discussed(g, l, i, k) {

@@ -127,7 +127,10 @@ pub(super) fn place_follows(g: &G, l: &Layout, i: usize, need: PlaceNeed) -> boo
 /// How many countries the clause of token `i` names.
 pub(super) fn clause_countries(g: &G, l: &Layout, i: usize) -> usize {
     let mut seen: Vec<&str> = Vec::new();
-    for c in l.clause_of(i).filter_map(|k| g.lex(k).and_then(country_of)) {
+    for c in l
+        .names_in(l.clause_of(i))
+        .filter_map(|k| g.lex(k).and_then(country_of))
+    {
         if !seen.contains(&c) {
             seen.push(c);
         }

@@ -26,6 +26,11 @@ struct Membership {
 }
 
 impl Organisation {
+    /// Every state that has ever been a member.
+    pub fn ever_members(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.members.iter().map(|m| m.country)
+    }
+
     /// The members on a date; with no date, the members today (those whose membership has not
     /// ended), which is the better guess for a summit reported without one.
     pub fn members(&self, on: Option<NaiveDate>) -> Vec<&'static str> {
