@@ -9,8 +9,11 @@
 //! unchanged and not extracted again. A bad file or line is reported by name (and line) and
 //! skipped; the rest of the run goes on.
 
+mod fetch;
 mod guard;
 mod input;
+mod published;
+mod sources;
 
 use std::fmt;
 use std::fs::File;
@@ -21,12 +24,15 @@ use std::process::ExitCode;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::extract::{Dct, Extraction, Mode};
+use crate::extract::{Extraction, Mode};
 use crate::store::{self, Extracted, NewDocument, Outcome, Store, StoreError, content_hash};
 
+pub use fetch::{Fetcher, Limits, is_url};
 pub use guard::{ExtractError, extract_blocking, extract_caught};
 pub use input::{Article, article_from_text};
-use input::{article_from_json, collect, read_text_file};
+use input::{InputKind, article_from_json, collect, read_text_file};
+pub use published::document_date;
+use sources::{Kind, feed_items, page_article, sniff};
 
 /// An input that was skipped, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,11 +108,23 @@ pub enum IngestError {
 /// the dev articles repeated) but a kill then loses the articles of the open batch.
 pub const BATCH: usize = 1;
 
-/// Ingests files and directories. `progress` counts input bytes (its length is set here);
-/// `on_failure` hears of every skipped input as it happens.
+/// Ingests files, directories and URLs (feeds and pages) with the default fetch [`Limits`].
+/// `progress` counts input bytes (its length is set here); `on_failure` hears of every
+/// skipped input as it happens.
 pub async fn ingest_paths(
     store: &Store,
     paths: &[PathBuf],
+    progress: &ProgressBar,
+    on_failure: impl FnMut(&Failure),
+) -> Result<Summary, IngestError> {
+    ingest_sources(store, paths, Limits::default(), progress, on_failure).await
+}
+
+/// [`ingest_paths`] with the fetch [`Limits`] for URLs.
+pub async fn ingest_sources(
+    store: &Store,
+    paths: &[PathBuf],
+    limits: Limits,
     progress: &ProgressBar,
     on_failure: impl FnMut(&Failure),
 ) -> Result<Summary, IngestError> {
@@ -125,14 +143,47 @@ pub async fn ingest_paths(
         }
     }
     progress.set_length(inputs.iter().map(|i| i.bytes).sum());
+    let mut fetcher = None;
     for input in &inputs {
-        if input.jsonl {
-            run.jsonl_file(&input.path).await?;
-        } else {
-            match read_text_file(&input.path) {
-                Ok(a) => run.article(input.path.display().to_string(), a).await?,
-                Err(message) => run.fail(input.path.display().to_string(), message),
+        let name = input.path.display().to_string();
+        match input.kind {
+            InputKind::Jsonl => run.jsonl_file(&input.path).await?,
+            InputKind::Text => match read_text_file(&input.path) {
+                Ok(a) => run.article(name, a).await?,
+                Err(message) => run.fail(name, message),
+            },
+            InputKind::Feed | InputKind::Page => match std::fs::read(&input.path) {
+                Ok(body) => {
+                    let kind = if input.kind == InputKind::Feed {
+                        Kind::Feed
+                    } else {
+                        Kind::Page
+                    };
+                    run.source(name, None, kind, &body).await?;
+                }
+                Err(e) => run.fail(name, format!("cannot read: {e}")),
+            },
+            InputKind::Url => {
+                let fetcher = match &fetcher {
+                    Some(f) => f,
+                    None => match Fetcher::new(limits) {
+                        Ok(f) => fetcher.insert(f),
+                        Err(message) => {
+                            run.fail(name, message);
+                            continue;
+                        }
+                    },
+                };
+                match fetcher.get(&name).await {
+                    Ok(got) => {
+                        let kind = sniff(&got.body);
+                        run.source(name, Some(&got.url), kind, &got.body).await?;
+                    }
+                    Err(message) => run.fail(name, message),
+                }
             }
+        }
+        if input.kind != InputKind::Jsonl {
             progress.inc(input.bytes);
         }
     }
@@ -246,6 +297,46 @@ impl<F: FnMut(&Failure)> Run<'_, F> {
         Ok(())
     }
 
+    /// A feed (each item an article, each bad item its own failure) or a page. `url` is where
+    /// it was fetched from, after redirects.
+    async fn source(
+        &mut self,
+        origin: String,
+        url: Option<&str>,
+        kind: Kind,
+        body: &[u8],
+    ) -> Result<(), StoreError> {
+        match kind {
+            Kind::Feed => match feed_items(body, url) {
+                Ok(items) => {
+                    for item in items {
+                        let at = format!("{origin} {}", item.origin);
+                        match item.article {
+                            Ok(a) => self.article(at, a).await?,
+                            Err(message) => self.fail(at, message),
+                        }
+                    }
+                }
+                Err(message) => self.fail(origin, message),
+            },
+            Kind::Page => {
+                let read = std::str::from_utf8(body)
+                    .map_err(|e| {
+                        format!(
+                            "not valid UTF-8 (first bad byte at offset {}); pages are read as UTF-8",
+                            e.valid_up_to()
+                        )
+                    })
+                    .and_then(|html| page_article(html, url));
+                match read {
+                    Ok(a) => self.article(origin, a).await?,
+                    Err(message) => self.fail(origin, message),
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Streams a JSON Lines file, so that memory stays flat however long it is.
     async fn jsonl_file(&mut self, path: &Path) -> Result<(), StoreError> {
         let name = path.display();
@@ -353,7 +444,7 @@ pub async fn reextract(
         let Some(doc) = store.document(document_id).await? else {
             continue; // deleted meanwhile
         };
-        let dct = match Dct::parse(&doc.published_at) {
+        let dct = match document_date(&doc.published_at) {
             Ok(dct) => dct,
             Err(message) => {
                 summary.failed += 1;

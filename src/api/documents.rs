@@ -136,7 +136,8 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
 }
 
 fn dct(field: &str, value: &str) -> Result<Dct, ApiError> {
-    Dct::parse(value).map_err(|e| ApiError::Unprocessable(format!("field `{field}`: {e}")))
+    crate::ingest::document_date(value)
+        .map_err(|e| ApiError::Unprocessable(format!("field `{field}`: {e}")))
 }
 
 fn non_empty(text: &str) -> Result<(), ApiError> {
