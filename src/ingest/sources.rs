@@ -170,9 +170,8 @@ pub(super) fn page_article(html: &str, url: Option<&str>) -> Result<Article, Str
         return Err("no article text found in the page".to_owned());
     }
     let host = url
-        .and_then(|u| u.split_once("://"))
-        .and_then(|(_, rest)| rest.split(['/', '?', '#']).next())
-        .map(str::to_owned);
+        .and_then(|u| reqwest::Url::parse(u).ok())
+        .and_then(|u| u.host_str().map(str::to_owned));
     Ok(Article {
         text,
         published_at,
