@@ -30,8 +30,8 @@ struct Cli {
 enum Command {
     /// Print the temporal expressions (and events) of a text as JSON.
     Extract {
-        /// The document's publication date: YYYY-MM-DD[Thh:mm[:ss]].
-        #[arg(long, value_parser = Dct::parse)]
+        /// The document's publication date: YYYY-MM-DD[Thh:mm[:ss]], or RFC 3339 with an offset.
+        #[arg(long, value_parser = crate::ingest::document_date)]
         dct: Option<Dct>,
         /// news (default), narrative or colloquial.
         #[arg(long, default_value = "news")]
@@ -64,9 +64,10 @@ enum Command {
         )]
         countries: Vec<String>,
     },
-    /// Store articles (front matter text files, JSON Lines, directories) with their events.
+    /// Store articles (front matter text files, JSON Lines, RSS/Atom feeds, HTML pages,
+    /// directories, http(s) URLs of feeds or pages) with their events.
     Ingest {
-        /// Files and directories; JSON Lines lines are {"text", "published_at", "url", "title", "source"}.
+        /// Files, directories and URLs; JSON Lines lines are {"text", "published_at", "url", "title", "source"}.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
@@ -201,7 +202,7 @@ fn extract_one(file: Option<&Path>, dct: Option<Dct>, mode: Mode) -> Result<Exit
     let dct = match (dct, meta.get("published_at")) {
         (Some(d), _) => Some(d),
         (None, Some(p)) => Some(
-            Dct::parse(p)
+            crate::ingest::document_date(p)
                 .map_err(anyhow::Error::msg)
                 .with_context(|| format!("front matter of {}", name(file)))?,
         ),
@@ -284,7 +285,7 @@ fn process_line(buf: &[u8]) -> Result<String> {
         serde_json::from_str(text).context("not a JSON object with \"id\" and \"text\"")?;
     let dct = match line.dct.as_deref() {
         None | Some("") => None,
-        Some(d) => Some(Dct::parse(d).map_err(anyhow::Error::msg)?),
+        Some(d) => Some(crate::ingest::document_date(d).map_err(anyhow::Error::msg)?),
     };
     let found = extract_caught(&line.text, dct, line.mode.unwrap_or_default())?;
     let out = Output {
