@@ -49,6 +49,8 @@ pub struct FeedPage {
                 ("ETag" = String, description = "A hash of the body: send it back as \
                     `If-None-Match` for a 304"),
                 ("Cache-Control" = String, description = "`no-cache`: revalidate every time"),
+                ("Content-Disposition" = String, description = "With `format=timelinejs`, \
+                    `vis` or `csv`: `attachment` with a file name (tarikh-events.csv …)"),
             ),
             content(
                 (FeedBody = "application/json"),
@@ -98,19 +100,37 @@ pub async fn feed(
             })
             .into_response(),
         },
-        FeedFormat::Timelinejs => Json(export::timelinejs(&events)).into_response(),
-        FeedFormat::Vis => Json(export::vis(&events)).into_response(),
-        FeedFormat::Csv => (
-            [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
-            export::csv(&events),
-        )
-            .into_response(),
+        FeedFormat::Timelinejs => {
+            attachment(Json(export::timelinejs(&events)), "tarikh-timelinejs.json")
+        }
+        FeedFormat::Vis => attachment(Json(export::vis(&events)), "tarikh-vis.json"),
+        FeedFormat::Csv => {
+            let csv = export::csv(&events);
+            let body = if q.bom { format!("\u{feff}{csv}") } else { csv };
+            attachment(
+                ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body),
+                "tarikh-events.csv",
+            )
+        }
     };
     if let Some(link) = link {
         let link = link.map_err(|e| ApiError::Internal(format!("Link header: {e}")))?;
         response.headers_mut().insert(header::LINK, link);
     }
     Ok(response)
+}
+
+/// An export as a file to save, under a fixed name (nothing from the request goes into the
+/// header).
+pub(crate) fn attachment(body: impl IntoResponse, filename: &'static str) -> Response {
+    let mut response = body.into_response();
+    let value = format!("attachment; filename=\"{filename}\"");
+    if let Ok(value) = HeaderValue::from_str(&value) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
 }
 
 /// `GET /api/v1/events/{id}`
