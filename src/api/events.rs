@@ -17,12 +17,15 @@ use super::openapi::{
 };
 use super::params::types::{FeedFormat, FeedParams, FilterParams, HistogramParams, ReportParams};
 use super::params::{FeedQuery, HistogramQuery, evidence_page};
-use crate::store::{EventDetail, Key, TimelineEntry};
+use crate::store::{Counts, EventDetail, Filter, GroupBy, Interval, Key, TimelineEntry};
 
 /// A page of the feed.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FeedPage {
     pub events: Vec<TimelineEntry>,
+    /// Events matching the filters, on every page (the cursor and `limit` do not change it).
+    #[schema(minimum = 0)]
+    pub total: i64,
     /// Pass as `cursor` for the next page; null on the last page.
     #[schema(required)]
     pub next_cursor: Option<String>,
@@ -89,12 +92,14 @@ pub async fn feed(
         FeedFormat::Json => match &q.fields {
             None => Json(FeedPage {
                 events,
+                total: total(&state, &q.filter).await?,
                 next_cursor,
                 next_url,
             })
             .into_response(),
             Some(fields) => Json(FeedPageParts {
                 events: fields.of(&events)?,
+                total: total(&state, &q.filter).await?,
                 next_cursor,
                 next_url,
             })
@@ -118,6 +123,39 @@ pub async fn feed(
         response.headers_mut().insert(header::LINK, link);
     }
     Ok(response)
+}
+
+/// The events matching `filter`: the histogram's count, from the tally when it is fresh.
+async fn total(state: &AppState, filter: &Filter) -> Result<i64, ApiError> {
+    let c = counts(state, filter, Interval::Year, GroupBy::Nothing).await?;
+    let bars: i64 = c.buckets.iter().map(|(_, _, n)| n).sum();
+    Ok(bars + c.coarser.iter().map(|(_, n)| n).sum::<i64>())
+}
+
+/// The histogram's counts, from the in-memory tally when it is fresh (and the filter needs no
+/// SQL), else from the store while the tally is read again in the background.
+async fn counts(
+    state: &AppState,
+    filter: &Filter,
+    interval: Interval,
+    group_by: GroupBy,
+) -> Result<Counts, ApiError> {
+    let counts = match state.tally.fresh(state.cache.generation()) {
+        Some(tally) => {
+            let f = filter.clone();
+            tokio::task::spawn_blocking(move || tally.histogram(&f, interval, group_by))
+                .await
+                .map_err(|e| ApiError::Internal(format!("histogram task: {e}")))?
+        }
+        None => {
+            state.refresh_tally();
+            None
+        }
+    };
+    Ok(match counts {
+        Some(c) => c,
+        None => state.store.histogram(filter, interval, group_by).await?,
+    })
 }
 
 /// An export as a file to save, under a fixed name (nothing from the request goes into the
@@ -193,26 +231,6 @@ pub async fn histogram(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Histogram>, ApiError> {
     let q = HistogramQuery::parse(raw.as_deref())?;
-    let counts = match state.tally.fresh(state.cache.generation()) {
-        Some(tally) => {
-            let (f, interval, group_by) = (q.filter.clone(), q.interval, q.group_by);
-            tokio::task::spawn_blocking(move || tally.histogram(&f, interval, group_by))
-                .await
-                .map_err(|e| ApiError::Internal(format!("histogram task: {e}")))?
-        }
-        None => {
-            state.refresh_tally();
-            None
-        }
-    };
-    let counts = match counts {
-        Some(c) => c,
-        None => {
-            state
-                .store
-                .histogram(&q.filter, q.interval, q.group_by)
-                .await?
-        }
-    };
+    let counts = counts(&state, &q.filter, q.interval, q.group_by).await?;
     Ok(Json(Histogram::new(&q, counts)?))
 }

@@ -290,3 +290,30 @@ async fn exports_are_files_and_csv_can_start_with_a_bom() {
         "inline; filename=\"tarikh.atom\""
     );
 }
+
+#[tokio::test]
+async fn the_feed_says_how_many_events_match_on_every_page() {
+    let app = seeded().await;
+    let query = "country=RUS&country=CHN";
+    let mut url = format!("/api/v1/events?{query}&limit=2");
+    let (mut seen, mut totals) = (0, Vec::new());
+    while !url.is_empty() {
+        let page = app.get(&url).await.json();
+        seen += page["events"].as_array().unwrap().len();
+        totals.push(page["total"].as_i64().unwrap());
+        url = page["next_url"].as_str().unwrap_or("").to_owned();
+    }
+    assert!(totals.len() > 1, "{totals:?}");
+    assert!(
+        totals.iter().all(|&t| t == seen as i64),
+        "{totals:?} against {seen}"
+    );
+    // The same with fields=, with a filter that needs SQL (q), and for no match.
+    let parts = app
+        .get(&format!("/api/v1/events?{query}&fields=date"))
+        .await
+        .json();
+    assert_eq!(parts["total"], seen as i64);
+    let none = app.get("/api/v1/events?q=لاوجودلهذهالكلمة").await.json();
+    assert_eq!(none["total"], 0);
+}
