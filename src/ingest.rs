@@ -1,13 +1,16 @@
-//! `tarikh ingest` and `tarikh reextract`: articles from files into the store.
+//! Articles into the store: what `tarikh ingest`, `tarikh reextract`, the server's seeding
+//! and `POST /api/v1/documents` share. Nothing here prints: progress and skipped sources reach
+//! the caller (a progress bar it owns, an `on_failure` callback); the terminal is `crate::cli`'s.
 //!
 //! Inputs are text files with a `---` front matter giving at least `published_at` (`.md`,
 //! `.txt`; also `title`, `url`, `source`), JSON Lines files (`.jsonl`, `.ndjson`) of
-//! `{"text", "published_at", "url", "title", "source"}`, and directories, walked recursively
-//! in name order for those two kinds (module `input`). Every article is extracted
+//! `{"text", "published_at", "url", "title", "source"}`, RSS / Atom feeds and HTML article
+//! pages (module `sources`), as files or `http(s)://` URLs (module `fetch`), and directories,
+//! walked recursively in name order (module `input`). Every article is extracted
 //! ([`crate::extract`]) and stored complete with everything found in it, [`BATCH`] articles
 //! per transaction ([`crate::store`]); an article whose text is already stored is counted as
-//! unchanged and not extracted again. A bad file or line is reported by name (and line) and
-//! skipped; the rest of the run goes on.
+//! unchanged and not extracted again. A bad file, line, feed item or page is reported by name
+//! and skipped; the rest of the run goes on.
 
 mod fetch;
 mod guard;
@@ -17,15 +20,13 @@ mod sources;
 
 use std::fmt;
 use std::fs::File;
-use std::io::{BufRead, BufReader, IsTerminal};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use anyhow::Context;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::extract::{Extraction, Mode};
-use crate::store::{self, Extracted, NewDocument, Outcome, Store, StoreError, content_hash};
+use crate::store::{Extracted, NewDocument, Outcome, Store, StoreError, content_hash};
 
 pub use fetch::{Fetcher, Limits, is_url};
 pub use guard::{ExtractError, extract_blocking, extract_caught};
@@ -495,69 +496,4 @@ pub async fn seed_if_empty(
     .await?;
     tracing::info!(%summary, "seeded the database from {}", seeds_dir.display());
     Ok(Some(summary))
-}
-
-/// `tarikh ingest PATH... --db DB`.
-pub fn run_ingest(db: &Path, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    runtime()?.block_on(async {
-        let store = store::connect(db)
-            .await
-            .with_context(|| format!("cannot open the database {}", db.display()))?;
-        let progress = progress_bar("{wide_bar} {bytes}/{total_bytes} {msg}");
-        let summary = ingest_paths(&store, paths, &progress, |f| {
-            progress.suspend(|| eprintln!("tarikh: {f}"));
-        })
-        .await
-        .context("ingest stopped")?;
-        progress.finish_and_clear();
-        store.close().await;
-        println!("{summary}");
-        Ok(exit_code(summary.failed))
-    })
-}
-
-/// `tarikh reextract --db DB`.
-pub fn run_reextract(db: &Path) -> anyhow::Result<ExitCode> {
-    runtime()?.block_on(async {
-        let store = store::connect(db)
-            .await
-            .with_context(|| format!("cannot open the database {}", db.display()))?;
-        let progress = progress_bar("{wide_bar} {pos}/{len} documents");
-        let summary = reextract(&store, &progress, |f| {
-            progress.suspend(|| eprintln!("tarikh: {f}"));
-        })
-        .await
-        .context("reextract stopped")?;
-        progress.finish_and_clear();
-        store.close().await;
-        println!("{summary}");
-        Ok(exit_code(summary.failed))
-    })
-}
-
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")
-}
-
-/// A bar on standard error, or none when standard error is not a terminal (logs, pipes, tests).
-fn progress_bar(template: &str) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(0);
-    if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style);
-    }
-    bar
-}
-
-fn exit_code(failed: usize) -> ExitCode {
-    if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
 }

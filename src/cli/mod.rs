@@ -1,5 +1,6 @@
-//! The command line: `tarikh extract` and `tarikh eval` (with `--timeline`). Parsing, I/O and
-//! error reporting only; the work is done by [`crate::extract`] and [`crate::eval`].
+//! The command line: `tarikh extract`, `eval` (with `--timeline`), `check`, `serve`, and
+//! `ingest` / `reextract` (module `ingest`). Parsing, I/O and error reporting only; the work is
+//! done by [`crate::extract`], [`crate::eval`], [`crate::ingest`] and [`crate::api`].
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -14,6 +15,8 @@ use crate::extract::events::Event;
 use crate::extract::{Dct, Mode, Timex};
 use crate::frontmatter;
 use crate::ingest::extract_caught;
+
+mod ingest;
 
 #[derive(Parser)]
 #[command(
@@ -149,8 +152,8 @@ pub fn main() -> ExitCode {
             let countries = timeline.then(|| countries.iter().map(|c| c.to_uppercase()).collect());
             eval(&gold, errors, json, countries)
         }
-        Command::Ingest { paths, db } => crate::ingest::run_ingest(&db.path, &paths),
-        Command::Reextract { db } => crate::ingest::run_reextract(&db.path),
+        Command::Ingest { paths, db } => ingest::run_ingest(&db.path, &paths),
+        Command::Reextract { db } => ingest::run_reextract(&db.path),
         Command::Check { db } => check(&db.path),
         Command::Serve {
             addr,
