@@ -154,7 +154,10 @@ async fn feeds_and_pages_over_http() {
     );
 
     let expected = [
-        ("/feed.xml item 3 (خبر بلا تاريخ)", "no publication date"),
+        (
+            "/feed.xml item 3 (خبر بلا تاريخ)",
+            "no readable publication date",
+        ),
         ("/broken.xml", "not a readable RSS or Atom feed"),
         ("/missing.xml", "HTTP 404"),
         ("/slow.xml", "no complete answer within 2 s"),

@@ -71,7 +71,7 @@ fn feed_article(
     let stamp = entry
         .published
         .or(entry.updated)
-        .ok_or("no publication date (pubDate, published or updated)")?;
+        .ok_or("no readable publication date (pubDate, published or updated)")?;
     let published_at = stamp.naive_utc().format("%Y-%m-%dT%H:%M:%S").to_string();
     let dct = document_date(&published_at)?;
     let body = entry
@@ -100,8 +100,13 @@ fn local_timestamp(s: &str) -> Option<DateTime<Utc>> {
     let s = s.trim();
     DateTime::parse_from_rfc3339(s)
         .or_else(|_| DateTime::parse_from_rfc2822(s))
-        .ok()
         .map(|t| t.naive_local().and_utc())
+        .ok()
+        // A bare date or a time without a zone (seen in the wild) is the source's own clock.
+        .or_else(|| {
+            let dct = document_date(s).ok()?;
+            Some(dct.date.and_time(dct.time.unwrap_or_default()).and_utc())
+        })
 }
 
 /// The text of an HTML fragment (a feed item's content), paragraphs on their own lines.
@@ -211,8 +216,25 @@ mod tests {
                 .article
                 .as_ref()
                 .unwrap_err()
-                .contains("no publication date")
+                .contains("no readable publication date")
         );
+    }
+
+    #[test]
+    fn feed_dates_keep_the_clock_of_the_source() {
+        let local = |s| local_timestamp(s).map(|t| t.naive_utc().to_string());
+        #[rustfmt::skip]
+        let cases = [
+            ("Tue, 01 Mar 2022 01:00:00 +0300", Some("2022-03-01 01:00:00")),
+            ("Mon, 28 Feb 2022 22:00:00 GMT", Some("2022-02-28 22:00:00")),
+            ("2022-03-01T01:00:00+03:00", Some("2022-03-01 01:00:00")),
+            ("2022-03-01", Some("2022-03-01 00:00:00")),
+            ("2022-03-01T09:30", Some("2022-03-01 09:30:00")),
+            ("yesterday", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(local(s).as_deref(), want, "{s}");
+        }
     }
 
     #[test]
