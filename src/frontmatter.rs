@@ -1,4 +1,4 @@
-//! Articles on disk: an optional front matter block of `key: value` lines between `---`
+//! Articles on disk: an optional UTF-8 byte order mark, then an optional front matter block of `key: value` lines between `---`
 //! lines, then the article text. `seeds/` uses it to carry each article's publication date.
 //!
 //! ```
@@ -21,8 +21,11 @@ impl Meta {
     }
 }
 
-/// Splits a front matter block from the text. Text without one is all body.
+/// Splits a front matter block from the text. Text without one is all body. A byte order
+/// mark before it is not part of the text (editors on Windows write one), so every command
+/// that reads front matter reads it the same.
 pub fn split(text: &str) -> (Meta, &str) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(rest) = text.strip_prefix("---\n") else {
         return (Meta::default(), text);
     };
@@ -50,6 +53,14 @@ mod tests {
         let (meta, body) = split("---- ليس رأسا");
         assert_eq!(meta, Meta::default());
         assert_eq!(body, "---- ليس رأسا");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_text() {
+        let (meta, body) = split("\u{feff}---\npublished_at: 2022-09-15\n---\nنص");
+        assert_eq!(meta.get("published_at"), Some("2022-09-15"));
+        assert_eq!(body, "نص");
+        assert_eq!(split("\u{feff}نص").1, "نص");
     }
 
     #[test]

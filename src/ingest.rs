@@ -1,32 +1,39 @@
-//! `tarikh ingest` and `tarikh reextract`: articles from files into the store.
+//! Articles into the store: what `tarikh ingest`, `tarikh reextract`, the server's seeding
+//! and `POST /api/v1/documents` share. Nothing here prints: progress and skipped sources reach
+//! the caller (a progress bar it owns, an `on_failure` callback); the terminal is `crate::cli`'s.
 //!
 //! Inputs are text files with a `---` front matter giving at least `published_at` (`.md`,
 //! `.txt`; also `title`, `url`, `source`), JSON Lines files (`.jsonl`, `.ndjson`) of
-//! `{"text", "published_at", "url", "title", "source"}`, and directories, walked recursively
-//! in name order for those two kinds (module `input`). Every article is extracted
+//! `{"text", "published_at", "url", "title", "source"}`, RSS / Atom feeds and HTML article
+//! pages (module `sources`), as files or `http(s)://` URLs (module `fetch`), and directories,
+//! walked recursively in name order (module `input`). Every article is extracted
 //! ([`crate::extract`]) and stored complete with everything found in it, [`BATCH`] articles
 //! per transaction ([`crate::store`]); an article whose text is already stored is counted as
-//! unchanged and not extracted again. A bad file or line is reported by name (and line) and
-//! skipped; the rest of the run goes on.
+//! unchanged and not extracted again. A bad file, line, feed item or page is reported by name
+//! and skipped; the rest of the run goes on.
 
+mod fetch;
 mod guard;
 mod input;
+mod published;
+mod sources;
 
 use std::fmt;
 use std::fs::File;
-use std::io::{BufRead, BufReader, IsTerminal};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use anyhow::Context;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
-use crate::extract::{Dct, Extraction, Mode};
-use crate::store::{self, Extracted, NewDocument, Outcome, Store, StoreError, content_hash};
+use crate::extract::{Extraction, Mode};
+use crate::store::{Extracted, NewDocument, Outcome, Store, StoreError, content_hash};
 
+pub use fetch::{Fetcher, Limits, is_url};
 pub use guard::{ExtractError, extract_blocking, extract_caught};
 pub use input::{Article, article_from_text};
-use input::{article_from_json, collect, read_text_file};
+use input::{InputKind, article_from_json, collect, read_text_file};
+pub use published::document_date;
+use sources::{Kind, feed_items, page_article, sniff};
 
 /// An input that was skipped, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,11 +109,23 @@ pub enum IngestError {
 /// the dev articles repeated) but a kill then loses the articles of the open batch.
 pub const BATCH: usize = 1;
 
-/// Ingests files and directories. `progress` counts input bytes (its length is set here);
-/// `on_failure` hears of every skipped input as it happens.
+/// Ingests files, directories and URLs (feeds and pages) with the default fetch [`Limits`].
+/// `progress` counts input bytes (its length is set here); `on_failure` hears of every
+/// skipped input as it happens.
 pub async fn ingest_paths(
     store: &Store,
     paths: &[PathBuf],
+    progress: &ProgressBar,
+    on_failure: impl FnMut(&Failure),
+) -> Result<Summary, IngestError> {
+    ingest_sources(store, paths, Limits::default(), progress, on_failure).await
+}
+
+/// [`ingest_paths`] with the fetch [`Limits`] for URLs.
+pub async fn ingest_sources(
+    store: &Store,
+    paths: &[PathBuf],
+    limits: Limits,
     progress: &ProgressBar,
     on_failure: impl FnMut(&Failure),
 ) -> Result<Summary, IngestError> {
@@ -125,14 +144,47 @@ pub async fn ingest_paths(
         }
     }
     progress.set_length(inputs.iter().map(|i| i.bytes).sum());
+    let mut fetcher = None;
     for input in &inputs {
-        if input.jsonl {
-            run.jsonl_file(&input.path).await?;
-        } else {
-            match read_text_file(&input.path) {
-                Ok(a) => run.article(input.path.display().to_string(), a).await?,
-                Err(message) => run.fail(input.path.display().to_string(), message),
+        let name = input.path.display().to_string();
+        match input.kind {
+            InputKind::Jsonl => run.jsonl_file(&input.path).await?,
+            InputKind::Text => match read_text_file(&input.path) {
+                Ok(a) => run.article(name, a).await?,
+                Err(message) => run.fail(name, message),
+            },
+            InputKind::Feed | InputKind::Page => match std::fs::read(&input.path) {
+                Ok(body) => {
+                    let kind = if input.kind == InputKind::Feed {
+                        Kind::Feed
+                    } else {
+                        Kind::Page
+                    };
+                    run.source(name, None, kind, &body).await?;
+                }
+                Err(e) => run.fail(name, format!("cannot read: {e}")),
+            },
+            InputKind::Url => {
+                let fetcher = match &fetcher {
+                    Some(f) => f,
+                    None => match Fetcher::new(limits) {
+                        Ok(f) => fetcher.insert(f),
+                        Err(message) => {
+                            run.fail(name, message);
+                            continue;
+                        }
+                    },
+                };
+                match fetcher.get(&name).await {
+                    Ok(got) => {
+                        let kind = sniff(&got.body);
+                        run.source(name, Some(&got.url), kind, &got.body).await?;
+                    }
+                    Err(message) => run.fail(name, message),
+                }
             }
+        }
+        if input.kind != InputKind::Jsonl {
             progress.inc(input.bytes);
         }
     }
@@ -246,6 +298,46 @@ impl<F: FnMut(&Failure)> Run<'_, F> {
         Ok(())
     }
 
+    /// A feed (each item an article, each bad item its own failure) or a page. `url` is where
+    /// it was fetched from, after redirects.
+    async fn source(
+        &mut self,
+        origin: String,
+        url: Option<&str>,
+        kind: Kind,
+        body: &[u8],
+    ) -> Result<(), StoreError> {
+        match kind {
+            Kind::Feed => match feed_items(body, url) {
+                Ok(items) => {
+                    for item in items {
+                        let at = format!("{origin} {}", item.origin);
+                        match item.article {
+                            Ok(a) => self.article(at, a).await?,
+                            Err(message) => self.fail(at, message),
+                        }
+                    }
+                }
+                Err(message) => self.fail(origin, message),
+            },
+            Kind::Page => {
+                let read = std::str::from_utf8(body)
+                    .map_err(|e| {
+                        format!(
+                            "not valid UTF-8 (first bad byte at offset {}); pages are read as UTF-8",
+                            e.valid_up_to()
+                        )
+                    })
+                    .and_then(|html| page_article(html, url));
+                match read {
+                    Ok(a) => self.article(origin, a).await?,
+                    Err(message) => self.fail(origin, message),
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Streams a JSON Lines file, so that memory stays flat however long it is.
     async fn jsonl_file(&mut self, path: &Path) -> Result<(), StoreError> {
         let name = path.display();
@@ -353,7 +445,7 @@ pub async fn reextract(
         let Some(doc) = store.document(document_id).await? else {
             continue; // deleted meanwhile
         };
-        let dct = match Dct::parse(&doc.published_at) {
+        let dct = match document_date(&doc.published_at) {
             Ok(dct) => dct,
             Err(message) => {
                 summary.failed += 1;
@@ -404,69 +496,4 @@ pub async fn seed_if_empty(
     .await?;
     tracing::info!(%summary, "seeded the database from {}", seeds_dir.display());
     Ok(Some(summary))
-}
-
-/// `tarikh ingest PATH... --db DB`.
-pub fn run_ingest(db: &Path, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    runtime()?.block_on(async {
-        let store = store::connect(db)
-            .await
-            .with_context(|| format!("cannot open the database {}", db.display()))?;
-        let progress = progress_bar("{wide_bar} {bytes}/{total_bytes} {msg}");
-        let summary = ingest_paths(&store, paths, &progress, |f| {
-            progress.suspend(|| eprintln!("tarikh: {f}"));
-        })
-        .await
-        .context("ingest stopped")?;
-        progress.finish_and_clear();
-        store.close().await;
-        println!("{summary}");
-        Ok(exit_code(summary.failed))
-    })
-}
-
-/// `tarikh reextract --db DB`.
-pub fn run_reextract(db: &Path) -> anyhow::Result<ExitCode> {
-    runtime()?.block_on(async {
-        let store = store::connect(db)
-            .await
-            .with_context(|| format!("cannot open the database {}", db.display()))?;
-        let progress = progress_bar("{wide_bar} {pos}/{len} documents");
-        let summary = reextract(&store, &progress, |f| {
-            progress.suspend(|| eprintln!("tarikh: {f}"));
-        })
-        .await
-        .context("reextract stopped")?;
-        progress.finish_and_clear();
-        store.close().await;
-        println!("{summary}");
-        Ok(exit_code(summary.failed))
-    })
-}
-
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")
-}
-
-/// A bar on standard error, or none when standard error is not a terminal (logs, pipes, tests).
-fn progress_bar(template: &str) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(0);
-    if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style);
-    }
-    bar
-}
-
-fn exit_code(failed: usize) -> ExitCode {
-    if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
 }

@@ -7,7 +7,8 @@
 //!   `shared/eval/score.py`.
 //! - [`frontmatter`]: articles on disk with their publication date in a `---` block.
 //! - [`store`]: the SQLite store of documents, their dates, and events merged across documents.
-//! - [`ingest`]: articles from files and directories into the store (`ingest`, `reextract`).
+//! - [`ingest`]: articles from files, directories, feeds and web pages (files or URLs) into the
+//!   store (`ingest`, `reextract`).
 //! - [`api`]: the HTTP service (`tarikh serve`): the chronological feed, histogram, exports,
 //!   ingestion over HTTP and the timeline page.
 //! - [`cli`]: the line-oriented commands of the binary (`extract`, `eval`).

@@ -28,6 +28,8 @@ const MAX_CACHED_BODY: usize = 1 << 20;
 #[derive(Clone)]
 struct Cached {
     content_type: Option<HeaderValue>,
+    /// The file name of an export (`attachment; filename=…`).
+    disposition: Option<HeaderValue>,
     link: Option<HeaderValue>,
     etag: HeaderValue,
     body: Bytes,
@@ -102,6 +104,7 @@ pub async fn etag_and_cache(
         .expect("hex is a valid header value");
     let cached = Arc::new(Cached {
         content_type: parts.headers.get(header::CONTENT_TYPE).cloned(),
+        disposition: parts.headers.get(header::CONTENT_DISPOSITION).cloned(),
         link: parts.headers.get(header::LINK).cloned(),
         etag,
         body,
@@ -125,6 +128,9 @@ fn answer(c: &Cached, if_none_match: Option<&HeaderValue>) -> Response {
     }
     if let Some(t) = &c.content_type {
         headers.insert(header::CONTENT_TYPE, t.clone());
+    }
+    if let Some(d) = &c.disposition {
+        headers.insert(header::CONTENT_DISPOSITION, d.clone());
     }
     (headers, Body::from(c.body.clone())).into_response()
 }

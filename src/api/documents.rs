@@ -28,10 +28,11 @@ pub struct NewArticle {
     #[schema(min_length = 1, pattern = r"\S")]
     pub text: String,
     /// The publication date relative dates are resolved against: exactly YYYY-MM-DD,
-    /// YYYY-MM-DDThh:mm or YYYY-MM-DDThh:mm:ss, a year from 1800 to 2200 (the pattern stops
-    /// at day 28: it cannot know the length of a month).
+    /// YYYY-MM-DDThh:mm or YYYY-MM-DDThh:mm:ss, or RFC 3339 with an offset
+    /// (2022-03-01T10:00:00+03:00, …Z: the date is the local date at the source), a year from
+    /// 1800 to 2200 (the pattern stops at day 28: it cannot know the length of a month).
     #[schema(
-        pattern = r"^(18[0-9]{2}|19[0-9]{2}|20[0-9]{2}|21[0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)?$"
+        pattern = r"^(18[0-9]{2}|19[0-9]{2}|20[0-9]{2}|21[0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-3]):[0-5][0-9])?)?)?$"
     )]
     pub published_at: String,
     pub url: Option<String>,
@@ -59,7 +60,7 @@ pub struct ExtractRequest {
     /// The document's date, in the forms of `published_at`; without it relative dates stay
     /// underspecified (XXXX-02).
     #[schema(
-        pattern = r"^(18[0-9]{2}|19[0-9]{2}|20[0-9]{2}|21[0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)?$"
+        pattern = r"^(18[0-9]{2}|19[0-9]{2}|20[0-9]{2}|21[0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-3]):[0-5][0-9])?)?)?$"
     )]
     pub dct: Option<String>,
     /// news (default), narrative or colloquial.
@@ -136,7 +137,8 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
 }
 
 fn dct(field: &str, value: &str) -> Result<Dct, ApiError> {
-    Dct::parse(value).map_err(|e| ApiError::Unprocessable(format!("field `{field}`: {e}")))
+    crate::ingest::document_date(value)
+        .map_err(|e| ApiError::Unprocessable(format!("field `{field}`: {e}")))
 }
 
 fn non_empty(text: &str) -> Result<(), ApiError> {

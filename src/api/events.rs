@@ -17,12 +17,15 @@ use super::openapi::{
 };
 use super::params::types::{FeedFormat, FeedParams, FilterParams, HistogramParams, ReportParams};
 use super::params::{FeedQuery, HistogramQuery, evidence_page};
-use crate::store::{EventDetail, Key, TimelineEntry};
+use crate::store::{Counts, EventDetail, Filter, GroupBy, Interval, Key, TimelineEntry};
 
 /// A page of the feed.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FeedPage {
     pub events: Vec<TimelineEntry>,
+    /// Events matching the filters, on every page (the cursor and `limit` do not change it).
+    #[schema(minimum = 0)]
+    pub total: i64,
     /// Pass as `cursor` for the next page; null on the last page.
     #[schema(required)]
     pub next_cursor: Option<String>,
@@ -49,6 +52,8 @@ pub struct FeedPage {
                 ("ETag" = String, description = "A hash of the body: send it back as \
                     `If-None-Match` for a 304"),
                 ("Cache-Control" = String, description = "`no-cache`: revalidate every time"),
+                ("Content-Disposition" = String, description = "With `format=timelinejs`, \
+                    `vis` or `csv`: `attachment` with a file name (tarikh-events.csv …)"),
             ),
             content(
                 (FeedBody = "application/json"),
@@ -87,30 +92,83 @@ pub async fn feed(
         FeedFormat::Json => match &q.fields {
             None => Json(FeedPage {
                 events,
+                total: total(&state, &q.filter).await?,
                 next_cursor,
                 next_url,
             })
             .into_response(),
             Some(fields) => Json(FeedPageParts {
                 events: fields.of(&events)?,
+                total: total(&state, &q.filter).await?,
                 next_cursor,
                 next_url,
             })
             .into_response(),
         },
-        FeedFormat::Timelinejs => Json(export::timelinejs(&events)).into_response(),
-        FeedFormat::Vis => Json(export::vis(&events)).into_response(),
-        FeedFormat::Csv => (
-            [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
-            export::csv(&events),
-        )
-            .into_response(),
+        FeedFormat::Timelinejs => {
+            attachment(Json(export::timelinejs(&events)), "tarikh-timelinejs.json")
+        }
+        FeedFormat::Vis => attachment(Json(export::vis(&events)), "tarikh-vis.json"),
+        FeedFormat::Csv => {
+            let csv = export::csv(&events);
+            let body = if q.bom { format!("\u{feff}{csv}") } else { csv };
+            attachment(
+                ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body),
+                "tarikh-events.csv",
+            )
+        }
     };
     if let Some(link) = link {
         let link = link.map_err(|e| ApiError::Internal(format!("Link header: {e}")))?;
         response.headers_mut().insert(header::LINK, link);
     }
     Ok(response)
+}
+
+/// The events matching `filter`: the histogram's count, from the tally when it is fresh.
+async fn total(state: &AppState, filter: &Filter) -> Result<i64, ApiError> {
+    let c = counts(state, filter, Interval::Year, GroupBy::Nothing).await?;
+    let bars: i64 = c.buckets.iter().map(|(_, _, n)| n).sum();
+    Ok(bars + c.coarser.iter().map(|(_, n)| n).sum::<i64>())
+}
+
+/// The histogram's counts, from the in-memory tally when it is fresh (and the filter needs no
+/// SQL), else from the store while the tally is read again in the background.
+async fn counts(
+    state: &AppState,
+    filter: &Filter,
+    interval: Interval,
+    group_by: GroupBy,
+) -> Result<Counts, ApiError> {
+    let counts = match state.tally.fresh(state.cache.generation()) {
+        Some(tally) => {
+            let f = filter.clone();
+            tokio::task::spawn_blocking(move || tally.histogram(&f, interval, group_by))
+                .await
+                .map_err(|e| ApiError::Internal(format!("histogram task: {e}")))?
+        }
+        None => {
+            state.refresh_tally();
+            None
+        }
+    };
+    Ok(match counts {
+        Some(c) => c,
+        None => state.store.histogram(filter, interval, group_by).await?,
+    })
+}
+
+/// An export as a file to save, under a fixed name (nothing from the request goes into the
+/// header).
+pub(crate) fn attachment(body: impl IntoResponse, filename: &'static str) -> Response {
+    let mut response = body.into_response();
+    let value = format!("attachment; filename=\"{filename}\"");
+    if let Ok(value) = HeaderValue::from_str(&value) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
 }
 
 /// `GET /api/v1/events/{id}`
@@ -173,26 +231,6 @@ pub async fn histogram(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Histogram>, ApiError> {
     let q = HistogramQuery::parse(raw.as_deref())?;
-    let counts = match state.tally.fresh(state.cache.generation()) {
-        Some(tally) => {
-            let (f, interval, group_by) = (q.filter.clone(), q.interval, q.group_by);
-            tokio::task::spawn_blocking(move || tally.histogram(&f, interval, group_by))
-                .await
-                .map_err(|e| ApiError::Internal(format!("histogram task: {e}")))?
-        }
-        None => {
-            state.refresh_tally();
-            None
-        }
-    };
-    let counts = match counts {
-        Some(c) => c,
-        None => {
-            state
-                .store
-                .histogram(&q.filter, q.interval, q.group_by)
-                .await?
-        }
-    };
+    let counts = counts(&state, &q.filter, q.interval, q.group_by).await?;
     Ok(Json(Histogram::new(&q, counts)?))
 }

@@ -75,6 +75,7 @@ impl Fields {
 #[derive(Debug, Serialize)]
 pub struct FeedPageParts {
     pub events: Vec<Map<String, Value>>,
+    pub total: i64,
     pub next_cursor: Option<String>,
     pub next_url: Option<String>,
 }
@@ -97,6 +98,14 @@ impl PartialSchema for FeedPageParts {
                 ArrayBuilder::new().items(Ref::from_schema_name(TimelineEntryParts::name())),
             )
             .required("events")
+            .property(
+                "total",
+                ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::Integer)
+                    .minimum(Some(0))
+                    .description(Some("Events matching the filters, on every page")),
+            )
+            .required("total")
             .property("next_cursor", nullable())
             .required("next_cursor")
             .property("next_url", nullable())

@@ -121,7 +121,13 @@ pub async fn json_feed(State(state): State<AppState>) -> Result<impl IntoRespons
     // The configured public URL, or relative links: never the request's Host.
     let feed = export::json_feed(&entries, &state.public_url);
     Ok((
-        [(header::CONTENT_TYPE, "application/feed+json")],
+        [
+            (header::CONTENT_TYPE, "application/feed+json"),
+            (
+                header::CONTENT_DISPOSITION,
+                "inline; filename=\"tarikh.json\"",
+            ),
+        ],
         Json(feed),
     ))
 }
@@ -155,7 +161,13 @@ pub async fn atom_feed(State(state): State<AppState>) -> Result<impl IntoRespons
         .unwrap_or_default();
     let xml = export::atom(&entries, &state.public_url, updated);
     Ok((
-        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        [
+            (header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "inline; filename=\"tarikh.atom\"",
+            ),
+        ],
         xml,
     ))
 }

@@ -238,10 +238,27 @@ pub async fn serve(
     let store = crate::store::connect_with(db, crate::store::CacheSize::Serve)
         .await
         .with_context(|| format!("opening {}", db.display()))?;
-    if seeds.is_dir() {
+    let seeded = if seeds.is_dir() {
         crate::ingest::seed_if_empty(&store, seeds)
             .await
-            .with_context(|| format!("seeding from {}", seeds.display()))?;
+            .with_context(|| format!("seeding from {}", seeds.display()))?
+    } else {
+        None
+    };
+    let empty = match seeded {
+        Some(summary) => summary.new + summary.unchanged == 0,
+        None => store.document_count().await? == 0,
+    };
+    if empty {
+        let why = if seeds.is_dir() {
+            format!("no seed article in {}", seeds.display())
+        } else {
+            format!("no seeds directory {}", seeds.display())
+        };
+        tracing::warn!(
+            "{why}: starting with an empty database; add articles with `tarikh ingest PATH|URL` \
+             or POST /api/v1/documents"
+        );
     }
     if token.as_deref().is_none_or(str::is_empty) {
         tracing::info!("TARIKH_TOKEN is not set: the write endpoints answer 403");

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::published::document_date;
 use crate::extract::Dct;
 use crate::frontmatter;
 
@@ -21,36 +22,58 @@ pub struct Article {
     pub source: Option<String>,
 }
 
-/// A file to read, found on the command line or in a directory.
+/// A source to read, found on the command line or in a directory.
 pub(super) struct Input {
     pub path: PathBuf,
-    pub jsonl: bool,
+    pub kind: InputKind,
     pub bytes: u64,
 }
 
-fn is_jsonl(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson")
-    )
+/// How a source is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum InputKind {
+    /// A front matter text file.
+    Text,
+    Jsonl,
+    /// An RSS or Atom file (`.xml`, `.rss`, `.atom`).
+    Feed,
+    /// An HTML article page (`.html`, `.htm`).
+    Page,
+    /// An `http://` or `https://` address: a feed or a page, told apart by its first bytes.
+    Url,
 }
 
-/// Adds a file, or the articles of a directory tree, in name order. A file named on the
-/// command line is read whatever its extension; in directories only `.md`, `.txt`, `.jsonl`
-/// and `.ndjson` files are, hidden ones and symbolic links to directories are not.
+fn kind_of(path: &Path) -> Option<InputKind> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("jsonl" | "ndjson") => Some(InputKind::Jsonl),
+        Some("md" | "txt") => Some(InputKind::Text),
+        Some("xml" | "rss" | "atom") => Some(InputKind::Feed),
+        Some("html" | "htm") => Some(InputKind::Page),
+        _ => None,
+    }
+}
+
+/// Adds a URL, a file, or the articles of a directory tree, in name order. A file named on
+/// the command line is read whatever its extension (as front matter text unless it is
+/// JSON Lines, a feed or a page); in directories only `.md`, `.txt`, `.jsonl`, `.ndjson`,
+/// `.xml`, `.rss`, `.atom`, `.html` and `.htm` files are, hidden ones and symbolic links to
+/// directories are not.
 pub(super) fn collect(path: &Path, named: bool, out: &mut Vec<Input>) -> Result<(), String> {
+    if named && path.to_str().is_some_and(super::fetch::is_url) {
+        out.push(Input {
+            path: path.to_owned(),
+            kind: InputKind::Url,
+            bytes: 0,
+        });
+        return Ok(());
+    }
     let meta = fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.is_file() {
-        let wanted = named
-            || is_jsonl(path)
-            || matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("md" | "txt")
-            );
-        if wanted {
+        let kind = kind_of(path).or(named.then_some(InputKind::Text));
+        if let Some(kind) = kind {
             out.push(Input {
                 path: path.to_owned(),
-                jsonl: is_jsonl(path),
+                kind,
                 bytes: meta.len(),
             });
         }
@@ -102,7 +125,7 @@ pub fn article_from_text(text: &str) -> Result<Article, String> {
             "no front matter with a published_at date".to_owned()
         });
     };
-    let dct = Dct::parse(published_at)?;
+    let dct = document_date(published_at)?;
     if body.trim().is_empty() {
         return Err("no text after the front matter".to_owned());
     }
@@ -139,7 +162,7 @@ pub(super) fn article_from_json(line: &[u8]) -> Result<Article, String> {
     })?;
     let j: JsonArticle = serde_json::from_str(line)
         .map_err(|e| format!("not a JSON object with \"text\" and \"published_at\": {e}"))?;
-    let dct = Dct::parse(&j.published_at)?;
+    let dct = document_date(j.published_at.trim())?;
     if j.text.trim().is_empty() {
         return Err("empty \"text\"".to_owned());
     }

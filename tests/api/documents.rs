@@ -121,3 +121,29 @@ async fn extract_stores_nothing() {
     assert_eq!(r.json()["timexes"][0]["value"], "XXXX-02");
     assert_eq!(app.document_count().await, 2);
 }
+
+#[tokio::test]
+async fn a_published_at_with_an_offset_is_the_local_date_at_the_source() {
+    let app = seeded().await;
+    // 00:30 on 4 March in Moscow is still 3 March in UTC: أمس is 3 March, not 2 March.
+    let text = "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الصيني وانغ يي في موسكو أمس.";
+    let article = json!({"text": text, "published_at": "2023-03-04T00:30:00+03:00"});
+    let r = app.post_json("/api/v1/documents", &article).await;
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.json()["timexes"][0]["value"], "2023-03-03");
+    let extracted = app
+        .post_json(
+            "/api/v1/extract",
+            &json!({"text": text, "dct": "2023-03-04T08:00:00Z"}),
+        )
+        .await;
+    assert_eq!(extracted.json()["timexes"][0]["value"], "2023-03-03");
+    let bad = app
+        .post_json(
+            "/api/v1/documents",
+            &json!({"text": text, "published_at": "2023-03-04T00:30+03"}),
+        )
+        .await;
+    let detail = crate::support::problem(&bad, 422);
+    assert!(detail.contains("RFC 3339"), "{detail}");
+}

@@ -256,3 +256,64 @@ async fn full_text_search_is_arabic_normalised() {
 fn urlencode(s: &str) -> String {
     s.bytes().map(|b| format!("%{b:02X}")).collect()
 }
+
+#[tokio::test]
+async fn exports_are_files_and_csv_can_start_with_a_bom() {
+    let app = seeded().await;
+    for (query, name) in [
+        ("format=csv", "tarikh-events.csv"),
+        ("format=timelinejs", "tarikh-timelinejs.json"),
+        ("format=vis", "tarikh-vis.json"),
+    ] {
+        let r = app.get(&format!("/api/v1/events?{query}")).await;
+        assert_eq!(r.status, 200);
+        let want = format!("attachment; filename=\"{name}\"");
+        assert_eq!(r.header("content-disposition"), want, "{query}");
+    }
+    let json = app.get("/api/v1/events").await;
+    assert!(json.headers.get("content-disposition").is_none());
+    let plain = app.get("/api/v1/events?format=csv").await.body;
+    let bom = app.get("/api/v1/events?format=csv&bom=1").await.body;
+    assert!(!plain.starts_with(b"\xef\xbb\xbf"));
+    assert_eq!(bom[..3], *b"\xef\xbb\xbf");
+    assert_eq!(bom[3..], plain[..]);
+    assert_eq!(app.get("/api/v1/events?format=csv&bom=0").await.body, plain);
+    let bad = app.get("/api/v1/events?format=csv&bom=yes").await;
+    let detail = crate::support::problem(&bad, 400);
+    assert!(
+        detail.contains("bom") && detail.contains("byte order mark"),
+        "{detail}"
+    );
+    let atom = app.get("/feed.atom").await;
+    assert_eq!(
+        atom.header("content-disposition"),
+        "inline; filename=\"tarikh.atom\""
+    );
+}
+
+#[tokio::test]
+async fn the_feed_says_how_many_events_match_on_every_page() {
+    let app = seeded().await;
+    let query = "country=RUS&country=CHN";
+    let mut url = format!("/api/v1/events?{query}&limit=2");
+    let (mut seen, mut totals) = (0, Vec::new());
+    while !url.is_empty() {
+        let page = app.get(&url).await.json();
+        seen += page["events"].as_array().unwrap().len();
+        totals.push(page["total"].as_i64().unwrap());
+        url = page["next_url"].as_str().unwrap_or("").to_owned();
+    }
+    assert!(totals.len() > 1, "{totals:?}");
+    assert!(
+        totals.iter().all(|&t| t == seen as i64),
+        "{totals:?} against {seen}"
+    );
+    // The same with fields=, with a filter that needs SQL (q), and for no match.
+    let parts = app
+        .get(&format!("/api/v1/events?{query}&fields=date"))
+        .await
+        .json();
+    assert_eq!(parts["total"], seen as i64);
+    let none = app.get("/api/v1/events?q=لاوجودلهذهالكلمة").await.json();
+    assert_eq!(none["total"], 0);
+}

@@ -254,6 +254,31 @@ describe('the seed articles', () => {
     await page.close();
   });
 
+  test('chips show their counts, and the export links carry the filters shown', async () => {
+    const { page, seen } = await openPage(server.url, '?kind=visit');
+    const chn = Number((await page.textContent('[data-country="CHN"] .chip-count')).replace(/,/g, ''));
+    assert.equal(chn, await histogramTotal(server.url, 'country=CHN'));
+    const visits = await feed(server.url, 'country=RUS&country=CHN&kind=visit');
+    await countBecomes(page, visits.length);
+    for (const [id, format] of [['#export-csv', 'csv'], ['#export-timelinejs', 'timelinejs'], ['#export-vis', 'vis']]) {
+      const href = await page.getAttribute(id, 'href');
+      const q = new URL(href, server.url).searchParams;
+      assert.deepEqual([q.getAll('country'), q.getAll('kind'), q.get('format')], [['RUS', 'CHN'], ['visit'], format], href);
+      const response = await fetch(new URL(href, server.url));
+      assert.equal(response.status, 200, href);
+      assert.match(response.headers.get('content-disposition'), /^attachment; filename="tarikh-/);
+      if (format === 'vis') assert.equal((await response.json()).length, visits.length);
+    }
+    const bom = await fetch(new URL(await page.getAttribute('#export-csv-bom', 'href'), server.url));
+    const bytes = new Uint8Array(await bom.arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    const rows = new TextDecoder().decode(bytes.slice(3)).trim().split('\n');
+    assert.equal(rows[0].split(',')[0], 'event_id');
+    await shot(page, 'exports');
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
   test('full-text search and a date range narrow the events', async () => {
     const word = 'بكين';
     const found = await feed(server.url, `country=RUS&country=CHN&q=${encodeURIComponent(word)}`);
@@ -393,7 +418,8 @@ describe('the seed articles', () => {
     assert.equal(await shownCount(page), n);
     assert.match(await page.textContent('#count'), /حدث|أحداث/);
     assert.match(await page.textContent('#events'), /حزيران 2018/);
-    assert.equal(await page.textContent('[data-country="CHN"]'), 'الصين');
+    assert.equal(await page.textContent('[data-country="CHN"] .chip-name'), 'الصين');
+    assert.match(await page.textContent('#exports'), /تصدير هذه الأحداث/);
     await shot(page, 'main-ar');
     // A selected event in Arabic, then the phone width in both languages.
     await page.click('#events li:nth-child(1) button');

@@ -26,6 +26,10 @@ const LABELS = {
     loading: n => `Loading… ${n.toLocaleString('en')}`,
     truncated: n => `showing the first ${n.toLocaleString('en')}`,
     pick: 'Pick an event on the timeline or in the list to see its sources.',
+    chip_count: n => `${n} event${n === 1 ? '' : 's'} in all`,
+    export: 'Export these events:', export_csv: 'CSV', export_csv_bom: 'CSV for Excel',
+    export_timelinejs: 'TimelineJS', export_vis: 'vis-timeline',
+    export_json_feed: 'JSON Feed (newest 50)', export_atom: 'Atom (newest 50)',
     footer: 'Data: ', api: 'the public API', bad_date: 'Dates look like 2022, 2022-09 or 2022-09-15.',
     load_error: 'Could not load the events: ',
     sep: '; ', date: 'Date', precision: 'precision', status: 'Status',
@@ -61,6 +65,10 @@ const LABELS = {
     loading: n => `جارٍ التحميل… ${n.toLocaleString('en')}`,
     truncated: n => `يُعرض أول ${n.toLocaleString('en')}`,
     pick: 'اختر حدثًا على الخط الزمني أو في القائمة لترى مصادره.',
+    chip_count: n => `${n} من الأحداث في المجموع`,
+    export: 'تصدير هذه الأحداث:', export_csv: 'CSV', export_csv_bom: 'CSV لبرنامج Excel',
+    export_timelinejs: 'TimelineJS', export_vis: 'vis-timeline',
+    export_json_feed: 'JSON Feed (أحدث 50)', export_atom: 'Atom (أحدث 50)',
     footer: 'البيانات: ', api: 'الواجهة البرمجية العامة', bad_date: 'تُكتب التواريخ هكذا: 2022 أو 2022-09 أو 2022-09-15.',
     load_error: 'تعذّر تحميل الأحداث: ',
     sep: '؛ ', date: 'التاريخ', precision: 'الدقة', status: 'الحالة',
@@ -255,6 +263,19 @@ function filterParams(withDates = true) {
   return p;
 }
 
+/** The export links carry the filters shown (the feeds are the newest events, unfiltered). */
+function renderExports() {
+  const link = (id, extra) => {
+    const p = filterParams();
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    $(id).href = `/api/v1/events?${p}`;
+  };
+  link('#export-csv', { format: 'csv' });
+  link('#export-csv-bom', { format: 'csv', bom: '1' });
+  link('#export-timelinejs', { format: 'timelinejs' });
+  link('#export-vis', { format: 'vis' });
+}
+
 async function getJson(url, signal) {
   const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
   if (!response.ok) {
@@ -305,7 +326,8 @@ function renderChips() {
         state.countries = knownCountries.map(([c]) => c).filter(c => set.has(c));
         filtersChanged();
       },
-    }, countryName(code));
+    }, el('span', { class: 'chip-name' }, countryName(code)), ' ',
+    el('span', { class: 'chip-count', 'aria-label': L('chip_count')(n) }, n.toLocaleString('en')));
   }));
   const kinds = $('#kinds');
   kinds.replaceChildren(...KINDS.map(kind => el('button', {
@@ -417,6 +439,7 @@ function filtersChanged({ histogram = true, brush = true } = {}) {
   state.q = $('#q').value.trim();
   writeUrl();
   renderChips();
+  renderExports();
   loadEvents().catch(showLoadError);
   if (histogram) loadHistogram().catch(showLoadError);
   else if (brush) markBrush();
@@ -922,6 +945,7 @@ async function start() {
   }
   writeUrl();
   renderChips();
+  renderExports();
   window.addEventListener('resize', () => histogram && histogram.resize());
   await Promise.all([loadEvents(), loadHistogram()]).catch(showLoadError);
   document.body.dataset.ready = 'true';

@@ -18,8 +18,8 @@ use super::error::ApiError;
 use super::fields::{EntryField, Fields};
 use crate::store::{Evidence, EvidencePage, Filter, GroupBy, Interval, Key, Order};
 use types::{
-    FeedEvidence, FeedFormat, FeedParams, FilterParams, HistogramGroupBy, HistogramInterval,
-    HistogramParams, ReportParams, SortOrder,
+    CsvBom, FeedEvidence, FeedFormat, FeedParams, FilterParams, HistogramGroupBy,
+    HistogramInterval, HistogramParams, ReportParams, SortOrder,
 };
 use values::Cursor;
 
@@ -37,6 +37,8 @@ pub struct FeedQuery {
     pub limit: i64,
     pub after: Option<Key>,
     pub format: FeedFormat,
+    /// `bom=1`: a CSV export starts with a UTF-8 byte order mark.
+    pub bom: bool,
     /// `evidence=first` (the default of the JSON feed) or `all` (the default of exports);
     /// none when `fields` leaves the reports out.
     pub evidence: Evidence,
@@ -196,6 +198,7 @@ impl FeedQuery {
             limit: feed.limit.map_or(default, |n| n.0.min(max)),
             after: feed.cursor.map(|c| c.0),
             format,
+            bom: feed.bom.is_some_and(|w| w.0 == CsvBom::With),
             evidence,
             fields,
             pairs,

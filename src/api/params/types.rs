@@ -76,6 +76,11 @@ pub struct FeedParams {
     /// TimelineJS 3 timeline, `vis` vis-timeline items, `csv` a CSV file.
     #[param(inline, value_type = Option<FeedFormat>, default = json!("json"))]
     pub format: Option<Word<FeedFormat>>,
+    /// With `format=csv`, `1` starts the file with a UTF-8 byte order mark, so that a
+    /// spreadsheet (Excel above all) opens its Arabic as UTF-8; `0` (default) without.
+    /// The other formats ignore it.
+    #[param(inline, value_type = Option<CsvBom>, default = json!("0"))]
+    pub bom: Option<Word<CsvBom>>,
     /// Which reports each entry carries: `first` (the default with `format=json`; every entry
     /// still has `evidence_count`, `article_count`, `source_count`) or `all` (the default of
     /// the exports). An event's every report is paged at `/api/v1/events/{id}`.
@@ -140,6 +145,19 @@ pub enum FeedFormat {
 
 impl Choice for FeedFormat {
     const EXPECTED: &'static str = "one of json, timelinejs, vis, csv";
+}
+
+/// Whether a CSV export starts with a UTF-8 byte order mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+pub enum CsvBom {
+    #[serde(rename = "0")]
+    Without,
+    #[serde(rename = "1")]
+    With,
+}
+
+impl Choice for CsvBom {
+    const EXPECTED: &'static str = "1 (a UTF-8 byte order mark first) or 0 (none)";
 }
 
 /// Which reports a feed entry carries.

@@ -1,5 +1,6 @@
-//! The command line: `tarikh extract` and `tarikh eval` (with `--timeline`). Parsing, I/O and
-//! error reporting only; the work is done by [`crate::extract`] and [`crate::eval`].
+//! The command line: `tarikh extract`, `eval` (with `--timeline`), `check`, `serve`, and
+//! `ingest` / `reextract` (module `ingest`). Parsing, I/O and error reporting only; the work is
+//! done by [`crate::extract`], [`crate::eval`], [`crate::ingest`] and [`crate::api`].
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -14,6 +15,8 @@ use crate::extract::events::Event;
 use crate::extract::{Dct, Mode, Timex};
 use crate::frontmatter;
 use crate::ingest::extract_caught;
+
+mod ingest;
 
 #[derive(Parser)]
 #[command(
@@ -30,8 +33,8 @@ struct Cli {
 enum Command {
     /// Print the temporal expressions (and events) of a text as JSON.
     Extract {
-        /// The document's publication date: YYYY-MM-DD[Thh:mm[:ss]].
-        #[arg(long, value_parser = Dct::parse)]
+        /// The document's publication date: YYYY-MM-DD[Thh:mm[:ss]], or RFC 3339 with an offset.
+        #[arg(long, value_parser = crate::ingest::document_date)]
         dct: Option<Dct>,
         /// news (default), narrative or colloquial.
         #[arg(long, default_value = "news")]
@@ -64,9 +67,10 @@ enum Command {
         )]
         countries: Vec<String>,
     },
-    /// Store articles (front matter text files, JSON Lines, directories) with their events.
+    /// Store articles (front matter text files, JSON Lines, RSS/Atom feeds, HTML pages,
+    /// directories, http(s) URLs of feeds or pages) with their events.
     Ingest {
-        /// Files and directories; JSON Lines lines are {"text", "published_at", "url", "title", "source"}.
+        /// Files, directories and URLs; JSON Lines lines are {"text", "published_at", "url", "title", "source"}.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
@@ -148,8 +152,8 @@ pub fn main() -> ExitCode {
             let countries = timeline.then(|| countries.iter().map(|c| c.to_uppercase()).collect());
             eval(&gold, errors, json, countries)
         }
-        Command::Ingest { paths, db } => crate::ingest::run_ingest(&db.path, &paths),
-        Command::Reextract { db } => crate::ingest::run_reextract(&db.path),
+        Command::Ingest { paths, db } => ingest::run_ingest(&db.path, &paths),
+        Command::Reextract { db } => ingest::run_reextract(&db.path),
         Command::Check { db } => check(&db.path),
         Command::Serve {
             addr,
@@ -201,7 +205,7 @@ fn extract_one(file: Option<&Path>, dct: Option<Dct>, mode: Mode) -> Result<Exit
     let dct = match (dct, meta.get("published_at")) {
         (Some(d), _) => Some(d),
         (None, Some(p)) => Some(
-            Dct::parse(p)
+            crate::ingest::document_date(p)
                 .map_err(anyhow::Error::msg)
                 .with_context(|| format!("front matter of {}", name(file)))?,
         ),
@@ -284,7 +288,7 @@ fn process_line(buf: &[u8]) -> Result<String> {
         serde_json::from_str(text).context("not a JSON object with \"id\" and \"text\"")?;
     let dct = match line.dct.as_deref() {
         None | Some("") => None,
-        Some(d) => Some(Dct::parse(d).map_err(anyhow::Error::msg)?),
+        Some(d) => Some(crate::ingest::document_date(d).map_err(anyhow::Error::msg)?),
     };
     let found = extract_caught(&line.text, dct, line.mode.unwrap_or_default())?;
     let out = Output {

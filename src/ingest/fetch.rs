@@ -1,0 +1,111 @@
+//! Sources read over HTTP(S) with reqwest (rustls): a size cap read as the body streams in
+//! (a 50 MB answer is refused after [`Limits::max_bytes`], never held whole), a time limit
+//! on the whole exchange, and a limit on redirects. Each failure is one sentence naming the
+//! URL's problem, for that source only.
+
+use std::time::Duration;
+
+/// What one fetch may take.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest body accepted.
+    pub max_bytes: usize,
+    /// From the connection to the last byte.
+    pub timeout: Duration,
+    pub max_redirects: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_bytes: 10 << 20,
+            timeout: Duration::from_secs(30),
+            max_redirects: 5,
+        }
+    }
+}
+
+/// A fetched body and the URL it came from after redirects.
+pub(super) struct Fetched {
+    pub url: String,
+    pub body: Vec<u8>,
+}
+
+/// An HTTP client with [`Limits`]; cheap to clone.
+#[derive(Clone)]
+pub struct Fetcher {
+    client: reqwest::Client,
+    limits: Limits,
+}
+
+impl Fetcher {
+    pub fn new(limits: Limits) -> Result<Fetcher, String> {
+        let client = reqwest::Client::builder()
+            .user_agent(concat!("tarikh/", env!("CARGO_PKG_VERSION")))
+            .timeout(limits.timeout)
+            .connect_timeout(limits.timeout.min(Duration::from_secs(10)))
+            .redirect(reqwest::redirect::Policy::limited(limits.max_redirects))
+            .build()
+            .map_err(|e| format!("cannot start the HTTP client: {e}"))?;
+        Ok(Fetcher { client, limits })
+    }
+
+    /// The body at `url`, or why it could not be had.
+    pub(super) async fn get(&self, url: &str) -> Result<Fetched, String> {
+        let answer = self.client.get(url).send().await.map_err(|e| self.why(e))?;
+        let status = answer.status();
+        if !status.is_success() {
+            return Err(format!("the server answered HTTP {status}"));
+        }
+        let max = self.limits.max_bytes;
+        let too_big = || format!("the answer is larger than {} MB, the limit", max >> 20);
+        if answer.content_length().is_some_and(|n| n > max as u64) {
+            return Err(too_big());
+        }
+        let final_url = answer.url().to_string();
+        let mut body = Vec::new();
+        let mut answer = answer;
+        while let Some(chunk) = answer.chunk().await.map_err(|e| self.why(e))? {
+            if body.len() + chunk.len() > max {
+                return Err(too_big());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Fetched {
+            url: final_url,
+            body,
+        })
+    }
+
+    fn why(&self, e: reqwest::Error) -> String {
+        if e.is_timeout() {
+            format!(
+                "no complete answer within {} s",
+                self.limits.timeout.as_secs_f32()
+            )
+        } else if e.is_redirect() {
+            format!(
+                "more than {} redirects (a redirect loop?)",
+                self.limits.max_redirects
+            )
+        } else if e.is_connect() {
+            format!("cannot connect: {}", root_cause(&e))
+        } else {
+            format!("cannot fetch: {}", root_cause(&e))
+        }
+    }
+}
+
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut e = e;
+    while let Some(next) = e.source() {
+        e = next;
+    }
+    e.to_string()
+}
+
+/// `s` names a source on the web rather than a file.
+pub fn is_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
