@@ -24,6 +24,7 @@
 
 use chrono::NaiveDate;
 
+use super::grammar::tense::Tense;
 use super::grammar::{Cursor, Found, RULES, Rule};
 use super::lexicon::{Lex, Unit};
 use super::normalize::normalize;
@@ -58,6 +59,7 @@ pub(crate) fn timexes_in(
         anchor: None,
         mode,
         future: false,
+        lean_ahead: false,
         day_anchor: None,
     };
     let mut out = Vec::with_capacity(found.len());
@@ -67,7 +69,9 @@ pub(crate) fn timexes_in(
         if sentence != sentence_of_day_anchor {
             ctx.day_anchor = None;
         }
-        ctx.future = g.is_future(f.first, f.last, sentence);
+        let tense = g.tense(f.first, f.last, sentence);
+        ctx.future = tense == Tense::Future;
+        ctx.lean_ahead = matches!(tense, Tense::Reported | Tense::Unmarked);
         let r = match found.get(idx + 1).filter(|_| f.rule == Rule::RangeDays) {
             Some(partner) => resolve(
                 &with_partner_year(&f.expr, &resolve(&partner.expr, &ctx).value),

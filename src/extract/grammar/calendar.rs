@@ -73,6 +73,15 @@ fn day_month_parts(g: &Cursor, i: usize) -> Option<Hit> {
     if let Some((e, end)) = hijri_tail(g, Some(d), j) {
         return Some((end, vec![found(i, end, e, Rule::DayHijriMonth)]));
     }
+    // "في 25 الجاري": the month word left out.
+    if g.lex(j) == Some(Lex::Shift(0)) && g.t[j].clitic == 0 {
+        let e = Expr::DayOfMonth {
+            day: d,
+            shift: 0,
+            same: false,
+        };
+        return Some((j + 1, vec![found(i, j + 1, e, Rule::DayOfRelativeMonth)]));
+    }
     let is_month_word =
         matches!(g.lex(j), Some(Lex::Unit(Unit::Month, Count::One))) && g.t[j].article;
     let e = match g.lex(j + 1).filter(|_| is_month_word)? {
@@ -108,8 +117,8 @@ pub(super) fn gregorian_tail(g: &Cursor, day: Option<u8>, m: u8, k: usize) -> (E
     (date(None, Some(m), day, None), k)
 }
 
-/// range_days: "من 20 إلى 22 مارس", "بين 20 و22 آذار", "من 31 آب إلى 3 أيلول": the bare first
-/// day takes its month and year from its partner.
+/// range_days: "من 20 إلى 22 مارس", "بين 20 و22 آذار", "من 31 آب إلى 3 أيلول", "أيام 3 و4 و5
+/// جوان": each bare day takes its month and year from its partner.
 pub fn range_days(g: &Cursor, i: usize) -> Option<Hit> {
     let (d1, j) = match g.day_digits(i) {
         Some(d) => (d, i + 1),
@@ -122,7 +131,8 @@ pub fn range_days(g: &Cursor, i: usize) -> Option<Hit> {
         return None;
     }
     let k = j + 1;
-    let (end, mut second) = day_month(g, k)?;
+    // "أيام 3 و4 و5 جوان": a list, one expression per member, each with the month of the last.
+    let (end, mut second) = day_month(g, k).or_else(|| range_days(g, k))?;
     let first = match second.first()?.expr.clone() {
         Expr::Date {
             year, month, shift, ..
@@ -174,6 +184,11 @@ pub fn month(g: &Cursor, i: usize) -> Option<Hit> {
         )
     });
     let prep_attached = g.t[i].clitic > 0 && !g.text(i).starts_with('و');
+    // "باب" (a door) is not ب + آب: a two-letter name behind a clitic needs a year or a shift.
+    let short = g.t[i].clitic > 0 && g.text(i).chars().count() <= g.t[i].clitic + 2;
+    if short && !anchored {
+        return None;
+    }
     if !(strong || anchored || prep_before || prep_attached) {
         return None;
     }

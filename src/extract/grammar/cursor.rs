@@ -205,7 +205,11 @@ fn is_code(n: &Normalized, t: &[Token], i: usize) -> bool {
     let tight = |k: usize| t.get(k).is_some_and(|x| !x.space_before);
     let prev = i.checked_sub(1).map(|k| &t[k]);
     let next = t.get(i + 1);
-    let latin_before = prev.is_some_and(|p| p.kind == Kind::Latin) && tight(i);
+    // "admin13 سبتمبر 2023": a byline glued to a date, the day still a day.
+    let dated_byline = matches!(next.and_then(|x| x.lex), Some(Lex::Month { .. }))
+        && t.get(i + 2)
+            .is_some_and(|x| x.kind == Kind::Number && x.digits == 4);
+    let latin_before = prev.is_some_and(|p| p.kind == Kind::Latin) && tight(i) && !dated_byline;
     let hyphen_before = prev.is_some_and(|p| p.kind == Kind::Punct && p.punct == '-')
         && tight(i)
         && i >= 2

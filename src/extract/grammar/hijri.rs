@@ -2,6 +2,7 @@
 
 use super::super::lexicon::{Count, Lex, Occasion, Unit};
 use super::super::resolve::Expr;
+use super::super::token::Kind;
 use super::calendar::gregorian_tail;
 use super::{Cursor, Hit, Rule, found};
 
@@ -85,6 +86,17 @@ pub fn occasion(g: &Cursor, i: usize) -> Option<Hit> {
         Occasion::EidAlAdha => (12, 10),
         Occasion::HijriNewYear => (1, 1),
         Occasion::Mawlid => (3, 12),
+        // "عيد الميلاد الخامس لابنتها", "عيد الميلاد الـ50": a birthday, consumed, not tagged.
+        Occasion::Christmas if matches!(g.lex(i + 1), Some(Lex::Ordinal(_))) => {
+            return Some((i + 1, vec![]));
+        }
+        Occasion::Christmas
+            if g.t
+                .get(i + 1)
+                .is_some_and(|t| t.kind == Kind::Number && t.digits <= 3) =>
+        {
+            return Some((i + 1, vec![]));
+        }
         Occasion::Christmas => return gregorian_occasion(g, i, 12, 25),
         Occasion::GregorianNewYear => return gregorian_occasion(g, i, 1, 1),
     };

@@ -15,10 +15,10 @@
 //! |---|---|---|
 //! | `numeric_date` | `D/M/YYYY`, `D-M-YYYY`, `YYYY-MM-DD` | ١٥/٩/٢٠٢٢ → 2022-09-15 |
 //! | `clock` | `الساعة (ORD \| N) [والنصف] [صباحا\|مساء\|بعد الظهر]`, `[الساعة] HH:MM` | الساعة الثالثة بعد الظهر → …T15:00 |
-//! | `range_days` | `DAY (إلى\|حتى\|-\|و) day_month` | من 20 إلى 22 مارس → 20 = …-03-20 |
+//! | `range_days` | `DAY (إلى\|حتى\|-\|و) (day_month \| range_days)` (a list: أيام 3 و4 و5 جوان) | من 20 إلى 22 مارس → 20 = …-03-20 |
 //! | `day_month` | `DAY [من] MONTH [YEAR \| عام YEAR \| SHIFT]` | 16 أكتوبر/تشرين الأول → 2022-10-16 |
 //! | `day_hijri_month` | `DAY HMONTH [YEAR [هـ\|للهجرة]]` | 22 رمضان 1436 هـ → 2015-07-09 |
-//! | `day_of_relative_month` | `DAY [من] الشهر (SHIFT \| نفسه)` | ١٤ من الشهر الجاري → 2013-03-14 |
+//! | `day_of_relative_month` | `DAY [من] الشهر (SHIFT \| نفسه)`, `DAY (الجاري\|الحالي)` | ١٤ من الشهر الجاري → 2013-03-14 |
 //! | `part_of` | `(مطلع\|أوائل\|منتصف\|أواخر\|نهاية …) (month \| relative_unit \| year \| YEAR \| season)` | مطلع ماي الجاري → 2014-05, mod START |
 //! | `month` | `MONTH [YEAR \| SHIFT]` (ambiguous names need context) | فبراير/شباط → 2022-02; مايو الماضي |
 //! | `hijri_month` | `[شهر] HMONTH (YEAR [هـ] \| SHIFT)`, `شهر HMONTH` | رمضان 1446 هـ → 2025-03 |
@@ -27,9 +27,9 @@
 //! | `year_range` | the second year of `year` or `year_after_preposition`: `(و\|إلى\|-) YEAR` | بين عامي 2014 و2018 → 2018 |
 //! | `year_after_preposition` | `(في\|منذ\|حتى\|من\|بين …) YEAR` (not before a counted noun) | في 2015 → 2015 |
 //! | `relative_day` | `[صباح\|مساء] (أمس\|البارحة\|أول أمس\|اليوم\|غدا\|بعد غد) [WEEKDAY]`, `اليوم التالي` | أمس الأربعاء → DCT−1 |
-//! | `weekday` | `[صباح\|مساء] [يوم] WEEKDAY [SHIFT]` | الجمعة الماضية → last Friday |
+//! | `weekday` | `[صباح\|مساء] [يوم\|يومي] WEEKDAY [SHIFT]`, `WEEKDAY (و WEEKDAY)* من relative_unit` (that week's day) | الجمعة الماضية → last Friday |
 //! | `weekday_date` | `[يوم] WEEKDAY [،] (numeric_date \| day_month)` | الثلاثاء 15 سبتمبر → 2022-09-15 |
-//! | `relative_unit` | `(الأسبوع\|الشهر\|العام\|السنة) (SHIFT \| نفسه \| التالي)`, `(هذا\|هذه) UNIT` | هذا الأسبوع → 2022-W37 |
+//! | `relative_unit` | `(الأسبوع\|الشهر\|العام\|السنة) (SHIFT \| نفسه \| التالي \| السابق)`, `(هذا\|هذه) UNIT` | هذا الأسبوع → 2022-W37 |
 //! | `ago` | `(قبل\|بعد) (N UNIT \| UNIT-dual \| UNIT)` | قبل يومين → DCT−2 |
 //! | `duration` | `N UNIT`, `UNIT-dual`, `UNIT واحد`, `لمدة UNIT` | ثلاثة أيام → P3D |
 //! | `set` | `سنويا\|شهريا\|…`, `كل UNIT`, `كل يوم WEEKDAY`, `كل N UNIT` | كل عام → P1Y |

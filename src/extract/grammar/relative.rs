@@ -1,5 +1,6 @@
 //! Relative rules: days and weekdays, units moved from the reference, Rule::Ago.
 
+use super::super::lexicon::schedule::{is_days_before_weekdays, is_previous};
 use super::super::lexicon::{Count, Lex, Unit, is_general_noun};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
@@ -55,7 +56,8 @@ pub fn relative_day(g: &Cursor, i: usize) -> Option<Hit> {
     Some((end, vec![found(i, end, e, Rule::RelativeDay)]))
 }
 
-/// weekday: "يوم الجمعة", "الجمعة الماضية", "يوم الأربعاء الماضي", "مساء الأحد".
+/// weekday: "يوم الجمعة", "الجمعة الماضية", "يوم الأربعاء الماضي", "مساء الأحد", "يومي
+/// الأربعاء والخميس من الأسبوع المقبل" (each day in that week; the week is its own expression).
 pub fn weekday(g: &Cursor, i: usize) -> Option<Hit> {
     let mut j = i;
     if matches!(g.lex(j), Some(Lex::DayPart(_))) {
@@ -89,10 +91,38 @@ pub fn weekday(g: &Cursor, i: usize) -> Option<Hit> {
         Some(Lex::Shift(s)) if s != 0 => (Some(s), j + 2),
         _ => (None, j + 1),
     };
-    Some((
-        end,
-        vec![found(i, end, Expr::Weekday { wd, shift }, Rule::Weekday)],
-    ))
+    let e = match week_of_list(g, j).filter(|_| shift.is_none()) {
+        Some(week) => Expr::WeekdayOfWeek { wd, week },
+        None => Expr::Weekday { wd, shift },
+    };
+    // "يومي الأربعاء": the dual يومي has no entry of its own (alone it is "daily"), so the
+    // weekday after it takes it in.
+    let first = if !yawm && j == i && i > 0 && is_days_before_weekdays(g.text(i - 1)) {
+        i - 1
+    } else {
+        i
+    };
+    Some((end, vec![found(first, end, e, Rule::Weekday)]))
+}
+
+/// The week a weekday (or a list of them: "الأربعاء والخميس") at `j` is placed in by a
+/// following "من الأسبوع المقبل" / "من هذا الأسبوع": its shift from the reference's week.
+fn week_of_list(g: &Cursor, j: usize) -> Option<i32> {
+    let mut k = j + 1;
+    while matches!(g.lex(k), Some(Lex::Weekday(_))) && g.t[k].clitic == 1 && g.has_article(k) {
+        k += 1;
+    }
+    if g.lex(k) != Some(Lex::From) {
+        return None;
+    }
+    let (_, hits) = relative_unit(g, k + 1)?;
+    match hits.first()?.expr {
+        Expr::RelUnit {
+            unit: Unit::Week,
+            shift,
+        } => Some(shift),
+        _ => None,
+    }
 }
 
 /// relative_unit: "الأسبوع الماضي", "الشهر الجاري", "العام المقبل", "هذا العام",
@@ -122,6 +152,10 @@ pub fn relative_unit(g: &Cursor, i: usize) -> Option<Hit> {
         }
         (Some(Lex::After), Some(Lex::Shift(1))) if !this => {
             (Expr::RelUnit { unit, shift: 2 }, j + 3)
+        }
+        // "العام السابق" after "عام 2025": the year before the one just given.
+        (Some(Lex::Shift(-1)), _) if !this && is_previous(g.text(j + 1)) => {
+            (Expr::FromLast { unit, shift: -1 }, j + 2)
         }
         (Some(Lex::Shift(s)), _) if !this => (
             Expr::RelUnit {

@@ -2,12 +2,26 @@
 //! direction of a date given without a year and of a bare weekday.
 
 use super::super::lexicon::events::{Form, TRIGGERS};
+use super::super::lexicon::schedule::is_reporting_verb;
 use super::super::lexicon::{Lex, is_future_verb};
 use super::super::token::Kind;
 use super::Cursor;
 
 /// How far (in tokens) a tense marker may stand from the expression it sets the tense of.
 const TENSE_WINDOW: usize = 40;
+
+/// What the nearest tense marker says about an expression's clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// سوف, المقرر, سيزور …
+    Future,
+    /// A past verb of doing: التقى, عقد, كان.
+    Past,
+    /// Only a past verb of saying (قال, أعلن, أكد): what it reports may lie ahead.
+    Reported,
+    /// No marker: news narration, read as past.
+    Unmarked,
+}
 
 impl Cursor<'_> {
     /// True when the verb at `k` follows "قبل أن" or "بعد أن".
@@ -28,6 +42,11 @@ impl Cursor<'_> {
     /// back to the sentence start and ahead to the end of the clause (a tie goes to the one
     /// before).
     pub fn is_future(&self, first: usize, last: usize, sentence: usize) -> bool {
+        self.tense(first, last, sentence) == Tense::Future
+    }
+
+    /// The [`Tense`] of the clause around tokens `first..last` (see [`Cursor::is_future`]).
+    pub fn tense(&self, first: usize, last: usize, sentence: usize) -> Tense {
         // "من المقرر عقد قمة": a past form right after a future marker is a verbal noun.
         // "من المقرر أيضا عقد لقاء": an "also" between them changes nothing.
         let future_at = |j: usize| self.t[j].lex == Some(Lex::Future);
@@ -46,16 +65,17 @@ impl Cursor<'_> {
                 {
                     None
                 }
-                Some(Lex::Future) => Some(true),
-                Some(Lex::Past) => Some(false),
+                Some(Lex::Future) => Some(Tense::Future),
+                Some(Lex::Past) if is_reporting_verb(t.text(self.n)) => Some(Tense::Reported),
+                Some(Lex::Past) => Some(Tense::Past),
                 Some(Lex::Trigger(n)) => match TRIGGERS[usize::from(n)].2 {
-                    Form::Past => Some(false),
+                    Form::Past => Some(Tense::Past),
                     // "قبل أن يتفق", "بعد أن يلتقيا": the subjunctive tells no tense.
                     Form::Future if self.after_conjunction(k) => None,
-                    Form::Future => Some(true),
+                    Form::Future => Some(Tense::Future),
                     Form::Noun => None,
                 },
-                None if is_future_verb(t.text(self.n)) => Some(true),
+                None if is_future_verb(t.text(self.n)) => Some(Tense::Future),
                 _ => None,
             }
         };
@@ -74,7 +94,7 @@ impl Cursor<'_> {
                 }
             }
             (Some((_, f)), None) | (None, Some((_, f))) => f,
-            (None, None) => false,
+            (None, None) => Tense::Unmarked,
         }
     }
 
