@@ -64,10 +64,13 @@ pub(crate) fn timexes_in(
     };
     let mut out = Vec::with_capacity(found.len());
     let mut sentence_of_day_anchor = usize::MAX;
+    // A day given as a heading ("يوم الجمعة 27 ديسمبر" on a line of its own) dates the clock
+    // times of the lines under it, until another day is given.
+    let mut heading_day = None;
     for (idx, f) in found.iter().enumerate() {
         let sentence = g.sentence_start(f.first);
         if sentence != sentence_of_day_anchor {
-            ctx.day_anchor = None;
+            ctx.day_anchor = heading_day;
         }
         let tense = g.tense(f.first, f.last, sentence);
         ctx.future = tense == Tense::Future;
@@ -96,6 +99,7 @@ pub(crate) fn timexes_in(
             if a == b {
                 ctx.day_anchor = Some(a);
                 sentence_of_day_anchor = sentence;
+                heading_day = is_heading(g, f, sentence).then_some(a);
             }
         }
         out.push((
@@ -104,6 +108,19 @@ pub(crate) fn timexes_in(
         ));
     }
     out
+}
+
+/// How many tokens a heading may hold before its date, and after it before the line ends.
+const HEADING_BEFORE: usize = 6;
+const HEADING_AFTER: usize = 3;
+
+/// The expression stands at the head of a short line ("برنامج يوم الجمعة 27 ديسمبر:"): few
+/// tokens before it in its sentence, and the line ends (or a colon opens a list) right after.
+fn is_heading(g: &Cursor, f: &Found, sentence: usize) -> bool {
+    f.first - sentence <= HEADING_BEFORE
+        && (f.last..f.last + HEADING_AFTER)
+            .take_while(|&k| k < g.t.len())
+            .any(|k| g.sentence_end(k) || g.text(k) == ":")
 }
 
 /// Runs the rules left to right; the longest match at a token wins.
