@@ -1,5 +1,6 @@
 //! Calendar rules: numeric dates, day and month, ranges of days, month names and years.
 
+use super::super::lexicon::schedule::{english_month, is_english_weekday};
 use super::super::lexicon::{Count, Lex, Unit, is_general_noun};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
@@ -258,4 +259,42 @@ pub fn year_after_preposition(g: &Cursor, i: usize) -> Option<Hit> {
     )];
     let end = year_partner(g, i + 2, &mut out);
     Some((end, out))
+}
+
+/// latin_date: an English dateline inside an Arabic page, "Saturday 17 June, 2023",
+/// "June 17, 2023", "17 Jun 2023": tried at the day, taking in the month and weekday before it.
+pub fn latin_date(g: &Cursor, i: usize) -> Option<Hit> {
+    let latin = |k: usize| {
+        g.t.get(k)
+            .filter(|t| t.kind == Kind::Latin)
+            .map(|_| g.text(k))
+    };
+    let d = g.day_digits(i)?;
+    let after_comma = |k: usize| if g.punct(k, ",") { k + 1 } else { k };
+    let (m, first, year_at) = match latin(i + 1).and_then(english_month) {
+        Some(m) => (m, i, after_comma(i + 2)),
+        None => {
+            let m = latin(i.checked_sub(1)?).and_then(english_month)?;
+            (m, i - 1, after_comma(i + 1))
+        }
+    };
+    let y = g.year(year_at, false)?;
+    chrono::NaiveDate::from_ymd_opt(y, m.into(), d.into())?;
+    let before = |k: usize| {
+        if k > 0 && g.punct(k - 1, ",") {
+            k - 1
+        } else {
+            k
+        }
+    };
+    let wd = before(first);
+    let first = match wd.checked_sub(1).and_then(latin) {
+        Some(w) if is_english_weekday(w) => wd - 1,
+        _ => first,
+    };
+    let e = date(Some(y), Some(m), Some(d), None);
+    Some((
+        year_at + 1,
+        vec![found(first, year_at + 1, e, Rule::LatinDate)],
+    ))
 }

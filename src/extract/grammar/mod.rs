@@ -14,6 +14,7 @@
 //! | rule | pattern | example → value |
 //! |---|---|---|
 //! | `numeric_date` | `D/M/YYYY`, `D-M-YYYY`, `YYYY-MM-DD` | ١٥/٩/٢٠٢٢ → 2022-09-15 |
+//! | `latin_date` | `[WEEKDAY-en [,]] (D MONTH-en \| MONTH-en D) [,] YYYY` | Saturday 17 June, 2023 → 2023-06-17 |
 //! | `clock` | `الساعة (ORD \| N) [والنصف] [صباحا\|مساء\|بعد الظهر]`, `[الساعة] HH:MM` | الساعة الثالثة بعد الظهر → …T15:00 |
 //! | `range_days` | `DAY (إلى\|حتى\|-\|و) (day_month \| range_days)` (a list: أيام 3 و4 و5 جوان) | من 20 إلى 22 مارس → 20 = …-03-20 |
 //! | `day_month` | `DAY [من] MONTH [YEAR \| عام YEAR \| SHIFT]` | 16 أكتوبر/تشرين الأول → 2022-10-16 |
@@ -55,7 +56,9 @@ pub mod tense;
 use super::TimexMod;
 use super::resolve::Expr;
 
-pub use calendar::{day_month, month, numeric_date, range_days, year_after_preposition, year_word};
+pub use calendar::{
+    day_month, latin_date, month, numeric_date, range_days, year_after_preposition, year_word,
+};
 pub use clock::clock;
 pub use cursor::Cursor;
 pub use hijri::{hijri_month, occasion};
@@ -70,6 +73,7 @@ pub type G<'a> = Cursor<'a>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rule {
     NumericDate,
+    LatinDate,
     Clock,
     RangeDays,
     DayMonth,
@@ -100,6 +104,7 @@ impl Rule {
     /// Every rule, in the order of the grammar table.
     pub const ALL: &[Rule] = &[
         Rule::NumericDate,
+        Rule::LatinDate,
         Rule::Clock,
         Rule::RangeDays,
         Rule::DayMonth,
@@ -130,6 +135,7 @@ impl Rule {
     pub fn name(self) -> &'static str {
         match self {
             Rule::NumericDate => "numeric_date",
+            Rule::LatinDate => "latin_date",
             Rule::Clock => "clock",
             Rule::RangeDays => "range_days",
             Rule::DayMonth => "day_month",
@@ -192,6 +198,7 @@ fn date(year: Option<i32>, month: Option<u8>, day: Option<u8>, shift: Option<i8>
 /// Every rule, tried at each token; the longest match wins, the earlier rule on a tie.
 pub const RULES: &[fn(&Cursor, usize) -> Option<Hit>] = &[
     numeric_date,
+    latin_date,
     clock,
     range_days,
     day_month,

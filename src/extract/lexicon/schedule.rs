@@ -59,3 +59,65 @@ pub fn is_reporting_verb(folded: &str) -> bool {
 pub fn is_previous(folded: &str) -> bool {
     PREVIOUS_SET.contains(folded)
 }
+
+/// English month names and their abbreviations, for datelines printed in English inside
+/// Arabic pages ("Saturday 17 June, 2023").
+pub const ENGLISH_MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// English weekday names and abbreviations, kept with the date they precede.
+pub const ENGLISH_WEEKDAYS: &[&str] = &[
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+];
+
+/// The month an English name (any case) stands for.
+pub fn english_month(word: &str) -> Option<u8> {
+    let w = word.to_ascii_lowercase();
+    ENGLISH_MONTHS
+        .iter()
+        .find(|(n, _)| *n == w)
+        .map(|&(_, m)| m)
+}
+
+/// True for an English weekday name (any case).
+pub fn is_english_weekday(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    ENGLISH_WEEKDAYS.contains(&w.as_str())
+}
