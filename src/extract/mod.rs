@@ -35,7 +35,7 @@ pub struct Extraction {
 pub fn extract(text: &str, dct: Option<Dct>, mode: Mode) -> Extraction {
     let n = normalize::normalize(text);
     let toks = token::tokenize(&n);
-    let g = grammar::G::new(&n, &toks);
+    let g = grammar::Cursor::new(&n, &toks);
     let located = timex::timexes_in(text, &g, dct, mode);
     let events = events::find::events_in(text, &g, &located, dct.map(|d| d.date));
     Extraction {

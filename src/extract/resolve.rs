@@ -10,7 +10,7 @@
 //! use chrono::NaiveDate;
 //! use tarikh::extract::{Mode, resolve::{resolve, Ctx, Expr}};
 //! let dct = NaiveDate::from_ymd_opt(2018, 6, 12).unwrap();
-//! let ctx = Ctx { dct: Some(dct), anchor: None, mode: Mode::News, future: false, day_anchor: None };
+//! let ctx = Ctx { dct: Some(dct), anchor: None, mode: Mode::News, future: false, lean_ahead: false, day_anchor: None };
 //! // "الجمعة الماضية": the last Friday before Tuesday 12 June 2018
 //! let r = resolve(&Expr::Weekday { wd: 5, shift: Some(-1) }, &ctx);
 //! assert_eq!(r.value, "2018-06-08");
@@ -59,6 +59,11 @@ pub enum Expr {
     Weekday {
         wd: u8,
         shift: Option<i8>,
+    },
+    /// A weekday in the week `week` weeks from the reference's ("الأربعاء من الأسبوع المقبل").
+    WeekdayOfWeek {
+        wd: u8,
+        week: i32,
     },
     /// The unit containing the reference moved by `shift`: الأسبوع الماضي, قبل يومين.
     RelUnit {
@@ -125,6 +130,10 @@ pub struct Ctx {
     pub mode: Mode,
     /// The clause speaks of the future.
     pub future: bool,
+    /// No tense marker, or only a past verb of saying, decided `future`: a yearless day and
+    /// month up to [`LEAN_AHEAD_DAYS`] ahead is the coming one rather than one almost a year
+    /// back (a timetable written in August for "بين 19 و21 سبتمبر").
+    pub lean_ahead: bool,
     /// The day an earlier expression of the same sentence named (for clock times).
     pub day_anchor: Option<NaiveDate>,
 }
@@ -200,6 +209,13 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
             d(
                 r.and_then(|r| weekday_near(r, wd, shift, ctx.future()))
                     .map(day_value),
+                &under,
+            )
+        }
+        Expr::WeekdayOfWeek { wd, week } => {
+            let under = format!("XXXX-WXX-{wd}");
+            d(
+                r.and_then(|r| weekday_of_week(r, wd, week)).map(day_value),
                 &under,
             )
         }
@@ -285,7 +301,7 @@ fn calendar_date(
         {
             Some(r.year())
         }
-        (None, Some(m), Some(r)) => Some(year_for(m, day, r, shift, ctx.future())),
+        (None, Some(m), Some(r)) => Some(year_for(m, day, r, shift, ctx.future(), ctx.lean_ahead)),
         _ => None,
     };
     let y = year.map_or("XXXX".to_owned(), |y| format!("{y:04}"));
@@ -308,7 +324,20 @@ fn calendar_date(
 /// A day the tense puts most of a year away while it lies within two weeks on the other
 /// side is read as the near one: "الممتدة من 22 إلى 24 آذار" written on 20 March is this
 /// March, whatever the verb of the sentence.
-fn year_for(m: u8, day: Option<u8>, r: NaiveDate, shift: Option<i8>, future: bool) -> i32 {
+/// How far ahead an unmarked yearless day may lie and still be read as the coming one.
+pub const LEAN_AHEAD_DAYS: i64 = 120;
+
+/// How far the other direction's occurrence may lie when the tense was marked.
+const FLIP_DAYS: i64 = 14;
+
+fn year_for(
+    m: u8,
+    day: Option<u8>,
+    r: NaiveDate,
+    shift: Option<i8>,
+    future: bool,
+    lean_ahead: bool,
+) -> i32 {
     let here = (r.month() as u8, day.map_or(0, |_| r.day() as u8));
     let there = (m, day.unwrap_or(0));
     let y = r.year();
@@ -352,11 +381,31 @@ fn year_for(m: u8, day: Option<u8>, r: NaiveDate, shift: Option<i8>, future: boo
             .map_or(i64::MAX, |x| (x - r).num_days().abs())
     };
     let other = by_tense(!future);
-    if distance(chosen) > 180 && distance(other) <= 14 {
+    let reach = if lean_ahead && !future {
+        LEAN_AHEAD_DAYS
+    } else {
+        FLIP_DAYS
+    };
+    if distance(chosen) > 180 && distance(other) <= reach {
         other
     } else {
         chosen
     }
+}
+
+/// Weekday `wd` (1 Monday … 7 Sunday) of the week `week` weeks from `r`'s. The Arab week
+/// begins on Saturday or Sunday, so a Saturday or Sunday is the one just before that week's
+/// Monday: "السبت من الأسبوع المقبل" written on a Thursday is two days later.
+fn weekday_of_week(r: NaiveDate, wd: u8, week: i32) -> Option<NaiveDate> {
+    let monday =
+        r.checked_sub_signed(Duration::days(r.weekday().number_from_monday() as i64 - 1))?;
+    let monday = monday.checked_add_signed(Duration::weeks(week.into()))?;
+    let offset = if wd >= 6 {
+        i64::from(wd) - 8
+    } else {
+        i64::from(wd) - 1
+    };
+    monday.checked_add_signed(Duration::days(offset))
 }
 
 /// `None` when the day would be off the calendar (a document date at its very edge).
@@ -599,6 +648,7 @@ mod tests {
             anchor: None,
             mode: Mode::News,
             future,
+            lean_ahead: false,
             day_anchor: None,
         }
     }
@@ -715,6 +765,7 @@ mod tests {
             anchor: None,
             mode: Mode::News,
             future: false,
+            lean_ahead: false,
             day_anchor: None,
         };
         let feb = Expr::Date {
@@ -800,6 +851,7 @@ mod tests {
                     anchor: None,
                     mode: Mode::News,
                     future,
+                    lean_ahead: false,
                     day_anchor: None,
                 };
                 for e in &exprs {

@@ -7,40 +7,7 @@
 //! the last date the text gave, the mode, and the tense of its sentence.
 //!
 //! # Grammar
-//!
-//! `DAY` is 1–31 in digits or an ordinal word (الخامس عشر); `MONTH` is any regional month name,
-//! optionally after "شهر" and optionally doubled (`MONTH/MONTH`, `MONTH (MONTH)`); `YEAR` is a
-//! four-digit number; `SHIFT` is الماضي/المقبل/القادم/الجاري/الحالي/المنصرم and their feminines.
-//!
-//! | rule | pattern | example → value |
-//! |---|---|---|
-//! | `numeric_date` | `D/M/YYYY`, `D-M-YYYY`, `YYYY-MM-DD` | ١٥/٩/٢٠٢٢ → 2022-09-15 |
-//! | `clock` | `الساعة (ORD \| N) [والنصف] [صباحا\|مساء\|بعد الظهر]`, `[الساعة] HH:MM` | الساعة الثالثة بعد الظهر → …T15:00 |
-//! | `range_days` | `DAY (إلى\|حتى\|-\|و) day_month` | من 20 إلى 22 مارس → 20 = …-03-20 |
-//! | `day_month` | `DAY [من] MONTH [YEAR \| عام YEAR \| SHIFT]` | 16 أكتوبر/تشرين الأول → 2022-10-16 |
-//! | `day_hijri_month` | `DAY HMONTH [YEAR [هـ\|للهجرة]]` | 22 رمضان 1436 هـ → 2015-07-09 |
-//! | `day_of_relative_month` | `DAY [من] الشهر (SHIFT \| نفسه)` | ١٤ من الشهر الجاري → 2013-03-14 |
-//! | `part_of` | `(مطلع\|أوائل\|منتصف\|أواخر\|نهاية …) (month \| relative_unit \| year \| YEAR \| season)` | مطلع ماي الجاري → 2014-05, mod START |
-//! | `month` | `MONTH [YEAR \| SHIFT]` (ambiguous names need context) | فبراير/شباط → 2022-02; مايو الماضي |
-//! | `hijri_month` | `[شهر] HMONTH (YEAR [هـ] \| SHIFT)`, `شهر HMONTH` | رمضان 1446 هـ → 2025-03 |
-//! | `occasion` | `(عيد الفطر\|عيد الأضحى …) [[عام] YEAR \| SHIFT]` | عيد الأضحى عام 2024 → 2024-06-16 |
-//! | `year` | `(عام\|سنة\|عامي) YEAR [(و\|إلى\|-) YEAR]` | عام 2014 → 2014 |
-//! | `year_after_preposition` | `(في\|منذ\|حتى\|من\|بين …) YEAR` (not before a counted noun) | في 2015 → 2015 |
-//! | `relative_day` | `[صباح\|مساء] (أمس\|البارحة\|أول أمس\|اليوم\|غدا\|بعد غد) [WEEKDAY]`, `اليوم التالي` | أمس الأربعاء → DCT−1 |
-//! | `weekday` | `[صباح\|مساء] [يوم] WEEKDAY [SHIFT]` | الجمعة الماضية → last Friday |
-//! | `relative_unit` | `(الأسبوع\|الشهر\|العام\|السنة) (SHIFT \| نفسه \| التالي)`, `(هذا\|هذه) UNIT` | هذا الأسبوع → 2022-W37 |
-//! | `ago` | `(قبل\|بعد) (N UNIT \| UNIT-dual \| UNIT)` | قبل يومين → DCT−2 |
-//! | `duration` | `N UNIT`, `UNIT-dual`, `UNIT واحد`, `لمدة UNIT` | ثلاثة أيام → P3D |
-//! | `set` | `سنويا\|شهريا\|…`, `كل UNIT`, `كل يوم WEEKDAY`, `كل N UNIT` | كل عام → P1Y |
-//! | `season` | `SEASON YEAR`, `ال-SEASON [SHIFT]`, `هذا ال-SEASON` | صيف 2016 → 2016-SU |
-//! | `decade` | `ال-DECADE`, `DECADE القرن (ORD \| SHIFT)` | التسعينيات → 199 |
-//! | `century` | `القرن (ORD \| N \| SHIFT)` | القرن الحادي والعشرين → 20 |
-//! | `quarter_half` | `(الربع\|النصف) ORD [من] (YEAR \| عام YEAR \| relative_unit)` | الربع الأول من 2023 → 2023-Q1 |
-//! | `vague` | `الآن\|حاليا\|مؤخرا\|في وقت سابق\|قريبا` | الآن → PRESENT_REF |
-//!
-//! Never a date: numbers glued to Latin letters or hyphenated to a word (S-400, Su-35,
-//! كوفيد-١٩), decimals, "الـ80", and bare numbers without a year word or a preposition, or
-//! followed by a counted noun (المادة 51, 400 مليار دولار, في 2000 جندي).
+//! The rules and their patterns are written out in [`grammar`](super::grammar).
 //!
 //! # Tense
 //! The direction of a date without a year or of a bare weekday comes from the nearest marker
@@ -57,7 +24,8 @@
 
 use chrono::NaiveDate;
 
-use super::grammar::{Found, G, RULES};
+use super::grammar::tense::Tense;
+use super::grammar::{Cursor, Found, RULES, Rule};
 use super::lexicon::{Lex, Unit};
 use super::normalize::normalize;
 use super::resolve::{Ctx, Expr, resolve, span};
@@ -71,7 +39,7 @@ use super::{Dct, Mode, Timex, TimexType};
 pub fn extract_timexes(text: &str, dct: Option<Dct>, mode: Mode) -> Vec<Timex> {
     let n = normalize(text);
     let toks = tokenize(&n);
-    let g = G::new(&n, &toks);
+    let g = Cursor::new(&n, &toks);
     timexes_in(text, &g, dct, mode)
         .into_iter()
         .map(|(t, _)| t)
@@ -81,7 +49,7 @@ pub fn extract_timexes(text: &str, dct: Option<Dct>, mode: Mode) -> Vec<Timex> {
 /// The expressions of an analysed text, each with its token range.
 pub(crate) fn timexes_in(
     text: &str,
-    g: &G,
+    g: &Cursor,
     dct: Option<Dct>,
     mode: Mode,
 ) -> Vec<(Timex, (usize, usize))> {
@@ -91,17 +59,23 @@ pub(crate) fn timexes_in(
         anchor: None,
         mode,
         future: false,
+        lean_ahead: false,
         day_anchor: None,
     };
     let mut out = Vec::with_capacity(found.len());
     let mut sentence_of_day_anchor = usize::MAX;
+    // A day given as a heading ("يوم الجمعة 27 ديسمبر" on a line of its own) dates the clock
+    // times of the lines under it, until another day is given.
+    let mut heading_day = None;
     for (idx, f) in found.iter().enumerate() {
         let sentence = g.sentence_start(f.first);
         if sentence != sentence_of_day_anchor {
-            ctx.day_anchor = None;
+            ctx.day_anchor = heading_day;
         }
-        ctx.future = g.is_future(f.first, f.last, sentence);
-        let r = match found.get(idx + 1).filter(|_| f.rule == "range_days") {
+        let tense = g.tense(f.first, f.last, sentence);
+        ctx.future = tense == Tense::Future;
+        ctx.lean_ahead = matches!(tense, Tense::Reported | Tense::Unmarked);
+        let r = match found.get(idx + 1).filter(|_| f.rule == Rule::RangeDays) {
             Some(partner) => resolve(
                 &with_partner_year(&f.expr, &resolve(&partner.expr, &ctx).value),
                 &ctx,
@@ -125,6 +99,7 @@ pub(crate) fn timexes_in(
             if a == b {
                 ctx.day_anchor = Some(a);
                 sentence_of_day_anchor = sentence;
+                heading_day = is_heading(g, f, sentence).then_some(a);
             }
         }
         out.push((
@@ -135,8 +110,21 @@ pub(crate) fn timexes_in(
     out
 }
 
+/// How many tokens a heading may hold before its date, and after it before the line ends.
+const HEADING_BEFORE: usize = 6;
+const HEADING_AFTER: usize = 3;
+
+/// The expression stands at the head of a short line ("برنامج يوم الجمعة 27 ديسمبر:"): few
+/// tokens before it in its sentence, and the line ends (or a colon opens a list) right after.
+fn is_heading(g: &Cursor, f: &Found, sentence: usize) -> bool {
+    f.first - sentence <= HEADING_BEFORE
+        && (f.last..f.last + HEADING_AFTER)
+            .take_while(|&k| k < g.t.len())
+            .any(|k| g.sentence_end(k) || g.text(k) == ":")
+}
+
 /// Runs the rules left to right; the longest match at a token wins.
-fn find_all(g: &G) -> Vec<Found> {
+fn find_all(g: &Cursor) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < g.t.len() {
@@ -168,7 +156,7 @@ fn find_all(g: &G) -> Vec<Found> {
 /// it (the word after starts with the preposition ل) counts from that happening's day, when the
 /// same sentence gives the day within [`NAMED_AFTER_REACH`] tokens. Without the ل ("في اليوم
 /// التالي، وصل ...") it counts from the last date given.
-fn day_named_after(g: &G, found: &[Found], idx: usize, ctx: &Ctx) -> Option<NaiveDate> {
+fn day_named_after(g: &Cursor, found: &[Found], idx: usize, ctx: &Ctx) -> Option<NaiveDate> {
     let f = &found[idx];
     if !matches!(
         f.expr,
@@ -218,7 +206,7 @@ fn with_partner_year(expr: &Expr, partner_value: &str) -> Expr {
 
 fn to_timex(
     text: &str,
-    g: &G,
+    g: &Cursor,
     f: &Found,
     kind: TimexType,
     value: String,
@@ -239,6 +227,6 @@ fn to_timex(
         modifier: f.modifier,
         earliest: interval.filter(|_| dated).map(|i| i.0),
         latest: interval.filter(|_| dated).map(|i| i.1),
-        rule: f.rule,
+        rule: f.rule.name(),
     }
 }

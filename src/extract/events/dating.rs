@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::layout::*;
 use super::participants::shared_sides;
 use super::{Event, EventDate, EventKind, Participant, Precision, Status};
-use crate::extract::grammar::G;
+use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
 use crate::extract::lexicon::{
     Lex, is_clause_opener, is_end_word, is_relative_word, is_setting_word, is_start_word,
@@ -26,7 +26,7 @@ pub(super) struct Dated<'a> {
 /// A definite contact trigger with no date of its own ("الاجتماع مع الزعيم الصيني") after a
 /// dated contact of the same sides is part of it: the index of that contact.
 pub(super) fn definite_follow_up(
-    g: &G,
+    g: &Cursor,
     i: usize,
     kind: EventKind,
     participants: &[Participant],
@@ -40,7 +40,7 @@ pub(super) fn definite_follow_up(
     })
 }
 
-pub(super) fn is_definite(g: &G, i: usize) -> bool {
+pub(super) fn is_definite(g: &Cursor, i: usize) -> bool {
     // Verbs such as التقى start with the same two letters as the article.
     let noun = match g.lex(i) {
         Some(Lex::Trigger(n)) => TRIGGERS[usize::from(n)].2 == Form::Noun,
@@ -59,7 +59,7 @@ pub(super) fn governing_of(e: &Event) -> Option<Governing> {
 
 /// The head word of a trigger, folded and without its article: what a later definite
 /// word repeats ("العرض" after "عرض عسكري").
-pub(super) fn head_of(g: &G, i: usize) -> String {
+pub(super) fn head_of(g: &Cursor, i: usize) -> String {
     let t = &g.t[i];
     let text = t.text(g.n);
     let at = text
@@ -74,7 +74,7 @@ pub(super) fn head_of(g: &G, i: usize) -> String {
 /// ("عقب العرض" after "العرض العسكري") lends that event's date. `heads` holds the head of
 /// every event so far, so each call looks at its sentence only.
 pub(super) fn head_anaphor_date(
-    g: &G,
+    g: &Cursor,
     l: &Layout,
     i: usize,
     events: &[Event],
@@ -124,7 +124,7 @@ pub(super) fn narrated_date(
 
 /// DATE and TIME expressions with a calendar interval date events; "حتى 2030" and "منذ 2014"
 /// bound a period instead and never do.
-pub(super) fn dates_events(g: &G, t: &Timex, first: usize) -> bool {
+pub(super) fn dates_events(g: &Cursor, t: &Timex, first: usize) -> bool {
     let bound = first.checked_sub(1).is_some_and(|k| {
         matches!(g.t[k].kind, Kind::Word) && ["حتي", "منذ"].contains(&g.t[k].text(g.n))
     });
@@ -138,7 +138,7 @@ pub(super) fn dates_events(g: &G, t: &Timex, first: usize) -> bool {
 /// الدولة التي قام بها ... في مارس" is an earlier visit); the generic meeting words (لقاء,
 /// اجتماع, محادثات) also refer back to a call.
 pub(super) fn anaphor_of(
-    g: &G,
+    g: &Cursor,
     i: usize,
     kind: EventKind,
     own: Option<&(Governing, Reach)>,
@@ -171,7 +171,7 @@ pub(super) fn anaphor_of(
 /// A meeting word that counts contacts ("هو لقاؤهما الثاني هذا العام", "هذا هو اللقاء
 /// الثالث") speaks of the happening already told, and a verb with a count ("التقى الرئيسان
 /// ثلاث مرات هذا العام", "تحادثا مرتين") sums several up: neither is a happening of its own.
-pub(super) fn counts_contacts(g: &G, l: &Layout, i: usize, kind: EventKind) -> bool {
+pub(super) fn counts_contacts(g: &Cursor, l: &Layout, i: usize, kind: EventKind) -> bool {
     let clause = l.clause_of(i);
     let ordinal_next =
         i + 1 < clause.end && matches!(g.lex(i + 1), Some(Lex::Ordinal(n)) if n < 99);
@@ -204,7 +204,7 @@ const NEAR: usize = 4;
 /// يومي 13 و14"). A date inside a منذ phrase ("منذ توليه الرئاسة عام 2013") dates nothing
 /// outside it.
 pub(super) fn date_for(
-    g: &G,
+    g: &Cursor,
     l: &Layout,
     dated: &[Dated],
     triggers: &[usize],
@@ -323,13 +323,13 @@ pub(super) fn triggers_within(
 
 /// Whether a trigger other than a setting ("في حفل", "خلال قمة") stands in `within`: what
 /// comes after it is that trigger's. `triggers` are the trigger positions, in order.
-pub(super) fn trigger_in(g: &G, triggers: &[usize], within: std::ops::Range<usize>) -> bool {
+pub(super) fn trigger_in(g: &Cursor, triggers: &[usize], within: std::ops::Range<usize>) -> bool {
     triggers_within(triggers, within).any(|k| !is_setting(g, k))
 }
 
 /// A setting trigger between `i` and the date at `date`, and a relative pronoun after it:
 /// "محادثات على هامش اجتماع ... الذي سيعقد بعد غد" dates the frame, not the talks.
-fn framed_relative(g: &G, triggers: &[usize], i: usize, date: usize) -> bool {
+fn framed_relative(g: &Cursor, triggers: &[usize], i: usize, date: usize) -> bool {
     triggers_within(triggers, i + 1..date)
         .filter(|&k| is_setting(g, k))
         .any(|k| {
@@ -339,7 +339,7 @@ fn framed_relative(g: &G, triggers: &[usize], i: usize, date: usize) -> bool {
 
 /// True when the date at original offsets `start..end` stands before trigger `i` with the
 /// complementizer أن (إن) between them: the date belongs to the verb that reports.
-pub(super) fn reported_after(g: &G, start: usize, end: usize, i: usize) -> bool {
+pub(super) fn reported_after(g: &Cursor, start: usize, end: usize, i: usize) -> bool {
     let Some((_, last)) = token_range(g, start, end) else {
         return false;
     };
@@ -351,13 +351,13 @@ pub(super) fn reported_after(g: &G, start: usize, end: usize, i: usize) -> bool 
 
 /// True when the trigger at `k` is introduced as the setting of another ("في حفل", "على هامش
 /// القمة").
-pub(super) fn is_setting(g: &G, k: usize) -> bool {
+pub(super) fn is_setting(g: &Cursor, k: usize) -> bool {
     k > 0 && is_setting_word(g.t[k - 1].text(g.n))
 }
 
 /// "وكان ... قد التقى": the pluperfect tells of an earlier happening, which continues nothing
 /// the text just dated.
-pub(super) fn is_pluperfect(g: &G, l: &Layout, i: usize) -> bool {
+pub(super) fn is_pluperfect(g: &Cursor, l: &Layout, i: usize) -> bool {
     let word = |k: usize, w: &[&str]| word_in(g, k, w);
     let clause = l.clause_of(i);
     let qad = (i.saturating_sub(3).max(clause.start)..i).any(|k| word(k, &["قد"]));
@@ -367,7 +367,7 @@ pub(super) fn is_pluperfect(g: &G, l: &Layout, i: usize) -> bool {
 }
 
 /// True for the word or dash that joins the two ends of a range or list: إلى, حتى, و, -.
-pub(super) fn is_range_link(g: &G, k: usize) -> bool {
+pub(super) fn is_range_link(g: &Cursor, k: usize) -> bool {
     let t = &g.t[k];
     match t.kind {
         Kind::Punct => "-–—".contains(t.punct),
@@ -379,7 +379,7 @@ pub(super) fn is_range_link(g: &G, k: usize) -> bool {
 /// The date right after a verb that starts or holds the happening, in its clause ("زيارة ...
 /// بدأها الأحد الماضي", "مناورات ... التي تنطلق الشهر المقبل").
 fn started_on<'a, 'b>(
-    g: &G,
+    g: &Cursor,
     l: &Layout,
     dated: &'a [Dated<'b>],
     i: usize,
@@ -407,7 +407,7 @@ pub(super) fn coarser(a: Option<&EventDate>, b: Option<&EventDate>) -> bool {
 }
 
 /// True when the trigger at `k` is what a visit went for: "للمشاركة في منتدى", "لحضور القمة".
-pub(super) fn is_purpose(g: &G, k: usize) -> bool {
+pub(super) fn is_purpose(g: &Cursor, k: usize) -> bool {
     let word = |j: usize| {
         let w = g.t[j].text(g.n);
         g.t[j].kind == Kind::Word
@@ -418,7 +418,7 @@ pub(super) fn is_purpose(g: &G, k: usize) -> bool {
 
 /// True when clause `c` opens with a word that starts a new predication (حيث, فيما, بينما,
 /// مؤكدا, في إشارة).
-pub(super) fn opens_predication(g: &G, l: &Layout, c: usize) -> bool {
+pub(super) fn opens_predication(g: &Cursor, l: &Layout, c: usize) -> bool {
     let r = l.clauses[c].clone();
     r.take(2)
         .any(|k| g.t[k].kind == Kind::Word && is_clause_opener(g.t[k].text(g.n)))

@@ -11,14 +11,14 @@ use super::place::*;
 use super::triggers::*;
 use super::{Event, EventDate, EventKind, Participant, Place, Status};
 use crate::extract::Timex;
-use crate::extract::grammar::G;
+use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::Lex;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
 
 /// Finds the events of an analysed text.
 pub(crate) fn events_in(
     text: &str,
-    g: &G,
+    g: &Cursor,
     timexes: &[(Timex, (usize, usize))],
     dct: Option<NaiveDate>,
 ) -> Vec<Event> {
@@ -210,7 +210,7 @@ pub(super) struct Coded {
 
 /// The status of an event; `future` says whether its trigger speaks of what is to come.
 pub(super) fn status(
-    g: &G,
+    g: &Cursor,
     l: &Layout,
     c: &Candidate,
     future: bool,
@@ -237,7 +237,7 @@ pub(super) fn status(
 #[allow(clippy::too_many_arguments)]
 pub(super) fn build(
     text: &str,
-    g: &G,
+    g: &Cursor,
     l: &Layout,
     c: &Candidate,
     coded: Coded,

@@ -1,7 +1,7 @@
 //! Where each token sits: its sentence, clause and paragraph, with a bounded reach so that
 //! run-on scraped text never makes one trigger read the whole document.
 
-use crate::extract::grammar::G;
+use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::{Lex, is_discuss_word};
 use crate::extract::token::Kind;
 
@@ -65,7 +65,7 @@ pub(super) fn names_side(lex: Option<Lex>) -> bool {
     )
 }
 
-pub(super) fn layout(g: &G) -> Layout {
+pub(super) fn layout(g: &Cursor) -> Layout {
     let (mut s, mut c, mut p) = (0, 0, 0);
     let n = g.t.len();
     let mut l = Layout {
@@ -120,7 +120,7 @@ pub(super) fn last_recent<T>(events: &[T], f: impl Fn(&T) -> bool) -> Option<usi
 }
 
 /// The token range of an original-text span.
-pub(crate) fn token_range(g: &G, start: usize, end: usize) -> Option<(usize, usize)> {
+pub(crate) fn token_range(g: &Cursor, start: usize, end: usize) -> Option<(usize, usize)> {
     let orig = |i: usize| {
         let t = &g.t[i];
         g.n.original_span(t.chars.0 + t.clitic, t.chars.1)
@@ -135,6 +135,6 @@ pub(crate) fn token_range(g: &G, start: usize, end: usize) -> Option<(usize, usi
 }
 
 /// True when token `k` is a word written as one of `words` (folded).
-pub(super) fn word_in(g: &G, k: usize, words: &[&str]) -> bool {
+pub(super) fn word_in(g: &Cursor, k: usize, words: &[&str]) -> bool {
     g.t[k].kind == Kind::Word && words.contains(&g.t[k].text(g.n))
 }

@@ -201,7 +201,7 @@ pub struct Event {
 pub fn extract_events(text: &str, timexes: &[Timex], dct: Option<chrono::NaiveDate>) -> Vec<Event> {
     let n = super::normalize::normalize(text);
     let toks = super::token::tokenize(&n);
-    let g = super::grammar::G::new(&n, &toks);
+    let g = super::grammar::Cursor::new(&n, &toks);
     let located: Vec<(Timex, (usize, usize))> = timexes
         .iter()
         .filter_map(|t| Some((t.clone(), layout::token_range(&g, t.start, t.end)?)))

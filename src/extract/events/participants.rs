@@ -8,13 +8,13 @@ use chrono::NaiveDate;
 use super::dating::{opens_predication, trigger_in};
 use super::layout::*;
 use super::{EventKind, Participant};
-use crate::extract::grammar::G;
+use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::events::{ACTORS, ORGANISATIONS, PLACES};
 use crate::extract::lexicon::{Lex, is_background_word};
 use crate::extract::token::Kind;
 
 /// The two countries the article names most: what "الزعيمان" and "نظيره" refer to.
-pub(super) fn salient_pair(g: &G) -> Vec<(&'static str, usize)> {
+pub(super) fn salient_pair(g: &Cursor) -> Vec<(&'static str, usize)> {
     let mut counts: Vec<(&'static str, usize, usize)> = Vec::new();
     for (i, t) in g.t.iter().enumerate() {
         if let Some(c) = t.lex.and_then(country_of) {
@@ -145,7 +145,7 @@ static MEMBER_SIDES: LazyLock<rustc_hash::FxHashMap<&'static str, Participant>> 
 /// them; for a contact with one side named, the sides of the sentence before it. A summit of
 /// an organisation brings in its members `on` the event's own date (today's without one).
 pub(super) fn participants(
-    g: &G,
+    g: &Cursor,
     l: &Layout,
     triggers: &[usize],
     i: usize,
@@ -322,14 +322,14 @@ pub(super) fn participants(
 
 /// True when an organisation is named right after a summit word ("قمة بريكس", "القمة التاسعة
 /// لمجموعة \"بريكس\"").
-pub(super) fn names_organisation(g: &G, l: &Layout, i: usize) -> bool {
+pub(super) fn names_organisation(g: &Cursor, l: &Layout, i: usize) -> bool {
     (i + 1..(i + 6).min(g.t.len()))
         .take_while(|&k| l.clause[k] == l.clause[i])
         .any(|k| matches!(g.lex(k), Some(Lex::Organisation(_))))
 }
 
 /// True when a person is named within three tokens after the pair word at `k`.
-fn named_after_pair(g: &G, k: usize) -> bool {
+fn named_after_pair(g: &Cursor, k: usize) -> bool {
     (k + 1..(k + 4).min(g.t.len()))
         .any(|j| matches!(g.lex(j), Some(Lex::Actor(a)) if IS_PERSON[usize::from(a)]))
 }
@@ -351,12 +351,12 @@ static PERSON_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::n
 
 /// True when the city at `k` is where something happens: a capital after في or with ب
 /// attached ("في أستانا", "ببكين").
-fn is_venue(g: &G, k: usize, place: u16) -> bool {
+fn is_venue(g: &Cursor, k: usize, place: u16) -> bool {
     PLACES[usize::from(place)].1.city && placed_at(g, k)
 }
 
 /// True when the word at `k` follows في or carries ب: "في أستانا", "ببكين".
-fn placed_at(g: &G, k: usize) -> bool {
+fn placed_at(g: &Cursor, k: usize) -> bool {
     let t = &g.t[k];
     let attached_bi = t.text(g.n).chars().take(t.clitic).any(|c| c == 'ب');
     let after_fi = k > 0 && g.t[k - 1].kind == Kind::Word && g.t[k - 1].text(g.n) == "في";
@@ -375,7 +375,7 @@ fn talks(kind: EventKind) -> bool {
 }
 
 /// True for a demonym naming the capital a meeting is held in: "في العاصمة الصينية".
-fn is_capital_of(g: &G, k: usize) -> bool {
+fn is_capital_of(g: &Cursor, k: usize) -> bool {
     let word = |j: usize, w: &[&str]| word_in(g, j, w);
     k >= 2 && word(k - 1, &["العاصمه", "مدينه"]) && word(k - 2, &["في"])
 }
@@ -390,12 +390,12 @@ fn since_phrase(l: &Layout, k: usize) -> Option<usize> {
 
 /// True when a verb of discussing stands between the trigger at `i` and the word at `k`, in
 /// one clause: the word is the topic.
-pub(super) fn discussed(_g: &G, l: &Layout, i: usize, k: usize) -> bool {
+pub(super) fn discussed(_g: &Cursor, l: &Layout, i: usize, k: usize) -> bool {
     l.clause[k] == l.clause[i] && l.discussing_in(i + 1, k)
 }
 
 /// True for a pair word that names two countries: البلدان, البلدين, بلديهما.
-fn is_country_pair(g: &G, k: usize) -> bool {
+fn is_country_pair(g: &Cursor, k: usize) -> bool {
     let t = &g.t[k];
     let text = t.text(g.n);
     let w = text
@@ -411,7 +411,7 @@ static COUNTRY_PAIRS: LazyLock<[String; 3]> =
 
 /// The countries the sentence of token `i` names only as a place things happen in: after في or
 /// with ب attached, or as the city of "في العاصمة اللاوسية فينتيان".
-fn venue_only_countries(g: &G, l: &Layout, i: usize) -> Vec<&'static str> {
+fn venue_only_countries(g: &Cursor, l: &Layout, i: usize) -> Vec<&'static str> {
     let word = |j: usize, w: &[&str]| word_in(g, j, w);
     let venue = |k: usize| {
         let in_capital = k >= 3

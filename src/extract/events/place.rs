@@ -4,7 +4,7 @@ use super::dating::trigger_in;
 use super::layout::*;
 use super::participants::{discussed, shared_sides};
 use super::{Event, EventKind, Participant, Place};
-use crate::extract::grammar::G;
+use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::Lex;
 use crate::extract::lexicon::events::{PLACES, PlaceNeed, TriggerDef};
 
@@ -14,7 +14,7 @@ use crate::extract::lexicon::events::{PLACES, PlaceNeed, TriggerDef};
 /// أشرفا بعدها على مناورات في بحر الصين الشرقي": the drills are at sea, the visit is not).
 /// `triggers` are the token positions of every trigger, in order.
 pub(super) fn location(
-    g: &G,
+    g: &Cursor,
     l: &Layout,
     triggers: &[usize],
     i: usize,

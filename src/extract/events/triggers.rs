@@ -5,7 +5,7 @@ use super::EventKind;
 use super::dating::is_definite;
 use super::layout::*;
 use super::participants::*;
-use crate::extract::grammar::G;
+use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::events::{Form, PLACES, PlaceNeed, TRIGGERS, TriggerDef};
 use crate::extract::lexicon::{Lex, is_agreement_noun, is_discuss_word, is_during_it};
 
@@ -17,7 +17,7 @@ pub(super) struct Candidate {
 }
 
 /// Trigger tokens, with the rules that keep a trigger from firing alone.
-pub(super) fn candidates(g: &G, l: &Layout) -> Vec<Candidate> {
+pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for i in 0..g.t.len() {
         let Some(Lex::Trigger(n)) = g.lex(i) else {
@@ -75,7 +75,7 @@ pub(super) fn candidates(g: &G, l: &Layout) -> Vec<Candidate> {
 }
 
 /// A signing word (وقع, توقيع, الموقعة, التوصل) within four tokens in the same clause.
-pub(super) fn signing_in_clause(g: &G, l: &Layout, i: usize) -> bool {
+pub(super) fn signing_in_clause(g: &Cursor, l: &Layout, i: usize) -> bool {
     (i.saturating_sub(4)..(i + 5).min(g.t.len()))
         .filter(|&k| k != i && l.clause[k] == l.clause[i])
         .any(|k| match g.lex(k) {
@@ -88,7 +88,7 @@ pub(super) fn signing_in_clause(g: &G, l: &Layout, i: usize) -> bool {
 /// What a signing trigger signs: for a verb (وقع) an agreement noun anywhere after it in the
 /// sentence ("وقعت شركة ... أمس ... عقدا"); for the noun (توقيع) one right after it ("توقيع
 /// اتفاقية"), so that "توقيع ... على عريضة" stays a petition.
-pub(super) fn agreement_noun_follows(g: &G, l: &Layout, i: usize, form: Form) -> bool {
+pub(super) fn agreement_noun_follows(g: &Cursor, l: &Layout, i: usize, form: Form) -> bool {
     let reach = if form == Form::Noun { 4 } else { REACH };
     (i + 1..l.sentence_of(i).end.min(i + 1 + reach)).any(|k| {
         let t = &g.t[k];
@@ -105,7 +105,7 @@ pub(super) fn agreement_noun_follows(g: &G, l: &Layout, i: usize, form: Form) ->
 /// A place within four tokens after the trigger, in the same clause.
 /// The place a trigger needs: "إلى" and a place within the clause for arrivals, a territory
 /// right after an annexation.
-pub(super) fn place_follows(g: &G, l: &Layout, i: usize, need: PlaceNeed) -> bool {
+pub(super) fn place_follows(g: &Cursor, l: &Layout, i: usize, need: PlaceNeed) -> bool {
     let ahead =
         |n: usize| (i + 1..(i + 1 + n).min(g.t.len())).take_while(|&k| l.clause[k] == l.clause[i]);
     let place = |k: usize| match g.lex(k) {
@@ -125,7 +125,7 @@ pub(super) fn place_follows(g: &G, l: &Layout, i: usize, need: PlaceNeed) -> boo
 }
 
 /// How many countries the clause of token `i` names.
-pub(super) fn clause_countries(g: &G, l: &Layout, i: usize) -> usize {
+pub(super) fn clause_countries(g: &Cursor, l: &Layout, i: usize) -> usize {
     let mut seen: Vec<&str> = Vec::new();
     for c in l
         .names_in(l.clause_of(i))
@@ -138,7 +138,7 @@ pub(super) fn clause_countries(g: &G, l: &Layout, i: usize) -> usize {
     seen.len()
 }
 
-pub(super) fn call_word_near(g: &G, l: &Layout, i: usize) -> bool {
+pub(super) fn call_word_near(g: &Cursor, l: &Layout, i: usize) -> bool {
     (i.saturating_sub(3)..(i + 9).min(g.t.len()))
         .filter(|&k| l.clause[k] == l.clause[i])
         .any(|k| g.lex(k) == Some(Lex::CallWord))

@@ -21,6 +21,7 @@ use super::normalize::fold;
 
 pub mod events;
 pub mod gazetteer;
+pub mod schedule;
 
 /// What a word (or a fixed multi-word phrase) means to the tagger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

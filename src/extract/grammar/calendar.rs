@@ -1,0 +1,300 @@
+//! Calendar rules: numeric dates, day and month, ranges of days, month names and years.
+
+use super::super::lexicon::schedule::{english_month, is_english_weekday};
+use super::super::lexicon::{Count, Lex, Unit, is_general_noun};
+use super::super::resolve::Expr;
+use super::super::token::Kind;
+use super::hijri::hijri_tail;
+use super::{Cursor, Found, Hit, Rule, date, found};
+
+/// numeric_date: 15/9/2022, ١٥-٩-٢٠٢٢, 2022-09-15.
+pub fn numeric_date(g: &Cursor, i: usize) -> Option<Hit> {
+    let sep =
+        g.t.get(i + 1)
+            .filter(|t| t.kind == Kind::Punct && "/-.".contains(t.punct))?
+            .punct;
+    let ok = (i + 1..=i + 4).all(|k| g.glued(k)) && g.punct(i + 3, &sep.to_string());
+    if !ok && sep == '/' && g.glued(i + 1) && g.glued(i + 2) {
+        let (m, digits) = g.num(i)?;
+        let y = g.year(i + 2, false)?;
+        let more = g.punct(i + 3, "/-.") && g.glued(i + 3);
+        if digits > 2 || !(1..=12).contains(&m) || more {
+            return None;
+        }
+        let e = date(Some(y), Some(m as u8), None, None);
+        return Some((i + 3, vec![found(i, i + 3, e, Rule::NumericDate)]));
+    }
+    let (a, da) = g.num(i).filter(|_| ok)?;
+    let (b, _) = g.num(i + 2)?;
+    let (c, dc) = g.num(i + 4)?;
+    let (y, m, d) = match (da, dc) {
+        (4, 1..=2) => (a as i32, b, c),
+        (1..=2, 4) => (c as i32, b, a),
+        _ => return None,
+    };
+    chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+    let e = date(Some(y), Some(m as u8), Some(d as u8), None);
+    Some((i + 5, vec![found(i, i + 5, e, Rule::NumericDate)]))
+}
+
+/// The day of the month: digits or an ordinal word, then an optional "من".
+fn day_at(g: &Cursor, i: usize) -> Option<(u8, usize)> {
+    let (d, j) = match g.day_digits(i) {
+        Some(d) => (d, i + 1),
+        None => {
+            let (d, j) = g.ordinal(i).filter(|&(d, _)| (1..=31).contains(&d))?;
+            (d as u8, j)
+        }
+    };
+    let j = if g.lex(j) == Some(Lex::From) {
+        j + 1
+    } else {
+        j
+    };
+    Some((d, j))
+}
+
+/// day_month: "16 أكتوبر/تشرين الأول", "الثامن من نوفمبر 2016", "22 رمضان 1436 هـ",
+/// "14 من الشهر الجاري", "13 من الشهر نفسه".
+pub fn day_month(g: &Cursor, i: usize) -> Option<Hit> {
+    let hit = day_month_parts(g, i)?;
+    // "قوى 14 آذار" is a coalition's name: consumed, not tagged.
+    if i > 0 && is_general_noun(g.text(i - 1)) {
+        return Some((hit.0, vec![]));
+    }
+    Some(hit)
+}
+
+fn day_month_parts(g: &Cursor, i: usize) -> Option<Hit> {
+    let (d, j) = day_at(g, i)?;
+    if let Some((m, k, _)) = g.month(j) {
+        let (e, end) = gregorian_tail(g, Some(d), m, k);
+        return Some((end, vec![found(i, end, e, Rule::DayMonth)]));
+    }
+    if let Some((e, end)) = hijri_tail(g, Some(d), j) {
+        return Some((end, vec![found(i, end, e, Rule::DayHijriMonth)]));
+    }
+    // "في 25 الجاري": the month word left out.
+    if g.lex(j) == Some(Lex::Shift(0)) && g.t[j].clitic == 0 {
+        let e = Expr::DayOfMonth {
+            day: d,
+            shift: 0,
+            same: false,
+        };
+        return Some((j + 1, vec![found(i, j + 1, e, Rule::DayOfRelativeMonth)]));
+    }
+    let is_month_word =
+        matches!(g.lex(j), Some(Lex::Unit(Unit::Month, Count::One))) && g.t[j].article;
+    let e = match g.lex(j + 1).filter(|_| is_month_word)? {
+        Lex::Shift(s) => Expr::DayOfMonth {
+            day: d,
+            shift: s,
+            same: false,
+        },
+        Lex::Same => Expr::DayOfMonth {
+            day: d,
+            shift: 0,
+            same: true,
+        },
+        _ => return None,
+    };
+    Some((j + 2, vec![found(i, j + 2, e, Rule::DayOfRelativeMonth)]))
+}
+
+/// After a Gregorian month: a year ("2022", "عام 2022"), a shift (الماضي), or nothing.
+pub(super) fn gregorian_tail(g: &Cursor, day: Option<u8>, m: u8, k: usize) -> (Expr, usize) {
+    let k2 = if g.punct(k, ",") { k + 1 } else { k };
+    if let Some(y) = g.year(k2, false) {
+        return (date(Some(y), Some(m), day, None), k2 + 1);
+    }
+    if matches!(g.lex(k), Some(Lex::Unit(Unit::Year, Count::One))) {
+        if let Some(y) = g.year(k + 1, true) {
+            return (date(Some(y), Some(m), day, None), k + 2);
+        }
+    }
+    if let Some(Lex::Shift(s)) = g.lex(k) {
+        return (date(None, Some(m), day, Some(s)), k + 1);
+    }
+    (date(None, Some(m), day, None), k)
+}
+
+/// range_days: "من 20 إلى 22 مارس", "بين 20 و22 آذار", "من 31 آب إلى 3 أيلول", "أيام 3 و4 و5
+/// جوان": each bare day takes its month and year from its partner.
+pub fn range_days(g: &Cursor, i: usize) -> Option<Hit> {
+    let (d1, j) = match g.day_digits(i) {
+        Some(d) => (d, i + 1),
+        None => {
+            let (d, j) = g.ordinal(i).filter(|&(d, _)| (1..=31).contains(&d))?;
+            (d as u8, j)
+        }
+    };
+    if !g.connector(j) {
+        return None;
+    }
+    let k = j + 1;
+    // "أيام 3 و4 و5 جوان": a list, one expression per member, each with the month of the last.
+    let (end, mut second) = day_month(g, k).or_else(|| range_days(g, k))?;
+    let first = match second.first()?.expr.clone() {
+        Expr::Date {
+            year, month, shift, ..
+        } => date(year, month, Some(d1), shift),
+        Expr::Hijri { year, month, .. } => Expr::Hijri {
+            year,
+            month,
+            day: Some(d1),
+        },
+        Expr::HijriNear {
+            month,
+            gregorian_year,
+            shift,
+            ..
+        } => Expr::HijriNear {
+            month,
+            day: Some(d1),
+            gregorian_year,
+            shift,
+        },
+        Expr::DayOfMonth { shift, same, .. } => Expr::DayOfMonth {
+            day: d1,
+            shift,
+            same,
+        },
+        _ => return None,
+    };
+    second.insert(0, found(i, j, first, Rule::RangeDays));
+    Some((end, second))
+}
+
+/// month: "فبراير/شباط", "شهر سبتمبر/أيلول", "حزيران ٢٠١٢", "مايو الماضي", "أيلول (سبتمبر)".
+/// An ambiguous name (مارس, آب, شباط, نيسان …) needs a year, a shift, "شهر", a doubled form, or
+/// a preposition before it.
+pub fn month(g: &Cursor, i: usize) -> Option<Hit> {
+    let (m, k, strong) = g.month(i)?;
+    let (e, end) = gregorian_tail(g, None, m, k);
+    let anchored = end > k;
+    let prep_before = i.checked_sub(1).and_then(|p| g.lex(p)).is_some_and(|l| {
+        matches!(
+            l,
+            Lex::YearPrep
+                | Lex::From
+                | Lex::Until
+                | Lex::Before
+                | Lex::After
+                | Lex::Between
+                | Lex::Part(_)
+        )
+    });
+    let prep_attached = g.t[i].clitic > 0 && !g.text(i).starts_with('و');
+    // "باب" (a door) is not ب + آب: a two-letter name behind a clitic needs a year or a shift.
+    let short = g.t[i].clitic > 0 && g.text(i).chars().count() <= g.t[i].clitic + 2;
+    if short && !anchored {
+        return None;
+    }
+    if !(strong || anchored || prep_before || prep_attached) {
+        return None;
+    }
+    Some((end, vec![found(i, end, e, Rule::Month)]))
+}
+
+/// year: "عام 2014", "سنة ١٩٩٩", "العام 2030", "بين عامي 2014 و2018" (two expressions).
+pub fn year_word(g: &Cursor, i: usize) -> Option<Hit> {
+    if !matches!(
+        g.lex(i),
+        Some(Lex::Unit(Unit::Year, Count::One | Count::Two))
+    ) {
+        return None;
+    }
+    let y = g.year(i + 1, true).filter(|_| !g.continues(i + 1))?;
+    if g.lex(i + 2) == Some(Lex::HijriEra) {
+        // A Hijri year alone has no Gregorian year to name: consumed, not tagged.
+        return Some((i + 3, vec![]));
+    }
+    let mut out = vec![found(i, i + 2, date(Some(y), None, None, None), Rule::Year)];
+    let end = year_partner(g, i + 2, &mut out);
+    Some((end, out))
+}
+
+/// The second year of a range: "و2018", "إلى 2018", "-2018".
+fn year_partner(g: &Cursor, k: usize, out: &mut Vec<Found>) -> usize {
+    match g
+        .year(k + 1, false)
+        .filter(|_| g.connector(k) && !g.counted(k + 1))
+    {
+        Some(y2) => {
+            let e = date(Some(y2), None, None, None);
+            out.push(found(k + 1, k + 2, e, Rule::YearRange));
+            k + 2
+        }
+        None => k,
+    }
+}
+
+/// year_after_preposition: "في 2015", "منذ 2014", "حتى 2030", "من 2014 إلى 2018" (the
+/// preposition is outside the expression). A count after the number ("في 2000 جندي") vetoes it.
+pub fn year_after_preposition(g: &Cursor, i: usize) -> Option<Hit> {
+    let prep = g.lex(i)?;
+    if !matches!(
+        prep,
+        Lex::YearPrep | Lex::From | Lex::Until | Lex::Before | Lex::After | Lex::Between
+    ) {
+        return None;
+    }
+    let y = g.year(i + 1, false).filter(|y| (1800..=2100).contains(y))?;
+    if g.counted(i + 1) || g.continues(i + 1) || g.lex(i + 2) == Some(Lex::HijriEra) {
+        return None;
+    }
+    // "من 2000 إلى 3000 جندي": a range of counts, not of years.
+    let partner = i + 3;
+    if g.connector(i + 2)
+        && g.num(partner).is_some()
+        && (g.year(partner, false).is_none() || g.counted(partner))
+    {
+        return None;
+    }
+    let mut out = vec![found(
+        i + 1,
+        i + 2,
+        date(Some(y), None, None, None),
+        Rule::YearAfterPreposition,
+    )];
+    let end = year_partner(g, i + 2, &mut out);
+    Some((end, out))
+}
+
+/// latin_date: an English dateline inside an Arabic page, "Saturday 17 June, 2023",
+/// "June 17, 2023", "17 Jun 2023": tried at the day, taking in the month and weekday before it.
+pub fn latin_date(g: &Cursor, i: usize) -> Option<Hit> {
+    let latin = |k: usize| {
+        g.t.get(k)
+            .filter(|t| t.kind == Kind::Latin)
+            .map(|_| g.text(k))
+    };
+    let d = g.day_digits(i)?;
+    let after_comma = |k: usize| if g.punct(k, ",") { k + 1 } else { k };
+    let (m, first, year_at) = match latin(i + 1).and_then(english_month) {
+        Some(m) => (m, i, after_comma(i + 2)),
+        None => {
+            let m = latin(i.checked_sub(1)?).and_then(english_month)?;
+            (m, i - 1, after_comma(i + 1))
+        }
+    };
+    let y = g.year(year_at, false)?;
+    chrono::NaiveDate::from_ymd_opt(y, m.into(), d.into())?;
+    let before = |k: usize| {
+        if k > 0 && g.punct(k - 1, ",") {
+            k - 1
+        } else {
+            k
+        }
+    };
+    let wd = before(first);
+    let first = match wd.checked_sub(1).and_then(latin) {
+        Some(w) if is_english_weekday(w) => wd - 1,
+        _ => first,
+    };
+    let e = date(Some(y), Some(m), Some(d), None);
+    Some((
+        year_at + 1,
+        vec![found(first, year_at + 1, e, Rule::LatinDate)],
+    ))
+}

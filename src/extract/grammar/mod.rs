@@ -1,0 +1,241 @@
+//! The temporal grammar: a [`Cursor`] over lexicon-analysed tokens, the [`tense`] of a
+//! sentence, and the rules, one function each, by family: [`calendar`] (numeric dates, day and
+//! month, ranges, months, years), [`hijri`] (Hijri months, occasions), [`clock`], [`relative`]
+//! (days, weekdays, shifted units, ago) and [`period`] (durations, sets, seasons, decades,
+//! centuries, quarters, vague references, parts of a period). Every expression found names
+//! its [`Rule`].
+//!
+//! # Grammar
+//!
+//! `DAY` is 1–31 in digits or an ordinal word (الخامس عشر); `MONTH` is any regional month name,
+//! optionally after "شهر" and optionally doubled (`MONTH/MONTH`, `MONTH (MONTH)`); `YEAR` is a
+//! four-digit number; `SHIFT` is الماضي/المقبل/القادم/الجاري/الحالي/المنصرم and their feminines.
+//!
+//! | rule | pattern | example → value |
+//! |---|---|---|
+//! | `numeric_date` | `D/M/YYYY`, `D-M-YYYY`, `YYYY-MM-DD` | ١٥/٩/٢٠٢٢ → 2022-09-15 |
+//! | `latin_date` | `[WEEKDAY-en [,]] (D MONTH-en \| MONTH-en D) [,] YYYY` | Saturday 17 June, 2023 → 2023-06-17 |
+//! | `clock` | `الساعة (ORD \| N) [والنصف] [صباحا\|مساء\|بعد الظهر]`, `[الساعة] HH:MM` | الساعة الثالثة بعد الظهر → …T15:00 |
+//! | `range_days` | `DAY (إلى\|حتى\|-\|و) (day_month \| range_days)` (a list: أيام 3 و4 و5 جوان) | من 20 إلى 22 مارس → 20 = …-03-20 |
+//! | `day_month` | `DAY [من] MONTH [YEAR \| عام YEAR \| SHIFT]` | 16 أكتوبر/تشرين الأول → 2022-10-16 |
+//! | `day_hijri_month` | `DAY HMONTH [YEAR [هـ\|للهجرة]]` | 22 رمضان 1436 هـ → 2015-07-09 |
+//! | `day_of_relative_month` | `DAY [من] الشهر (SHIFT \| نفسه)`, `DAY (الجاري\|الحالي)` | ١٤ من الشهر الجاري → 2013-03-14 |
+//! | `part_of` | `(مطلع\|أوائل\|منتصف\|أواخر\|نهاية …) (month \| relative_unit \| year \| YEAR \| season)` | مطلع ماي الجاري → 2014-05, mod START |
+//! | `month` | `MONTH [YEAR \| SHIFT]` (ambiguous names need context) | فبراير/شباط → 2022-02; مايو الماضي |
+//! | `hijri_month` | `[شهر] HMONTH (YEAR [هـ] \| SHIFT)`, `شهر HMONTH` | رمضان 1446 هـ → 2025-03 |
+//! | `occasion` | `(عيد الفطر\|عيد الأضحى …) [[عام] YEAR \| SHIFT]` | عيد الأضحى عام 2024 → 2024-06-16 |
+//! | `year` | `(عام\|سنة\|عامي) YEAR [(و\|إلى\|-) YEAR]` | عام 2014 → 2014 |
+//! | `year_range` | the second year of `year` or `year_after_preposition`: `(و\|إلى\|-) YEAR` | بين عامي 2014 و2018 → 2018 |
+//! | `year_after_preposition` | `(في\|منذ\|حتى\|من\|بين …) YEAR` (not before a counted noun) | في 2015 → 2015 |
+//! | `relative_day` | `[صباح\|مساء] (أمس\|البارحة\|أول أمس\|اليوم\|غدا\|بعد غد) [WEEKDAY]`, `اليوم التالي` | أمس الأربعاء → DCT−1 |
+//! | `weekday` | `[صباح\|مساء] [يوم\|يومي] WEEKDAY [SHIFT]`, `WEEKDAY (و WEEKDAY)* من relative_unit` (that week's day) | الجمعة الماضية → last Friday |
+//! | `weekday_date` | `[يوم] WEEKDAY [،] (numeric_date \| day_month)` | الثلاثاء 15 سبتمبر → 2022-09-15 |
+//! | `relative_unit` | `(الأسبوع\|الشهر\|العام\|السنة) (SHIFT \| نفسه \| التالي \| السابق)`, `(هذا\|هذه) UNIT` | هذا الأسبوع → 2022-W37 |
+//! | `ago` | `(قبل\|بعد) (N UNIT \| UNIT-dual \| UNIT)` | قبل يومين → DCT−2 |
+//! | `duration` | `N UNIT`, `UNIT-dual`, `UNIT واحد`, `لمدة UNIT` | ثلاثة أيام → P3D |
+//! | `set` | `سنويا\|شهريا\|…`, `كل UNIT`, `كل يوم WEEKDAY`, `كل N UNIT` | كل عام → P1Y |
+//! | `season` | `SEASON YEAR`, `ال-SEASON [SHIFT]`, `هذا ال-SEASON` | صيف 2016 → 2016-SU |
+//! | `decade` | `ال-DECADE`, `DECADE القرن (ORD \| SHIFT)` | التسعينيات → 199 |
+//! | `century` | `القرن (ORD \| N \| SHIFT)` | القرن الحادي والعشرين → 20 |
+//! | `quarter_half` | `(الربع\|النصف) ORD [من] (YEAR \| عام YEAR \| relative_unit)` | الربع الأول من 2023 → 2023-Q1 |
+//! | `vague` | `الآن\|حاليا\|مؤخرا\|في وقت سابق\|قريبا` | الآن → PRESENT_REF |
+//!
+//! Never a date: numbers glued to Latin letters or hyphenated to a word (S-400, Su-35,
+//! كوفيد-١٩), decimals, "الـ80", and bare numbers without a year word or a preposition, or
+//! followed by a counted noun (المادة 51, 400 مليار دولار, في 2000 جندي).
+//!
+
+pub mod calendar;
+pub mod clock;
+pub mod cursor;
+pub mod hijri;
+pub mod period;
+pub mod relative;
+pub mod tense;
+
+use super::TimexMod;
+use super::resolve::Expr;
+
+pub use calendar::{
+    day_month, latin_date, month, numeric_date, range_days, year_after_preposition, year_word,
+};
+pub use clock::clock;
+pub use cursor::Cursor;
+pub use hijri::{hijri_month, occasion};
+pub use period::{century, decade, duration, part_of, quarter_half, season, set, vague};
+pub use relative::{ago, relative_day, relative_unit, weekday};
+
+/// The name of the rule that found an expression; each is a row of the grammar table above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    NumericDate,
+    LatinDate,
+    Clock,
+    RangeDays,
+    DayMonth,
+    DayHijriMonth,
+    DayOfRelativeMonth,
+    PartOf,
+    Month,
+    HijriMonth,
+    Occasion,
+    Year,
+    YearRange,
+    YearAfterPreposition,
+    RelativeDay,
+    Weekday,
+    WeekdayDate,
+    RelativeUnit,
+    Ago,
+    Duration,
+    Set,
+    Season,
+    Decade,
+    Century,
+    QuarterHalf,
+    Vague,
+}
+
+impl Rule {
+    /// Every rule, in the order of the grammar table.
+    pub const ALL: &[Rule] = &[
+        Rule::NumericDate,
+        Rule::LatinDate,
+        Rule::Clock,
+        Rule::RangeDays,
+        Rule::DayMonth,
+        Rule::DayHijriMonth,
+        Rule::DayOfRelativeMonth,
+        Rule::PartOf,
+        Rule::Month,
+        Rule::HijriMonth,
+        Rule::Occasion,
+        Rule::Year,
+        Rule::YearRange,
+        Rule::YearAfterPreposition,
+        Rule::RelativeDay,
+        Rule::Weekday,
+        Rule::WeekdayDate,
+        Rule::RelativeUnit,
+        Rule::Ago,
+        Rule::Duration,
+        Rule::Set,
+        Rule::Season,
+        Rule::Decade,
+        Rule::Century,
+        Rule::QuarterHalf,
+        Rule::Vague,
+    ];
+
+    /// The rule's name as written in the grammar table and reported on each [`Timex`](super::Timex).
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::NumericDate => "numeric_date",
+            Rule::LatinDate => "latin_date",
+            Rule::Clock => "clock",
+            Rule::RangeDays => "range_days",
+            Rule::DayMonth => "day_month",
+            Rule::DayHijriMonth => "day_hijri_month",
+            Rule::DayOfRelativeMonth => "day_of_relative_month",
+            Rule::PartOf => "part_of",
+            Rule::Month => "month",
+            Rule::HijriMonth => "hijri_month",
+            Rule::Occasion => "occasion",
+            Rule::Year => "year",
+            Rule::YearRange => "year_range",
+            Rule::YearAfterPreposition => "year_after_preposition",
+            Rule::RelativeDay => "relative_day",
+            Rule::Weekday => "weekday",
+            Rule::WeekdayDate => "weekday_date",
+            Rule::RelativeUnit => "relative_unit",
+            Rule::Ago => "ago",
+            Rule::Duration => "duration",
+            Rule::Set => "set",
+            Rule::Season => "season",
+            Rule::Decade => "decade",
+            Rule::Century => "century",
+            Rule::QuarterHalf => "quarter_half",
+            Rule::Vague => "vague",
+        }
+    }
+}
+
+/// One expression a rule found: tokens `first..last`, what it means, and the rule's name.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub first: usize,
+    pub last: usize,
+    pub expr: Expr,
+    pub modifier: Option<TimexMod>,
+    pub rule: Rule,
+}
+
+/// A rule's answer: the token after the match, and the expressions in it (a range has two,
+/// a consumed non-date none).
+pub type Hit = (usize, Vec<Found>);
+fn found(first: usize, last: usize, expr: Expr, rule: Rule) -> Found {
+    Found {
+        first,
+        last,
+        expr,
+        modifier: None,
+        rule,
+    }
+}
+
+fn date(year: Option<i32>, month: Option<u8>, day: Option<u8>, shift: Option<i8>) -> Expr {
+    Expr::Date {
+        year,
+        month,
+        day,
+        shift,
+    }
+}
+/// Every rule, tried at each token; the longest match wins, the earlier rule on a tie.
+pub const RULES: &[fn(&Cursor, usize) -> Option<Hit>] = &[
+    numeric_date,
+    latin_date,
+    clock,
+    range_days,
+    day_month,
+    part_of,
+    month,
+    hijri_month,
+    occasion,
+    year_word,
+    year_after_preposition,
+    relative_day,
+    weekday,
+    relative_unit,
+    ago,
+    duration,
+    set,
+    season,
+    decade,
+    century,
+    quarter_half,
+    vague,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::Rule;
+
+    /// The rule names in the first column of the grammar table of this module's doc.
+    fn table_rules() -> Vec<String> {
+        include_str!("mod.rs")
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .filter_map(|l| l.strip_prefix("//! | `"))
+            .filter_map(|l| l.split('`').next())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_is_in_the_grammar_table_and_every_row_is_a_rule() {
+        let table = table_rules();
+        let names: Vec<String> = Rule::ALL.iter().map(|r| r.name().to_owned()).collect();
+        assert_eq!(table, names, "grammar table rows vs Rule::ALL");
+    }
+}

@@ -1,0 +1,199 @@
+//! Relative rules: days and weekdays, units moved from the reference, Rule::Ago.
+
+use super::super::lexicon::schedule::{is_days_before_weekdays, is_previous};
+use super::super::lexicon::{Count, Lex, Unit, is_general_noun};
+use super::super::resolve::Expr;
+use super::super::token::Kind;
+use super::calendar::{day_month, numeric_date};
+use super::{Cursor, Hit, Rule, found};
+
+/// relative_day: "أمس", "البارحة", "أول أمس", "اليوم", "غدا", "بعد غد", with a weekday that
+/// confirms it ("أمس الأربعاء") and a part of the day before it ("صباح اليوم الأربعاء");
+/// "اليوم التالي" and "اليوم نفسه" count from the last date given.
+pub fn relative_day(g: &Cursor, i: usize) -> Option<Hit> {
+    let j = if matches!(g.lex(i), Some(Lex::DayPart(_))) {
+        i + 1
+    } else {
+        i
+    };
+    let Some(Lex::RelDay(n)) = g.lex(j) else {
+        return None;
+    };
+    let k = j + 1;
+    let (e, end) = match g.lex(k) {
+        Some(Lex::Weekday(_)) if g.text(k).starts_with("ال") => (Expr::RelDay(n.into()), k + 1),
+        Some(Lex::Following) if n == 0 => (
+            Expr::FromLast {
+                unit: Unit::Day,
+                shift: 1,
+            },
+            k + 1,
+        ),
+        Some(Lex::Shift(-1)) if n == 0 => (
+            Expr::FromLast {
+                unit: Unit::Day,
+                shift: -1,
+            },
+            k + 1,
+        ),
+        Some(Lex::Same) if n == 0 => (
+            Expr::FromLast {
+                unit: Unit::Day,
+                shift: 0,
+            },
+            k + 1,
+        ),
+        // "اليوم الأول", "اليوم الوطني": "the day", not "today".
+        Some(Lex::Ordinal(_)) if n == 0 => return None,
+        None if n == 0
+            && g.text(k).starts_with("ال")
+            && g.t.get(k).is_some_and(|t| t.kind == Kind::Word) =>
+        {
+            return None;
+        }
+        _ => (Expr::RelDay(n.into()), k),
+    };
+    Some((end, vec![found(i, end, e, Rule::RelativeDay)]))
+}
+
+/// weekday: "يوم الجمعة", "الجمعة الماضية", "يوم الأربعاء الماضي", "مساء الأحد", "يومي
+/// الأربعاء والخميس من الأسبوع المقبل" (each day in that week; the week is its own expression).
+pub fn weekday(g: &Cursor, i: usize) -> Option<Hit> {
+    let mut j = i;
+    if matches!(g.lex(j), Some(Lex::DayPart(_))) {
+        j += 1;
+    }
+    let yawm = matches!(g.lex(j), Some(Lex::Unit(Unit::Day, Count::One))) && !g.t[j].article;
+    if yawm {
+        j += 1;
+    }
+    let Some(Lex::Weekday(wd)) = g.lex(j) else {
+        return None;
+    };
+    let article = g.has_article(j);
+    if !article && !yawm {
+        return None;
+    }
+    // "كلا الاثنين" is "both of them".
+    if wd == 1 && i > 0 && g.text(i - 1) == "كلا" {
+        return None;
+    }
+    // "الثلاثاء 15 سبتمبر", "يوم الجمعة، 22 مارس 2013": the date says which one.
+    let k = if g.punct(j + 1, ",") { j + 2 } else { j + 1 };
+    if let Some((end, mut dated)) = numeric_date(g, k).or_else(|| day_month(g, k)) {
+        if dated.len() == 1 {
+            dated[0].first = i;
+            dated[0].rule = Rule::WeekdayDate;
+            return Some((end, dated));
+        }
+    }
+    let (shift, end) = match g.lex(j + 1) {
+        Some(Lex::Shift(s)) if s != 0 => (Some(s), j + 2),
+        _ => (None, j + 1),
+    };
+    let e = match week_of_list(g, j).filter(|_| shift.is_none()) {
+        Some(week) => Expr::WeekdayOfWeek { wd, week },
+        None => Expr::Weekday { wd, shift },
+    };
+    // "يومي الأربعاء": the dual يومي has no entry of its own (alone it is "daily"), so the
+    // weekday after it takes it in.
+    let first = if !yawm && j == i && i > 0 && is_days_before_weekdays(g.text(i - 1)) {
+        i - 1
+    } else {
+        i
+    };
+    Some((end, vec![found(first, end, e, Rule::Weekday)]))
+}
+
+/// The week a weekday (or a list of them: "الأربعاء والخميس") at `j` is placed in by a
+/// following "من الأسبوع المقبل" / "من هذا الأسبوع": its shift from the reference's week.
+fn week_of_list(g: &Cursor, j: usize) -> Option<i32> {
+    let mut k = j + 1;
+    while matches!(g.lex(k), Some(Lex::Weekday(_))) && g.t[k].clitic == 1 && g.has_article(k) {
+        k += 1;
+    }
+    if g.lex(k) != Some(Lex::From) {
+        return None;
+    }
+    let (_, hits) = relative_unit(g, k + 1)?;
+    match hits.first()?.expr {
+        Expr::RelUnit {
+            unit: Unit::Week,
+            shift,
+        } => Some(shift),
+        _ => None,
+    }
+}
+
+/// relative_unit: "الأسبوع الماضي", "الشهر الجاري", "العام المقبل", "هذا العام",
+/// "هذه السنة", "الشهر نفسه", "العام التالي".
+pub fn relative_unit(g: &Cursor, i: usize) -> Option<Hit> {
+    let this = g.lex(i) == Some(Lex::This);
+    let j = i + usize::from(this);
+    let Some(Lex::Unit(unit, Count::One)) = g.lex(j) else {
+        return None;
+    };
+    // "الأمين العام السابق" is the former secretary-general.
+    if !this && j > 0 && is_general_noun(g.text(j - 1)) {
+        return None;
+    }
+    if !g.t[j].article
+        || !matches!(
+            unit,
+            Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century
+        )
+    {
+        return None;
+    }
+    let (e, end) = match (g.lex(j + 1), g.lex(j + 2)) {
+        // "الأسبوع قبل الماضي", "العام بعد المقبل"
+        (Some(Lex::Before), Some(Lex::Shift(-1))) if !this => {
+            (Expr::RelUnit { unit, shift: -2 }, j + 3)
+        }
+        (Some(Lex::After), Some(Lex::Shift(1))) if !this => {
+            (Expr::RelUnit { unit, shift: 2 }, j + 3)
+        }
+        // "العام السابق" after "عام 2025": the year before the one just given.
+        (Some(Lex::Shift(-1)), _) if !this && is_previous(g.text(j + 1)) => {
+            (Expr::FromLast { unit, shift: -1 }, j + 2)
+        }
+        (Some(Lex::Shift(s)), _) if !this => (
+            Expr::RelUnit {
+                unit,
+                shift: s.into(),
+            },
+            j + 2,
+        ),
+        (Some(Lex::Following), _) if !this => (Expr::FromLast { unit, shift: 1 }, j + 2),
+        (Some(Lex::Same), _) if !this => (Expr::FromLast { unit, shift: 0 }, j + 2),
+        _ if this => (Expr::RelUnit { unit, shift: 0 }, j + 1),
+        _ => return None,
+    };
+    Some((end, vec![found(i, end, e, Rule::RelativeUnit)]))
+}
+
+/// ago: "قبل يومين", "قبل ثلاثة أشهر", "بعد أسبوع": a date that many units away.
+pub fn ago(g: &Cursor, i: usize) -> Option<Hit> {
+    let sign = match g.lex(i)? {
+        Lex::Before => -1,
+        Lex::After => 1,
+        _ => return None,
+    };
+    let (n, unit, end) = match g.lex(i + 1) {
+        Some(Lex::Unit(u, Count::One))
+            if !g.t[i + 1].article && g.lex(i + 2) != Some(Lex::Number(1)) =>
+        {
+            (1, u, i + 2)
+        }
+        _ => g.duration(i + 1)?,
+    };
+    // "قبل شهر رمضان" is "before the month of Ramadan".
+    if matches!(g.lex(end), Some(Lex::Month { .. } | Lex::HijriMonth(_))) {
+        return None;
+    }
+    let e = Expr::RelUnit {
+        unit,
+        shift: sign * n as i32,
+    };
+    Some((end, vec![found(i, end, e, Rule::Ago)]))
+}

@@ -1,0 +1,105 @@
+//! Tense: whether the sentence around an expression speaks of the future, which sets the
+//! direction of a date given without a year and of a bare weekday.
+
+use super::super::lexicon::events::{Form, TRIGGERS};
+use super::super::lexicon::schedule::is_reporting_verb;
+use super::super::lexicon::{Lex, is_future_verb};
+use super::super::token::Kind;
+use super::Cursor;
+
+/// How far (in tokens) a tense marker may stand from the expression it sets the tense of.
+const TENSE_WINDOW: usize = 40;
+
+/// What the nearest tense marker says about an expression's clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// سوف, المقرر, سيزور …
+    Future,
+    /// A past verb of doing: التقى, عقد, كان.
+    Past,
+    /// Only a past verb of saying (قال, أعلن, أكد): what it reports may lie ahead.
+    Reported,
+    /// No marker: news narration, read as past.
+    Unmarked,
+}
+
+impl Cursor<'_> {
+    /// True when the verb at `k` follows "قبل أن" or "بعد أن".
+    pub(super) fn after_conjunction(&self, k: usize) -> bool {
+        let word = |j: usize, w: &[&str]| {
+            let t = &self.t[j];
+            t.kind == Kind::Word && w.contains(&t.text(self.n))
+        };
+        k >= 2 && word(k - 1, &["ان"]) && word(k - 2, &["قبل", "بعد", "وقبل", "وبعد"])
+    }
+
+    /// Index of the first token of the sentence holding token `i`.
+    pub fn sentence_start(&self, i: usize) -> usize {
+        self.sentence_of.get(i).copied().unwrap_or(0)
+    }
+
+    /// The tense of the sentence around tokens `first..last`: the nearest marker wins, looking
+    /// back to the sentence start and ahead to the end of the clause (a tie goes to the one
+    /// before).
+    pub fn is_future(&self, first: usize, last: usize, sentence: usize) -> bool {
+        self.tense(first, last, sentence) == Tense::Future
+    }
+
+    /// The [`Tense`] of the clause around tokens `first..last` (see [`Cursor::is_future`]).
+    pub fn tense(&self, first: usize, last: usize, sentence: usize) -> Tense {
+        // "من المقرر عقد قمة": a past form right after a future marker is a verbal noun.
+        // "من المقرر أيضا عقد لقاء": an "also" between them changes nothing.
+        let future_at = |j: usize| self.t[j].lex == Some(Lex::Future);
+        let after_future = |k: usize| {
+            k > 0
+                && (future_at(k - 1)
+                    || (k > 1 && self.t[k - 1].text(self.n) == "ايضا" && future_at(k - 2)))
+        };
+        let marker = |k: usize| {
+            let t = &self.t[k];
+            match t.lex {
+                _ if t.kind != Kind::Word => None,
+                Some(Lex::Past) if after_future(k) => None,
+                Some(Lex::Trigger(n))
+                    if TRIGGERS[usize::from(n)].2 == Form::Past && after_future(k) =>
+                {
+                    None
+                }
+                Some(Lex::Future) => Some(Tense::Future),
+                Some(Lex::Past) if is_reporting_verb(t.text(self.n)) => Some(Tense::Reported),
+                Some(Lex::Past) => Some(Tense::Past),
+                Some(Lex::Trigger(n)) => match TRIGGERS[usize::from(n)].2 {
+                    Form::Past => Some(Tense::Past),
+                    // "قبل أن يتفق", "بعد أن يلتقيا": the subjunctive tells no tense.
+                    Form::Future if self.after_conjunction(k) => None,
+                    Form::Future => Some(Tense::Future),
+                    Form::Noun => None,
+                },
+                None if is_future_verb(t.text(self.n)) => Some(Tense::Future),
+                _ => None,
+            }
+        };
+        let before = (sentence.max(first.saturating_sub(TENSE_WINDOW))..first)
+            .rev()
+            .find_map(|k| marker(k).map(|f| (first - k, f)));
+        let after = (last..self.t.len().min(last + TENSE_WINDOW))
+            .take_while(|&k| !self.sentence_end(k) && !self.punct(k, ","))
+            .find_map(|k| marker(k).map(|f| (k + 1 - last, f)));
+        match (before, after) {
+            (Some(b), Some(a)) => {
+                if a.0 < b.0 {
+                    a.1
+                } else {
+                    b.1
+                }
+            }
+            (Some((_, f)), None) | (None, Some((_, f))) => f,
+            (None, None) => Tense::Unmarked,
+        }
+    }
+
+    /// Token `i` ends a sentence.
+    pub fn sentence_end(&self, i: usize) -> bool {
+        self.punct(i, ".?!;\n")
+    }
+}
