@@ -104,6 +104,14 @@ pub enum Expr {
         shift: i32,
     },
     /// A clock time on the day of the sentence (or the reference day).
+    /// A full date and its clock time: "25 ابريل 2024 19:57".
+    Timestamp {
+        year: i32,
+        month: u8,
+        day: u8,
+        hour: u8,
+        minute: u8,
+    },
     Clock {
         hour: u8,
         minute: u8,
@@ -247,6 +255,19 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
             let c = value.or(r.and_then(|r| ((r.year() - 1) / 100).checked_add(shift)));
             d(c.map(|c| format!("{c:02}")), "XX")
         }
+        Expr::Timestamp {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+        } => Resolved {
+            kind: TimexType::Time,
+            value: format!(
+                "{}T{hour:02}:{minute:02}",
+                ymd(year, month, day).unwrap_or_else(|| "XXXX-XX-XX".to_owned())
+            ),
+        },
         Expr::Clock { hour, minute } => {
             let day = ctx
                 .day_anchor

@@ -25,7 +25,7 @@
 use chrono::NaiveDate;
 
 use super::grammar::tense::Tense;
-use super::grammar::{Cursor, Found, RULES, Rule};
+use super::grammar::{Cursor, Found, RULES, Rule, with_clock};
 use super::lexicon::{Lex, Unit};
 use super::normalize::normalize;
 use super::resolve::{Ctx, Expr, resolve, span};
@@ -141,7 +141,7 @@ fn find_all(g: &Cursor) -> Vec<Found> {
                 _ => Some(hit),
             },
         );
-        match best {
+        match best.map(|hit| with_clock(g, hit)) {
             Some((end, pieces)) => {
                 out.extend(pieces);
                 i = end.max(i + 1);

@@ -3,7 +3,7 @@
 use super::super::lexicon::{ClockPart, DayPart, Lex, Unit};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
-use super::{Cursor, Hit, Rule, found};
+use super::{Cursor, Found, Hit, Rule, found};
 
 /// clock: "الساعة العاشرة صباحا", "الساعة 14:30", "14:30", "الساعة الثالثة بعد الظهر".
 pub fn clock(g: &Cursor, i: usize) -> Option<Hit> {
@@ -99,4 +99,51 @@ fn clock_minutes(g: &Cursor, k: usize) -> Option<(i32, usize)> {
     let (n, next) = g.number(j)?;
     let unit = matches!(g.lex(next), Some(Lex::Unit(Unit::Minute, _)));
     (n < 60 && unit).then_some((n as i32, next + 1))
+}
+
+/// timestamp: a full date and the clock time right after it, one TIME ("25 ابريل 2024 19:57",
+/// "9-10-2023, 17:29", "الجمعة 26 أبريل 2024، 08:27"). `hit` is the date a rule found.
+pub fn with_clock(g: &Cursor, hit: Hit) -> Hit {
+    let (end, pieces) = &hit;
+    let [
+        Found {
+            first,
+            expr:
+                Expr::Date {
+                    year: Some(year),
+                    month: Some(month),
+                    day: Some(day),
+                    shift: None,
+                },
+            ..
+        },
+    ] = pieces.as_slice()
+    else {
+        return hit;
+    };
+    let k = if g.punct(*end, ",") { end + 1 } else { *end };
+    let after = clock(g, k);
+    let Some((
+        clock_end,
+        [
+            Found {
+                expr: Expr::Clock { hour, minute },
+                ..
+            },
+        ],
+    )) = after.as_ref().map(|(e, p)| (*e, p.as_slice()))
+    else {
+        return hit;
+    };
+    let e = Expr::Timestamp {
+        year: *year,
+        month: *month,
+        day: *day,
+        hour: *hour,
+        minute: *minute,
+    };
+    (
+        clock_end,
+        vec![found(*first, clock_end, e, Rule::Timestamp)],
+    )
 }

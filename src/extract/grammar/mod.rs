@@ -16,6 +16,7 @@
 //! | `numeric_date` | `D/M/YYYY`, `D-M-YYYY`, `YYYY-MM-DD` | ١٥/٩/٢٠٢٢ → 2022-09-15 |
 //! | `latin_date` | `[WEEKDAY-en [,]] (D MONTH-en \| MONTH-en D) [,] YYYY` | Saturday 17 June, 2023 → 2023-06-17 |
 //! | `clock` | `الساعة (ORD \| N) [والنصف] [صباحا\|مساء\|بعد الظهر]`, `[الساعة] HH:MM` | الساعة الثالثة بعد الظهر → …T15:00 |
+//! | `timestamp` | `(numeric_date \| day_month \| weekday_date \| latin_date) [،] clock`, a full date | 25 ابريل 2024 19:57 → 2024-04-25T19:57 |
 //! | `range_days` | `DAY (إلى\|حتى\|-\|و) (day_month \| range_days)` (a list: أيام 3 و4 و5 جوان) | من 20 إلى 22 مارس → 20 = …-03-20 |
 //! | `day_month` | `DAY [من] MONTH [YEAR \| عام YEAR \| SHIFT]` | 16 أكتوبر/تشرين الأول → 2022-10-16 |
 //! | `day_hijri_month` | `DAY HMONTH [YEAR [هـ\|للهجرة]]` | 22 رمضان 1436 هـ → 2015-07-09 |
@@ -59,7 +60,7 @@ use super::resolve::Expr;
 pub use calendar::{
     day_month, latin_date, month, numeric_date, range_days, year_after_preposition, year_word,
 };
-pub use clock::clock;
+pub use clock::{clock, with_clock};
 pub use cursor::Cursor;
 pub use hijri::{hijri_month, occasion};
 pub use period::{century, decade, duration, part_of, quarter_half, season, set, vague};
@@ -71,6 +72,7 @@ pub enum Rule {
     NumericDate,
     LatinDate,
     Clock,
+    Timestamp,
     RangeDays,
     DayMonth,
     DayHijriMonth,
@@ -102,6 +104,7 @@ impl Rule {
         Rule::NumericDate,
         Rule::LatinDate,
         Rule::Clock,
+        Rule::Timestamp,
         Rule::RangeDays,
         Rule::DayMonth,
         Rule::DayHijriMonth,
@@ -133,6 +136,7 @@ impl Rule {
             Rule::NumericDate => "numeric_date",
             Rule::LatinDate => "latin_date",
             Rule::Clock => "clock",
+            Rule::Timestamp => "timestamp",
             Rule::RangeDays => "range_days",
             Rule::DayMonth => "day_month",
             Rule::DayHijriMonth => "day_hijri_month",
