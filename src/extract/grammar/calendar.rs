@@ -121,20 +121,45 @@ pub(super) fn gregorian_tail(g: &Cursor, day: Option<u8>, m: u8, k: usize) -> (E
 /// range_days: "من 20 إلى 22 مارس", "بين 20 و22 آذار", "من 31 آب إلى 3 أيلول", "أيام 3 و4 و5
 /// جوان": each bare day takes its month and year from its partner.
 pub fn range_days(g: &Cursor, i: usize) -> Option<Hit> {
-    let (d1, j) = match g.day_digits(i) {
-        Some(d) => (d, i + 1),
+    let bare_day = |at: usize| match g.day_digits(at) {
+        Some(d) => Some((d, at + 1)),
         None => {
-            let (d, j) = g.ordinal(i).filter(|&(d, _)| (1..=31).contains(&d))?;
-            (d as u8, j)
+            let (d, j) = g.ordinal(at).filter(|&(d, _)| (1..=31).contains(&d))?;
+            Some((d as u8, j))
         }
     };
-    if !g.connector(j) {
-        return None;
-    }
-    let k = j + 1;
     // "أيام 3 و4 و5 جوان": a list, one expression per member, each with the month of the last.
-    let (end, mut second) = day_month(g, k).or_else(|| range_days(g, k))?;
-    let first = match second.first()?.expr.clone() {
+    // Read in one pass and bounded (a month has no more days), so that a run of "1-1-1-…"
+    // neither recurses nor makes every start position re-read the rest of the run.
+    let mut days: Vec<(usize, usize, u8)> = Vec::new();
+    let mut k = i;
+    let (end, mut second) = loop {
+        let (d, j) = bare_day(k)?;
+        if !g.connector(j) {
+            return None;
+        }
+        days.push((k, j, d));
+        k = j + 1;
+        if let Some(hit) = day_month(g, k) {
+            break hit;
+        }
+        if days.len() == MAX_LIST_DAYS {
+            return None;
+        }
+    };
+    for &(start, j, d) in days.iter().rev() {
+        let first = with_day(&second.first()?.expr, d)?;
+        second.insert(0, found(start, j, first, Rule::RangeDays));
+    }
+    Some((end, second))
+}
+
+/// How many bare days a list or range may give before its month ("أيام 3 و4 و5 جوان").
+const MAX_LIST_DAYS: usize = 31;
+
+/// The expression of a day-month with another day of the same month and year.
+fn with_day(e: &Expr, d1: u8) -> Option<Expr> {
+    Some(match e.clone() {
         Expr::Date {
             year, month, shift, ..
         } => date(year, month, Some(d1), shift),
@@ -160,9 +185,7 @@ pub fn range_days(g: &Cursor, i: usize) -> Option<Hit> {
             same,
         },
         _ => return None,
-    };
-    second.insert(0, found(i, j, first, Rule::RangeDays));
-    Some((end, second))
+    })
 }
 
 /// month: "فبراير/شباط", "شهر سبتمبر/أيلول", "حزيران ٢٠١٢", "مايو الماضي", "أيلول (سبتمبر)".
