@@ -56,7 +56,10 @@ fn name_of<T: serde::Serialize>(x: &T) -> String {
 }
 
 fn countries(e: &Event) -> BTreeSet<String> {
-    e.participants.iter().map(|p| p.country.clone()).collect()
+    e.participants
+        .iter()
+        .map(|p| p.country.to_string())
+        .collect()
 }
 
 /// `[CHN,RUS]`
@@ -67,7 +70,7 @@ fn show_set<'a>(set: impl IntoIterator<Item = &'a String>) -> String {
 
 fn matches(e: &Expected, g: &Event) -> bool {
     let sorted: BTreeSet<String> = e.countries.iter().cloned().collect();
-    let place = g.location.as_ref().map_or("", |p| p.name.as_str());
+    let place = g.location.as_ref().map_or("", |p| p.name.as_ref());
     e.kind == g.kind.as_str()
         && e.date.as_deref() == g.date.as_ref().map(|d| d.value.as_str())
         && sorted == countries(g)
@@ -94,7 +97,7 @@ fn show_expected(e: &Expected) -> String {
 
 fn show_actual(g: &Event) -> String {
     let date = g.date.as_ref().map_or("undated", |d| d.value.as_str());
-    let place = g.location.as_ref().map_or("-", |p| p.name.as_str());
+    let place = g.location.as_ref().map_or("-", |p| p.name.as_ref());
     let status = name_of(&g.status);
     format!(
         "«{}» {} {date} {} @{place} {status}",

@@ -28,14 +28,14 @@ fn event(kind: EventKind, countries: &str, value: &str, place: &str) -> Event {
         .split('+')
         .filter(|c| !c.is_empty())
         .map(|c| Participant {
-            name: format!("leader of {c}"),
-            country: c.to_owned(),
+            name: format!("leader of {c}").into(),
+            country: c.to_owned().into(),
             wikidata: None,
         })
         .collect();
     let location = (!place.is_empty()).then(|| Place {
-        name: place.to_owned(),
-        country: if place == "Beijing" { "CHN" } else { "RUS" }.to_owned(),
+        name: place.to_owned().into(),
+        country: if place == "Beijing" { "CHN" } else { "RUS" }.into(),
         lat: 39.9,
         lon: 116.4,
         wikidata: None,
@@ -49,9 +49,9 @@ fn event(kind: EventKind, countries: &str, value: &str, place: &str) -> Event {
         start: 0,
         end: 5,
         status: Status::Held,
-        plover: Some("CONSULT".to_owned()),
+        plover: Some("CONSULT".into()),
         plover_mode: None,
-        cameo: "040".to_owned(),
+        cameo: "040".into(),
         sentence: "التقى الرئيسان في بكين".to_owned(),
         sentence_start: 0,
         sentence_end: 22,
@@ -158,7 +158,7 @@ async fn reports_from_three_documents_make_one_event() {
             "same participants CHN+RUS, meeting ~ visit, 2018-06-09 vs 2018-06-08: sources disagree, 1 day apart, place Beijing",
         ]
     );
-    let countries: Vec<&str> = e.participants.iter().map(|p| p.country.as_str()).collect();
+    let countries: Vec<&str> = e.participants.iter().map(|p| p.country.as_ref()).collect();
     assert_eq!(countries, ["CHN", "RUS"]);
 }
 

@@ -39,9 +39,9 @@ async fn russia_china_contacts_from_the_seeds() {
     let shown: Vec<String> = timeline
         .iter()
         .map(|e| {
-            let place = e.place.as_ref().map_or("-", |p| p.name.as_str());
+            let place = e.place.as_ref().map_or("-", |p| p.name.as_ref());
             let mut countries: Vec<&str> =
-                e.participants.iter().map(|p| p.country.as_str()).collect();
+                e.participants.iter().map(|p| p.country.as_ref()).collect();
             countries.dedup();
             let reports: Vec<String> = e
                 .evidence
@@ -76,7 +76,7 @@ async fn russia_china_contacts_from_the_seeds() {
         .find(|e| e.date.value == "2018-06-08")
         .unwrap();
     assert_eq!(
-        beijing.place.as_ref().map(|p| p.name.as_str()),
+        beijing.place.as_ref().map(|p| p.name.as_ref()),
         Some("Beijing")
     );
     let kinds: Vec<EventKind> = beijing.evidence.iter().map(|q| q.kind).collect();
@@ -89,7 +89,7 @@ async fn russia_china_contacts_from_the_seeds() {
         let countries: Vec<&str> = entry
             .participants
             .iter()
-            .map(|p| p.country.as_str())
+            .map(|p| p.country.as_ref())
             .collect();
         assert!(
             countries.contains(&"RUS") && countries.contains(&"CHN"),

@@ -39,7 +39,7 @@ pub fn headline(e: &TimelineEntry) -> String {
     if e.status != Status::Held {
         label = format!("{label} ({})", code(e.status));
     }
-    let names = distinct(e.participants.iter().map(|p| p.name.as_str()));
+    let names = distinct(e.participants.iter().map(|p| p.name.as_ref()));
     if names.is_empty() {
         return label;
     }
@@ -335,7 +335,7 @@ pub fn csv(entries: &[TimelineEntry]) -> String {
 }
 
 fn csv_row(e: &TimelineEntry) -> CsvRow<'_> {
-    let names = distinct(e.participants.iter().map(|p| p.name.as_str()));
+    let names = distinct(e.participants.iter().map(|p| p.name.as_ref()));
     let sources = e
         .evidence
         .iter()
@@ -351,7 +351,7 @@ fn csv_row(e: &TimelineEntry) -> CsvRow<'_> {
         status: code(e.status),
         participants: cell(&names.join("; ")),
         countries: countries(e).join("; "),
-        place: cell(e.place.as_ref().map_or("", |p| p.name.as_str())),
+        place: cell(e.place.as_ref().map_or("", |p| p.name.as_ref())),
         article_count: e.article_count,
         source_count: e.source_count,
         sources: cell(&distinct(sources).join("; ")),
@@ -543,7 +543,7 @@ fn tags(e: &TimelineEntry) -> Vec<String> {
 }
 
 fn countries(e: &TimelineEntry) -> Vec<&str> {
-    distinct(e.participants.iter().map(|p| p.country.as_str()))
+    distinct(e.participants.iter().map(|p| p.country.as_ref()))
 }
 
 /// When the newest of the entry's reports was published (the feeds load each event's first
@@ -636,8 +636,8 @@ mod tests {
 
     fn person(name: &str, country: &str) -> Participant {
         Participant {
-            name: name.to_owned(),
-            country: country.to_owned(),
+            name: name.to_owned().into(),
+            country: country.to_owned().into(),
             wikidata: None,
         }
     }
@@ -670,11 +670,11 @@ mod tests {
             date: date("2018-06-08", Precision::Day),
             date_conflict: None,
             place: Some(Place {
-                name: "Beijing".to_owned(),
-                country: "CHN".to_owned(),
+                name: "Beijing".into(),
+                country: "CHN".into(),
                 lat: 39.9,
                 lon: 116.4,
-                wikidata: Some("Q956".to_owned()),
+                wikidata: Some("Q956".into()),
             }),
             participants: vec![
                 person("China", "CHN"),

@@ -102,7 +102,11 @@ fn article(id: &str, doc: &serde_json::Map<String, Value>) -> Result<Article, Ti
 }
 
 fn entry(e: &TimelineEntry) -> Entry {
-    let mut countries: Vec<String> = e.participants.iter().map(|p| p.country.clone()).collect();
+    let mut countries: Vec<String> = e
+        .participants
+        .iter()
+        .map(|p| p.country.to_string())
+        .collect();
     countries.sort();
     countries.dedup();
     let first = e.evidence.first();

@@ -58,9 +58,9 @@ impl From<&Event> for Report {
     fn from(e: &Event) -> Report {
         Report {
             kind: e.kind,
-            plover: e.plover.clone(),
-            plover_mode: e.plover_mode.clone(),
-            cameo: e.cameo.clone(),
+            plover: e.plover.as_deref().map(str::to_owned),
+            plover_mode: e.plover_mode.as_deref().map(str::to_owned),
+            cameo: e.cameo.to_string(),
             status: e.status,
             date: e.date.clone(),
             place: e.location.clone(),
@@ -151,7 +151,7 @@ pub enum Decision {
 
 /// The distinct countries of a report's participants, sorted.
 pub fn countries(participants: &[Participant]) -> Vec<String> {
-    let mut c: Vec<String> = participants.iter().map(|p| p.country.clone()).collect();
+    let mut c: Vec<String> = participants.iter().map(|p| p.country.to_string()).collect();
     c.sort();
     c.dedup();
     c
@@ -449,8 +449,8 @@ mod tests {
             other => panic!("no test place {other}"),
         };
         Place {
-            name: name.to_owned(),
-            country: country.to_owned(),
+            name: name.to_owned().into(),
+            country: country.to_owned().into(),
             lat: 0.0,
             lon: 0.0,
             wikidata: None,
@@ -695,7 +695,7 @@ mod tests {
                 "{name}"
             );
             assert_eq!(
-                agg.place.as_ref().map_or("", |p| p.name.as_str()),
+                agg.place.as_ref().map_or("", |p| p.name.as_ref()),
                 *at,
                 "{name}"
             );

@@ -71,11 +71,11 @@ pub fn place(
     wikidata: Option<String>,
 ) -> Option<Place> {
     Some(Place {
-        name: name?,
-        country: country?,
+        name: name?.into(),
+        country: country?.into(),
         lat: lat.unwrap_or_default(),
         lon: lon.unwrap_or_default(),
-        wikidata,
+        wikidata: wikidata.map(Into::into),
     })
 }
 

@@ -129,9 +129,9 @@ impl Store {
             // One row per person: a report that gave the Wikidata id wins over one that did not.
             if !list.iter().any(|p| p.name == name && p.country == country) {
                 list.push(Participant {
-                    name,
-                    country,
-                    wikidata,
+                    name: name.into(),
+                    country: country.into(),
+                    wikidata: wikidata.map(Into::into),
                 });
             }
         }

@@ -198,7 +198,7 @@ pub(crate) fn events_in(
         ));
         inherited.push(!is_own);
     }
-    one_per_happening(events, &inherited)
+    one_per_happening(text, g.n, events, &inherited)
 }
 
 /// The kind and codings an event ends up with.
@@ -262,9 +262,9 @@ pub(super) fn build(
         start,
         end,
         status,
-        plover: c.def.plover.map(str::to_owned),
-        plover_mode: coded.plover_mode.map(str::to_owned),
-        cameo: coded.cameo.to_owned(),
+        plover: c.def.plover.map(Into::into),
+        plover_mode: coded.plover_mode.map(Into::into),
+        cameo: coded.cameo.into(),
         sentence: slice(s_start, s_end),
         sentence_start: s_start,
         sentence_end: s_end,

@@ -4,16 +4,22 @@ use super::layout::*;
 use super::participants::{is_person, shared_sides};
 use super::{Event, EventKind, Participant};
 use crate::extract::lexicon::gazetteer::organisation_in;
+use crate::extract::normalize::Normalized;
 
 /// One event per happening: a report of the same kind, date and sides (a paragraph the page
 /// repeats, a quote that tells it again), undated mentions of sides the article dates, and
 /// repeated named summits join the first report. Different people for one side make
 /// different happenings.
-pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<Event> {
+pub(super) fn one_per_happening(
+    text: &str,
+    n: &Normalized,
+    events: Vec<Event>,
+    inherited: &[bool],
+) -> Vec<Event> {
     let sides: Vec<Vec<&str>> = events
         .iter()
         .map(|e| {
-            let mut c: Vec<&str> = e.participants.iter().map(|p| p.country.as_str()).collect();
+            let mut c: Vec<&str> = e.participants.iter().map(|p| p.country.as_ref()).collect();
             c.sort_unstable();
             c
         })
@@ -28,7 +34,7 @@ pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<E
         .iter()
         .map(|e| {
             (e.kind == EventKind::Summit)
-                .then(|| summit_name(e))
+                .then(|| summit_name(text, n, e))
                 .flatten()
         })
         .collect();
@@ -79,16 +85,12 @@ pub(super) fn one_per_happening(events: Vec<Event>, inherited: &[bool]) -> Vec<E
         .collect()
 }
 
-/// The id of the organisation a summit is named after, read from its sentence after the
-/// trigger.
-pub(super) fn summit_name(e: &Event) -> Option<&'static str> {
-    let after: String = e
-        .sentence
-        .chars()
-        .skip(e.start.saturating_sub(e.sentence_start))
-        .take(40)
-        .collect();
-    organisation_in(&crate::extract::normalize::fold(&after)).map(|o| o.id)
+/// The id of the organisation a summit is named after, read from the 40 characters of its
+/// sentence that start at the trigger (`text` is the article, `n` its normalisation).
+pub(super) fn summit_name(text: &str, n: &Normalized, e: &Event) -> Option<&'static str> {
+    let end = e.sentence_end.min(e.start + 40);
+    let after = n.original_slice(text, e.start, end);
+    organisation_in(&crate::extract::normalize::fold(after)).map(|o| o.id)
 }
 
 /// The earlier event an undated mention repeats: the same kind, and sides that contain the

@@ -40,7 +40,7 @@
 //! let e = &out.events[0];
 //! assert_eq!(e.kind.as_str(), "meeting");
 //! assert_eq!(e.date.as_ref().unwrap().value, "2015-07-08");
-//! let mut countries: Vec<&str> = e.participants.iter().map(|p| p.country.as_str()).collect();
+//! let mut countries: Vec<&str> = e.participants.iter().map(|p| p.country.as_ref()).collect();
 //! countries.sort();
 //! assert_eq!(countries, ["CHN", "RUS"]);
 //! assert_eq!(e.location.as_ref().unwrap().name, "Ufa");
@@ -136,25 +136,34 @@ pub struct EventDate {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 pub struct Participant {
     /// English name of the person or state.
-    pub name: String,
-    pub country: String,
+    #[schema(value_type = String)]
+    pub name: Name,
+    #[schema(value_type = String)]
+    pub country: Name,
     /// Wikidata id where known (Q7747 for Vladimir Putin).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false)]
-    pub wikidata: Option<String>,
+    #[schema(nullable = false, value_type = Option<String>)]
+    pub wikidata: Option<Name>,
 }
+
+/// A name, code or id: borrowed from the gazetteer when extraction found it (most are the
+/// same few states and leaders, so an event costs no copy of them), owned when read back
+/// from a store.
+pub type Name = std::borrow::Cow<'static, str>;
 
 /// Where an event took place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Place {
     /// English name (Beijing).
-    pub name: String,
-    pub country: String,
+    #[schema(value_type = String)]
+    pub name: Name,
+    #[schema(value_type = String)]
+    pub country: Name,
     pub lat: f64,
     pub lon: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false)]
-    pub wikidata: Option<String>,
+    #[schema(nullable = false, value_type = Option<String>)]
+    pub wikidata: Option<Name>,
 }
 
 /// One happening found in a text.
@@ -176,13 +185,14 @@ pub struct Event {
     /// PLOVER event type (CONSULT, AGREE, ASSAULT …) and mode (visit, third-party, phone …);
     /// PLOVER has no type for plain statements, so those have none.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false)]
-    pub plover: Option<String>,
+    #[schema(nullable = false, value_type = Option<String>)]
+    pub plover: Option<Name>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(nullable = false)]
-    pub plover_mode: Option<String>,
+    #[schema(nullable = false, value_type = Option<String>)]
+    pub plover_mode: Option<Name>,
     /// CAMEO code: 040 consult, 042 make a visit, 043 host a visit, 057 sign an agreement …
-    pub cameo: String,
+    #[schema(value_type = String)]
+    pub cameo: Name,
     /// The sentence the event was read from, and its span.
     pub sentence: String,
     pub sentence_start: usize,

@@ -62,9 +62,9 @@ static ACTOR_SIDES: LazyLock<Vec<(Participant, u8)>> = LazyLock::new(|| {
         .zip(IS_PERSON.iter())
         .map(|((_, a), &person)| {
             let p = Participant {
-                name: a.name.to_owned(),
-                country: a.country.to_owned(),
-                wikidata: a.wikidata.map(str::to_owned),
+                name: a.name.into(),
+                country: a.country.into(),
+                wikidata: a.wikidata.map(Into::into),
             };
             (p, if person { 0 } else { 1 })
         })
@@ -80,9 +80,9 @@ static PLACE_SIDES: LazyLock<Vec<Option<(Participant, u8)>>> = LazyLock::new(|| 
             let state = state.map(|s| PLACES[s].1);
             p.actor.then(|| {
                 let part = Participant {
-                    name: state.map_or(p.name, |s| s.name).to_owned(),
-                    country: p.country.to_owned(),
-                    wikidata: state.and_then(|s| s.wikidata).map(str::to_owned),
+                    name: state.map_or(p.name, |s| s.name).into(),
+                    country: p.country.into(),
+                    wikidata: state.and_then(|s| s.wikidata).map(Into::into),
                 };
                 (part, 2)
             })
@@ -131,9 +131,9 @@ static MEMBER_SIDES: LazyLock<rustc_hash::FxHashMap<&'static str, Participant>> 
             .map(|country| {
                 let state = state_entry(country).map(|s| &PLACES[s].1);
                 let p = Participant {
-                    name: state.map_or(country, |s| s.name).to_owned(),
-                    country: country.to_owned(),
-                    wikidata: state.and_then(|s| s.wikidata).map(str::to_owned),
+                    name: state.map_or(country, |s| s.name).into(),
+                    country: country.into(),
+                    wikidata: state.and_then(|s| s.wikidata).map(Into::into),
                 };
                 (country, p)
             })
@@ -310,7 +310,7 @@ pub(super) fn participants(
         let venue_only = venue_only_countries(g, l, i);
         // Members of the organisation whose summit it is take part wherever it meets.
         let keep = |(p, _): &(&'static Participant, u8)| {
-            let c = p.country.as_str();
+            let c = p.country.as_ref();
             members.contains(&c) || !venue_only.contains(&c)
         };
         if out.iter().filter(|x| keep(x)).count() >= 2 {
@@ -336,7 +336,7 @@ fn named_after_pair(g: &Cursor, k: usize) -> bool {
 
 /// True when a participant is a person, not a state standing for itself.
 pub(super) fn is_person(p: &Participant) -> bool {
-    PERSON_NAMES.contains(p.name.as_str())
+    PERSON_NAMES.contains(p.name.as_ref())
 }
 
 /// The names of the people among the actors.

@@ -68,11 +68,11 @@ pub(super) fn location(
         }
     }
     best.map(|(.., p)| Place {
-        name: p.name.to_owned(),
-        country: p.country.to_owned(),
+        name: p.name.into(),
+        country: p.country.into(),
         lat: p.lat,
         lon: p.lon,
-        wikidata: p.wikidata.map(str::to_owned),
+        wikidata: p.wikidata.map(Into::into),
     })
 }
 
