@@ -6,6 +6,10 @@
 //! the whole pipeline (`extract`: expressions and events); criterion reports the throughput in
 //! bytes of original (UTF-8) text per second. A second group times one seed article on its own,
 //! a third one 1 MB and 4 MB texts without a line break (linear time: the same throughput).
+//! The `stages` group runs the pipeline over a 2 MB slice of the corpus cut after each stage
+//! (normalise; + tokenise; + the cursor over the tokens; + the temporal grammar and
+//! resolution; + events; + the JSON a client receives): each stage's cost is the difference
+//! between two neighbouring lines.
 //!
 //! `cargo test --benches` (criterion's test mode) runs each benchmark once over one copy of
 //! the articles. `TARIKH_BENCH_MB=50 cargo bench --bench extract` changes the corpus size.
@@ -15,6 +19,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use tarikh::extract::grammar::Cursor;
+use tarikh::extract::normalize::normalize;
+use tarikh::extract::token::tokenize;
 use tarikh::extract::{Dct, Mode, extract, extract_timexes};
 
 /// One article: its text and document date.
@@ -168,5 +175,68 @@ fn bench_one_line(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_corpus, bench_single_doc, bench_one_line);
+/// Where a pipeline run of the `stages` group stops.
+#[derive(Clone, Copy)]
+enum Stage {
+    Normalize,
+    Tokenize,
+    Cursor,
+    Timexes,
+    Events,
+    Json,
+}
+
+/// Runs the pipeline over `d` up to and including `stage`; returns a size that depends on
+/// the work done, so that none of it is optimised away.
+fn run_to(stage: Stage, d: &Doc) -> usize {
+    let text = black_box(d.text.as_str());
+    match stage {
+        Stage::Normalize => normalize(text).len(),
+        Stage::Tokenize => tokenize(&normalize(text)).len(),
+        Stage::Cursor => {
+            let n = normalize(text);
+            let toks = tokenize(&n);
+            black_box(Cursor::new(&n, &toks)).t.len()
+        }
+        Stage::Timexes => extract_timexes(text, d.dct, Mode::News).len(),
+        Stage::Events => extract(text, d.dct, Mode::News).events.len(),
+        Stage::Json => serde_json::to_vec(&extract(text, d.dct, Mode::News))
+            .expect("an extraction serialises")
+            .len(),
+    }
+}
+
+fn bench_stages(c: &mut Criterion) {
+    let mut docs = load("dev.jsonl");
+    docs.extend(load("seeds_gold.jsonl"));
+    let corpus = corpus(&docs, if measuring() { 2 << 20 } else { 0 });
+    let bytes: usize = corpus.iter().map(|d| d.text.len()).sum();
+    let mut group = c.benchmark_group("stages");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    let stages = [
+        ("1_normalize", Stage::Normalize),
+        ("2_tokenize", Stage::Tokenize),
+        ("3_cursor", Stage::Cursor),
+        ("4_timexes", Stage::Timexes),
+        ("5_events", Stage::Events),
+        ("6_json", Stage::Json),
+    ];
+    for (name, stage) in stages {
+        group.bench_function(name, |b| {
+            b.iter(|| corpus.iter().map(|d| run_to(stage, d)).sum::<usize>())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_corpus,
+    bench_single_doc,
+    bench_one_line,
+    bench_stages
+);
 criterion_main!(benches);
