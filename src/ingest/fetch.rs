@@ -1,7 +1,8 @@
 //! Sources read over HTTP(S) with reqwest (rustls): a size cap read as the body streams in
 //! (a 50 MB answer is refused after [`Limits::max_bytes`], never held whole), a time limit
 //! on the whole exchange, and a limit on redirects. Each failure is one sentence naming the
-//! URL's problem, for that source only.
+//! URL's problem, for that source only. [`Fetcher::get_if_changed`] asks with the validators
+//! of the last answer (`If-None-Match`, `If-Modified-Since`), for `watch`.
 
 use std::time::Duration;
 
@@ -31,6 +32,21 @@ pub(super) struct Fetched {
     pub body: Vec<u8>,
 }
 
+/// What the server said of an earlier answer, sent back to ask only for a changed one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// The answer to a conditional request.
+pub(super) enum Conditional {
+    /// 304: unchanged since the validators sent.
+    NotModified,
+    /// A (new) body, with the validators to send next time.
+    Changed(Fetched, Validators),
+}
+
 /// An HTTP client with [`Limits`]; cheap to clone.
 #[derive(Clone)]
 pub struct Fetcher {
@@ -52,11 +68,45 @@ impl Fetcher {
 
     /// The body at `url`, or why it could not be had.
     pub(super) async fn get(&self, url: &str) -> Result<Fetched, String> {
-        let answer = self.client.get(url).send().await.map_err(|e| self.why(e))?;
+        match self.get_if_changed(url, &Validators::default()).await? {
+            Conditional::Changed(fetched, _) => Ok(fetched),
+            // Not asked conditionally: a 304 is the server's fault.
+            Conditional::NotModified => Err("the server answered HTTP 304 unasked".to_owned()),
+        }
+    }
+
+    /// The body at `url` unless it is unchanged since the answer `known` came with.
+    pub(super) async fn get_if_changed(
+        &self,
+        url: &str,
+        known: &Validators,
+    ) -> Result<Conditional, String> {
+        let mut request = self.client.get(url);
+        if let Some(etag) = &known.etag {
+            request = request.header(reqwest::header::IF_NONE_MATCH, etag);
+        }
+        if let Some(date) = &known.last_modified {
+            request = request.header(reqwest::header::IF_MODIFIED_SINCE, date);
+        }
+        let answer = request.send().await.map_err(|e| self.why(e))?;
         let status = answer.status();
+        if status == reqwest::StatusCode::NOT_MODIFIED {
+            return Ok(Conditional::NotModified);
+        }
         if !status.is_success() {
             return Err(format!("the server answered HTTP {status}"));
         }
+        let header = |name| {
+            answer
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let validators = Validators {
+            etag: header(reqwest::header::ETAG),
+            last_modified: header(reqwest::header::LAST_MODIFIED),
+        };
         let max = self.limits.max_bytes;
         let too_big = || format!("the answer is larger than {} MB, the limit", max >> 20);
         if answer.content_length().is_some_and(|n| n > max as u64) {
@@ -71,10 +121,11 @@ impl Fetcher {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Fetched {
+        let fetched = Fetched {
             url: final_url,
             body,
-        })
+        };
+        Ok(Conditional::Changed(fetched, validators))
     }
 
     fn why(&self, e: reqwest::Error) -> String {
