@@ -2,8 +2,8 @@
 //! on an interval with the validators of its last answer (`If-None-Match` with its `ETag`,
 //! `If-Modified-Since` with its `Last-Modified`), so that an unchanged feed costs a 304 and
 //! nothing else. The items of a changed feed that this watch has not seen are stored, unless
-//! a stored document already has their link or their text: an item is never stored twice,
-//! across restarts too. A feed that fails (fetch, parse or store) is tried again after a wait
+//! a stored document already has their link (unless several items of the feed share it) or
+//! their text: an item is never stored twice, across restarts too. A feed that fails (fetch, parse or store) is tried again after a wait
 //! that doubles with each consecutive failure up to [`WatchOptions::max_backoff`], and back to
 //! the interval after a success; every feed has its own loop, so one bad or slow feed never
 //! holds up the others. Nothing here prints: what happens reaches the caller as
@@ -21,7 +21,8 @@ use utoipa::ToSchema;
 
 use super::fetch::{Conditional, Fetcher, Limits, Validators};
 use super::guard::ExtractError;
-use super::sources::feed_items;
+use super::input::Article;
+use super::sources::{Item, feed_items};
 use super::{Failure, IngestError, ingest_article_found};
 use crate::store::Store;
 
@@ -257,17 +258,38 @@ impl<F: Fn(WatchEvent) + Sync> Watch<'_, F> {
             Conditional::Changed(fetched, validators) => (fetched, validators),
         };
         let items = feed_items(&fetched.body, Some(&fetched.url))?;
+        let (new, known) = self.store_items(url, items, memory).await?;
+        memory.validators = validators;
+        (self.on_event)(WatchEvent::Read {
+            url: url.to_owned(),
+            new,
+            known,
+        });
+        Ok(FetchStatus::Ok)
+    }
+
+    /// Stores the items of a feed this watch has not seen; returns how many were new and how
+    /// many already stored. A store that fails stops it (the items left are tried next time).
+    async fn store_items(
+        &self,
+        url: &str,
+        items: Vec<Item>,
+        memory: &mut Memory,
+    ) -> Result<(usize, usize), String> {
         // Only the items still in the feed are remembered: memory stays the feed's size
         // however long the watch runs (an item that comes back is found in the store).
         let current: FxHashSet<String> = items.iter().map(|item| item.id.clone()).collect();
         memory.seen.retain(|id| current.contains(id));
+        let repeated = repeated_links(&items);
+        // An item is known by its link, unless the link is shared by several items of the
+        // feed (some feeds give every item the home page): those are known by their text.
         let unseen: Vec<_> = items
             .into_iter()
             .filter(|item| !memory.seen.contains(&item.id))
             .collect();
         let links: Vec<&str> = unseen
             .iter()
-            .filter_map(|item| item.article.as_ref().ok()?.url.as_deref())
+            .filter_map(|item| identity(item.article.as_ref().ok()?, &repeated))
             .collect();
         let mut stored = self
             .store
@@ -284,12 +306,12 @@ impl<F: Fn(WatchEvent) + Sync> Watch<'_, F> {
             };
             match &item.article {
                 Err(message) => skip(message.clone()),
-                Ok(a) if a.url.as_ref().is_some_and(|u| stored.contains(u)) => known += 1,
+                Ok(a) if identity(a, &repeated).is_some_and(|u| stored.contains(u)) => known += 1,
                 Ok(a) => match ingest_article_found(self.store, a).await {
                     Ok((outcome, _)) if outcome.new => {
                         new += 1;
                         memory.ingested += 1;
-                        stored.extend(a.url.clone());
+                        stored.extend(identity(a, &repeated).map(str::to_owned));
                     }
                     Ok(_) => known += 1,
                     Err(IngestError::Extract(e @ ExtractError::Panicked(_))) => {
@@ -301,14 +323,27 @@ impl<F: Fn(WatchEvent) + Sync> Watch<'_, F> {
             memory.seen.insert(item.id);
             memory.seen_count += 1;
         }
-        memory.validators = validators;
-        (self.on_event)(WatchEvent::Read {
-            url: url.to_owned(),
-            new,
-            known,
-        });
-        Ok(FetchStatus::Ok)
+        Ok((new, known))
     }
+}
+
+/// The link an article is known by, unless several items of its feed share it.
+fn identity<'a>(a: &'a Article, repeated: &FxHashSet<String>) -> Option<&'a str> {
+    a.url.as_deref().filter(|u| !repeated.contains(*u))
+}
+
+/// The links more than one item of a feed has.
+fn repeated_links(items: &[Item]) -> FxHashSet<String> {
+    let mut links = FxHashSet::default();
+    let mut repeated = FxHashSet::default();
+    for item in items {
+        if let Some(link) = item.article.as_ref().ok().and_then(|a| a.url.as_deref())
+            && !links.insert(link)
+        {
+            repeated.insert(link.to_owned());
+        }
+    }
+    repeated
 }
 
 #[cfg(test)]
