@@ -1,7 +1,8 @@
 //! `watch` against a server on a free local port serving our own feeds: conditional requests
 //! answered 304 (ETag and Last-Modified), an item added to a feed picked up at the next
 //! fetch, nothing stored twice (across a restart, with an item's text edited, too) while
-//! items sharing a link are all stored, and a missing feed reported in `GET /api/v1/sources` and backed off while the others go on.
+//! items sharing a link are all stored, and a missing feed reported in `GET /api/v1/sources`
+//! and backed off while the others go on (a slow one too).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -149,6 +150,12 @@ async fn dated(State(served): State<Arc<Served>>, headers: HeaderMap) -> Respons
     ([(header::LAST_MODIFIED, LAST_MODIFIED)], rss(&items)).into_response()
 }
 
+/// /slow.xml answers after longer than the fetch time limit.
+async fn slow() -> StatusCode {
+    tokio::time::sleep(Duration::from_secs(60)).await;
+    StatusCode::OK
+}
+
 async fn missing(State(served): State<Arc<Served>>) -> StatusCode {
     served.hit("/missing.xml", false);
     StatusCode::NOT_FOUND
@@ -159,6 +166,7 @@ async fn serve_feeds(served: Arc<Served>) -> String {
         .route("/feed.xml", get(feed))
         .route("/dated.xml", get(dated))
         .route("/missing.xml", get(missing))
+        .route("/slow.xml", get(slow))
         .with_state(served);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -233,7 +241,7 @@ async fn watch_follows_feeds_and_stores_each_item_once() {
     let base = serve_feeds(served.clone()).await;
     let dir = tempfile::tempdir().unwrap();
     let store = store::connect(dir.path().join("t.db")).await.unwrap();
-    let urls: Vec<String> = ["feed.xml", "dated.xml", "missing.xml"]
+    let urls: Vec<String> = ["feed.xml", "dated.xml", "missing.xml", "slow.xml"]
         .iter()
         .map(|p| format!("{base}/{p}"))
         .collect();
@@ -301,6 +309,15 @@ async fn watch_follows_feeds_and_stores_each_item_once() {
     assert_eq!(good["consecutive_errors"], 0, "{good}");
     assert_eq!(good["items_ingested"], 3, "{good}");
     assert!(served.hits("/missing.xml").requests < served.hits("/feed.xml").requests);
+    // All this while the slow feed was still being fetched, or had timed out.
+    let slow = &json[3];
+    assert!(
+        slow["last_fetch"].is_null()
+            || slow["last_error"]
+                .as_str()
+                .is_some_and(|e| e.contains("no complete answer")),
+        "{slow}"
+    );
     task.abort();
 
     // The undated item was reported once, not at every fetch.

@@ -1,5 +1,6 @@
 //! `tarikh watch FEED_URL... [--db DB] [--interval SECS]` at the terminal: the runtime, a
-//! line on standard output for each read that stored something, a line on standard error for
+//! line on standard output for the first read of each feed and each that stored something,
+//! a line on standard error for
 //! each failure (with the wait before the next try) and each skipped item; until Ctrl-C or
 //! SIGTERM. The work is [`crate::ingest::watch`]'s.
 
@@ -60,7 +61,8 @@ pub fn run_watch(db: &Path, urls: &[String], interval: Duration) -> anyhow::Resu
 
 fn print(event: WatchEvent) {
     match event {
-        WatchEvent::Read { url, new, known } if new > 0 => {
+        // The first read of each feed, then the reads that stored something.
+        WatchEvent::Read { url, new, known } if new + known > 0 => {
             println!("{url}: {new} new, {known} already stored");
             let _ = std::io::stdout().flush();
         }
