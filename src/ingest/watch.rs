@@ -3,12 +3,12 @@
 //! `If-Modified-Since` with its `Last-Modified`), so that an unchanged feed costs a 304 and
 //! nothing else. The items of a changed feed that this watch has not seen are stored, unless
 //! a stored document already has their link (unless several items of the feed share it) or
-//! their text: an item is never stored twice, across restarts too. A feed that fails (fetch, parse or store) is tried again after a wait
-//! that doubles with each consecutive failure up to [`WatchOptions::max_backoff`], and back to
-//! the interval after a success; every feed has its own loop, so one bad or slow feed never
-//! holds up the others. Nothing here prints: what happens reaches the caller as
-//! [`WatchEvent`]s, and the state of every feed is in a [`WatchState`] (served at
-//! `GET /api/v1/sources`).
+//! their text: an item is never stored twice, across restarts too. A feed that fails
+//! (fetch, parse or store) is tried again after a wait that doubles with each consecutive
+//! failure up to [`WatchOptions::max_backoff`], and back to the interval after a success;
+//! every feed has its own loop, so one bad or slow feed never holds up the others. Nothing
+//! here prints: what happens reaches the caller as [`WatchEvent`]s, and the state of every
+//! feed is in a [`WatchState`] (served at `GET /api/v1/sources`).
 
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -83,7 +83,8 @@ pub struct SourceState {
     /// Why the last fetch failed, when it did.
     #[schema(required)]
     pub last_error: Option<String>,
-    /// Distinct items read in the feed since the watch started.
+    /// Items read in the feed since the watch started, each counted once while it stays in
+    /// the feed.
     pub items_seen: u64,
     /// Items stored as new documents since the watch started (the others were stored before,
     /// or skipped: no date, no text).
