@@ -2,7 +2,7 @@
 //! answered 304 (ETag and Last-Modified), an item added to a feed picked up at the next
 //! fetch, nothing stored twice (across a restart, with an item's text edited, too) while
 //! items sharing a link are all stored, and a missing feed reported in `GET /api/v1/sources`
-//! and backed off while the others go on (a slow one too).
+//! and backed off while the others go on (a slow one too; a busy one's Retry-After kept).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -150,6 +150,15 @@ async fn dated(State(served): State<Arc<Served>>, headers: HeaderMap) -> Respons
     ([(header::LAST_MODIFIED, LAST_MODIFIED)], rss(&items)).into_response()
 }
 
+/// /busy.xml asks to be left alone for a minute.
+async fn busy() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::RETRY_AFTER, "60")],
+    )
+        .into_response()
+}
+
 /// /slow.xml answers after longer than the fetch time limit.
 async fn slow() -> StatusCode {
     tokio::time::sleep(Duration::from_secs(60)).await;
@@ -167,6 +176,7 @@ async fn serve_feeds(served: Arc<Served>) -> String {
         .route("/dated.xml", get(dated))
         .route("/missing.xml", get(missing))
         .route("/slow.xml", get(slow))
+        .route("/busy.xml", get(busy))
         .with_state(served);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -241,10 +251,16 @@ async fn watch_follows_feeds_and_stores_each_item_once() {
     let base = serve_feeds(served.clone()).await;
     let dir = tempfile::tempdir().unwrap();
     let store = store::connect(dir.path().join("t.db")).await.unwrap();
-    let urls: Vec<String> = ["feed.xml", "dated.xml", "missing.xml", "slow.xml"]
-        .iter()
-        .map(|p| format!("{base}/{p}"))
-        .collect();
+    let urls: Vec<String> = [
+        "feed.xml",
+        "dated.xml",
+        "missing.xml",
+        "slow.xml",
+        "busy.xml",
+    ]
+    .iter()
+    .map(|p| format!("{base}/{p}"))
+    .collect();
     let (state, events, task) = start(&store, &urls);
 
     // Both feeds read, then asked conditionally and answered 304.
@@ -309,6 +325,14 @@ async fn watch_follows_feeds_and_stores_each_item_once() {
     assert_eq!(good["consecutive_errors"], 0, "{good}");
     assert_eq!(good["items_ingested"], 3, "{good}");
     assert!(served.hits("/missing.xml").requests < served.hits("/feed.xml").requests);
+    // A 503 with Retry-After: the wait the server asked for, longer than the backoff.
+    let busy = &json[4];
+    assert!(
+        busy["last_error"].as_str().unwrap().contains("503"),
+        "{busy}"
+    );
+    let wait = at(&busy["next_fetch"]) - at(&busy["last_fetch"]);
+    assert!(wait.num_seconds() >= 60, "{busy}");
     // All this while the slow feed was still being fetched, or had timed out.
     let slow = &json[3];
     assert!(

@@ -2,7 +2,8 @@
 //! (a 50 MB answer is refused after [`Limits::max_bytes`], never held whole), a time limit
 //! on the whole exchange, and a limit on redirects. Each failure is one sentence naming the
 //! URL's problem, for that source only. [`Fetcher::get_if_changed`] asks with the validators
-//! of the last answer (`If-None-Match`, `If-Modified-Since`), for `watch`.
+//! of the last answer (`If-None-Match`, `If-Modified-Since`) and reads `Retry-After`, for
+//! `watch`.
 
 use std::time::Duration;
 
@@ -47,6 +48,23 @@ pub(super) enum Conditional {
     Changed(Fetched, Validators),
 }
 
+/// Why a fetch failed, and how long the server asked to be left alone (`Retry-After`, on a
+/// 429 or 503 for instance).
+#[derive(Debug)]
+pub(super) struct FetchError {
+    pub message: String,
+    pub retry_after: Option<Duration>,
+}
+
+impl From<String> for FetchError {
+    fn from(message: String) -> FetchError {
+        FetchError {
+            message,
+            retry_after: None,
+        }
+    }
+}
+
 /// An HTTP client with [`Limits`]; cheap to clone.
 #[derive(Clone)]
 pub struct Fetcher {
@@ -68,7 +86,8 @@ impl Fetcher {
 
     /// The body at `url`, or why it could not be had.
     pub(super) async fn get(&self, url: &str) -> Result<Fetched, String> {
-        match self.get_if_changed(url, &Validators::default()).await? {
+        let answer = self.get_if_changed(url, &Validators::default()).await;
+        match answer.map_err(|e| e.message)? {
             Conditional::Changed(fetched, _) => Ok(fetched),
             // Not asked conditionally: a 304 is the server's fault.
             Conditional::NotModified => Err("the server answered HTTP 304 unasked".to_owned()),
@@ -80,7 +99,7 @@ impl Fetcher {
         &self,
         url: &str,
         known: &Validators,
-    ) -> Result<Conditional, String> {
+    ) -> Result<Conditional, FetchError> {
         let mut request = self.client.get(url);
         if let Some(etag) = &known.etag {
             request = request.header(reqwest::header::IF_NONE_MATCH, etag);
@@ -94,7 +113,10 @@ impl Fetcher {
             return Ok(Conditional::NotModified);
         }
         if !status.is_success() {
-            return Err(format!("the server answered HTTP {status}"));
+            return Err(FetchError {
+                message: format!("the server answered HTTP {status}"),
+                retry_after: retry_after(answer.headers()),
+            });
         }
         let header = |name| {
             answer
@@ -110,14 +132,14 @@ impl Fetcher {
         let max = self.limits.max_bytes;
         let too_big = || format!("the answer is larger than {} MB, the limit", max >> 20);
         if answer.content_length().is_some_and(|n| n > max as u64) {
-            return Err(too_big());
+            return Err(too_big().into());
         }
         let final_url = answer.url().to_string();
         let mut body = Vec::new();
         let mut answer = answer;
         while let Some(chunk) = answer.chunk().await.map_err(|e| self.why(e))? {
             if body.len() + chunk.len() > max {
-                return Err(too_big());
+                return Err(too_big().into());
             }
             body.extend_from_slice(&chunk);
         }
@@ -147,6 +169,22 @@ impl Fetcher {
     }
 }
 
+/// A `Retry-After` header: seconds, or an HTTP date.
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let value = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    (at.with_timezone(&chrono::Utc) - chrono::Utc::now())
+        .to_std()
+        .ok()
+}
+
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     let mut e = e;
     while let Some(next) = e.source() {
@@ -159,4 +197,24 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
 pub fn is_url(s: &str) -> bool {
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_is_seconds_or_a_date() {
+        let wait = |v: &str| {
+            let mut headers = reqwest::header::HeaderMap::new();
+            headers.insert(reqwest::header::RETRY_AFTER, v.parse().unwrap());
+            retry_after(&headers)
+        };
+        assert_eq!(wait("120"), Some(Duration::from_secs(120)));
+        let soon = (chrono::Utc::now() + chrono::TimeDelta::seconds(600)).to_rfc2822();
+        let got = wait(&soon).unwrap().as_secs();
+        assert!((590..=600).contains(&got), "{got}");
+        assert_eq!(wait("Tue, 01 Mar 2022 12:00:00 GMT"), None, "in the past");
+        assert_eq!(wait("soon"), None);
+    }
 }

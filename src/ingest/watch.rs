@@ -5,7 +5,8 @@
 //! a stored document already has their link (unless several items of the feed share it) or
 //! their text: an item is never stored twice, across restarts too. A feed that fails
 //! (fetch, parse or store) is tried again after a wait that doubles with each consecutive
-//! failure up to [`WatchOptions::max_backoff`], and back to the interval after a success;
+//! failure up to [`WatchOptions::max_backoff`] (or longer if the server's `Retry-After`
+//! asks, up to a day), and back to the interval after a success;
 //! every feed has its own loop, so one bad or slow feed never holds up the others. Nothing
 //! here prints: what happens reaches the caller as [`WatchEvent`]s, and the state of every
 //! feed is in a [`WatchState`] (served at `GET /api/v1/sources`).
@@ -19,12 +20,15 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::fetch::{Conditional, Fetcher, Limits, Validators};
+use super::fetch::{Conditional, FetchError, Fetcher, Limits, Validators};
 use super::guard::ExtractError;
 use super::input::Article;
 use super::sources::{Item, feed_items};
 use super::{Failure, IngestError, ingest_article_found};
 use crate::store::Store;
+
+/// The longest `Retry-After` a watch waits for.
+const LONGEST_RETRY_AFTER: Duration = Duration::from_secs(24 * 3600);
 
 /// How feeds are watched.
 #[derive(Debug, Clone, Copy)]
@@ -209,17 +213,19 @@ impl<F: Fn(WatchEvent) + Sync> Watch<'_, F> {
         loop {
             let fetched_at = Utc::now().trunc_subsecs(0);
             let result = self.poll(url, &mut memory).await;
-            let (status, error) = match result {
+            let (status, error, asked) = match result {
                 Ok(status) => {
                     errors = 0;
-                    (status, None)
+                    (status, None, None)
                 }
-                Err(message) => {
+                Err(e) => {
                     errors = errors.saturating_add(1);
-                    (FetchStatus::Error, Some(message))
+                    (FetchStatus::Error, Some(e.message), e.retry_after)
                 }
             };
-            let delay = self.options.delay(errors);
+            // A server's Retry-After is honoured, up to a day.
+            let asked = asked.unwrap_or_default().min(LONGEST_RETRY_AFTER);
+            let delay = self.options.delay(errors).max(asked);
             if let Some(message) = &error {
                 (self.on_event)(WatchEvent::Failed {
                     url: url.to_owned(),
@@ -247,7 +253,7 @@ impl<F: Fn(WatchEvent) + Sync> Watch<'_, F> {
     /// One fetch of a feed and the storing of its unseen items. The validators are kept only
     /// when every item was dealt with, so that a feed whose storing failed is read whole
     /// again next time rather than answered 304.
-    async fn poll(&self, url: &str, memory: &mut Memory) -> Result<FetchStatus, String> {
+    async fn poll(&self, url: &str, memory: &mut Memory) -> Result<FetchStatus, FetchError> {
         let answer = self.fetcher.get_if_changed(url, &memory.validators).await?;
         let (fetched, validators) = match answer {
             Conditional::NotModified => {
