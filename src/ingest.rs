@@ -10,13 +10,14 @@
 //! ([`crate::extract`]) and stored complete with everything found in it, [`BATCH`] articles
 //! per transaction ([`crate::store`]); an article whose text is already stored is counted as
 //! unchanged and not extracted again. A bad file, line, feed item or page is reported by name
-//! and skipped; the rest of the run goes on.
+//! and skipped; the rest of the run goes on. Feeds followed over time: module [`watch`].
 
 mod fetch;
 mod guard;
 mod input;
 mod published;
 mod sources;
+pub mod watch;
 
 use std::fmt;
 use std::fs::File;

@@ -1,7 +1,8 @@
 //! The binary with the new kinds of source (issue 12): `ingest` reads feed and page files
 //! and names each one it skips and why; every command reads front matter after a UTF-8
 //! byte order mark; a date with an offset is the local date at the source; `serve` says
-//! when it starts with no articles.
+//! when it starts with no articles; `watch` and `serve --watch` store a feed's items and
+//! show its state at /api/v1/sources.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Output, Stdio};
@@ -97,4 +98,91 @@ fn serve_says_when_it_starts_empty() {
         said.contains("no seeds directory") && said.contains("tarikh ingest"),
         "{said}"
     );
+}
+
+/// A feed of one item on a free local port, served from this test's runtime.
+async fn feed_server() -> String {
+    use axum::routing::get;
+    let app = axum::Router::new().route("/feed.xml", get(|| async { FEED }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("{base}/feed.xml")
+}
+
+/// The first line of the child's standard output that contains `what`, within 60 s.
+async fn line_with(child: &mut std::process::Child, what: &'static str) -> String {
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let find = tokio::task::spawn_blocking(move || {
+        stdout
+            .lines()
+            .map_while(Result::ok)
+            .find(|l| l.contains(what))
+    });
+    let found = tokio::time::timeout(Duration::from_secs(60), find).await;
+    found
+        .ok()
+        .and_then(Result::ok)
+        .flatten()
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn watch_stores_a_feeds_items_and_refuses_files() {
+    let out = tarikh(&["watch", "feed.xml"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("not an http:// or https:// URL"),
+        "{stderr}"
+    );
+
+    let url = feed_server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tarikh"))
+        .args(["watch", &url, "--interval", "1", "--db"])
+        .arg(dir.path().join("t.db"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let line = line_with(&mut child, "new").await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(line, format!("{url}: 1 new, 0 already stored"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_watch_shows_its_feeds_at_api_sources() {
+    let url = feed_server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tarikh"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--watch", &url])
+        .args(["--watch-interval", "1", "--seeds"])
+        .arg(dir.path().join("no-seeds"))
+        .arg("--db")
+        .arg(dir.path().join("t.db"))
+        .env_remove("TARIKH_TOKEN")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let line = line_with(&mut child, "listening on").await;
+    let api = line.rsplit(' ').next().unwrap_or_default().to_owned();
+    let mut source = serde_json::Value::Null;
+    for _ in 0..200 {
+        if let Ok(r) = reqwest::get(format!("{api}/api/v1/sources")).await {
+            let json: serde_json::Value = serde_json::from_str(&r.text().await.unwrap()).unwrap();
+            source = json[0].clone();
+            if source["items_ingested"] == 1 {
+                break;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(source["url"], url.as_str(), "{source}");
+    assert_eq!(source["items_ingested"], 1, "{source}");
+    assert_ne!(source["last_status"], "error", "{source}");
 }

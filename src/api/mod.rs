@@ -12,6 +12,7 @@
 //! - [`snapshot`]: the in-memory tally the histogram counts from.
 //! - [`export`]: TimelineJS, vis-timeline, CSV, JSON Feed and Atom shapes of the feed.
 //! - [`page`]: the timeline page at `/`.
+//! - [`sources`]: the state of the feeds `serve --watch` follows.
 
 pub mod auth;
 pub mod cache;
@@ -28,6 +29,7 @@ pub mod openapi;
 pub mod page;
 pub mod params;
 pub mod snapshot;
+pub mod sources;
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -45,6 +47,7 @@ use tower_http::cors::{Any, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
 
+use crate::ingest::watch::{WatchEvent, WatchOptions, WatchState};
 use crate::store::Store;
 use cache::ResponseCache;
 use error::ApiError;
@@ -73,6 +76,8 @@ pub struct AppState {
     pub failed_auths: Arc<auth::FailedAuths>,
     /// [`REQUEST_TIMEOUT`]; shorter in tests.
     pub request_timeout: Duration,
+    /// The feeds watched beside the server (`serve --watch`); empty when none is.
+    pub sources: WatchState,
 }
 
 impl AppState {
@@ -86,6 +91,7 @@ impl AppState {
             public_url: Arc::from(""),
             failed_auths: Arc::default(),
             request_timeout: REQUEST_TIMEOUT,
+            sources: WatchState::default(),
         }
     }
 
@@ -127,6 +133,7 @@ pub fn router(state: AppState) -> Router {
         .merge(page::routes())
         .route("/api/v1/documents", post(documents::create))
         .route("/api/v1/extract", post(documents::extract_only))
+        .route("/api/v1/sources", get(sources::list))
         .route("/openapi.json", get(meta::openapi))
         .route("/healthz", get(meta::healthz))
         .route("/metrics", get(meta::metrics))
@@ -205,6 +212,9 @@ pub struct ServeOptions {
     pub token: Option<String>,
     /// `--public-url` / `TARIKH_PUBLIC_URL`.
     pub public_url: Option<String>,
+    /// The feeds to watch beside the server (`--watch`), and how.
+    pub watch: Vec<String>,
+    pub watch_options: WatchOptions,
 }
 
 /// Opens the database, seeds it when empty, and serves until SIGINT or SIGTERM. `ready` is
@@ -220,6 +230,8 @@ pub async fn serve(
         addr,
         token,
         public_url,
+        watch,
+        watch_options,
     } = options;
     if let Some(t) = &token
         && t.chars().count() < auth::MIN_TOKEN_CHARS
@@ -274,7 +286,17 @@ pub async fn serve(
     }
     let mut state = AppState::new(store.clone(), token);
     state.public_url = Arc::from(state_url);
+    state.sources = WatchState::new(&watch);
     state.refresh_tally();
+    let watcher = (!watch.is_empty()).then(|| {
+        let (store, sources) = (store.clone(), state.sources.clone());
+        tokio::spawn(async move {
+            let watched = crate::ingest::watch::watch(&store, &sources, watch_options, log_watch);
+            if let Err(e) = watched.await {
+                tracing::error!("cannot watch the feeds: {e}");
+            }
+        })
+    });
     let app = router(state);
     // The peer address keys the limit on failed authentications.
     axum::serve(
@@ -284,9 +306,30 @@ pub async fn serve(
     .with_graceful_shutdown(shutdown_signal())
     .await
     .context("serving")?;
+    if let Some(watcher) = watcher {
+        watcher.abort();
+        let _ = watcher.await;
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// What the watch beside the server does, in its log.
+fn log_watch(event: WatchEvent) {
+    match event {
+        WatchEvent::Read { url, new, known } if new > 0 => {
+            tracing::info!(%url, new, known, "feed read");
+        }
+        WatchEvent::Read { url, new, known } => tracing::debug!(%url, new, known, "feed read"),
+        WatchEvent::NotModified { url } => tracing::debug!(%url, "feed not modified"),
+        WatchEvent::ItemSkipped(failure) => tracing::warn!(%failure, "feed item skipped"),
+        WatchEvent::Failed {
+            url,
+            message,
+            retry_in,
+        } => tracing::warn!(%url, retry_in_s = retry_in.as_secs(), "feed failed: {message}"),
+    }
 }
 
 async fn shutdown_signal() {

@@ -18,9 +18,10 @@ use super::fields::FeedPageParts;
 use super::histogram::{Histogram, Outside};
 use super::meta::Health;
 use super::params::values::CountryCode;
-use super::{documents, events, meta};
+use super::{documents, events, meta, sources};
 use crate::extract::events::{Event, EventDate, EventKind, Participant, Place, Precision, Status};
 use crate::extract::{Mode, Timex, TimexMod, TimexType};
+use crate::ingest::watch::{FetchStatus, SourceState};
 use crate::store::detail::{Disagreement, EventSpan, EvidenceDetail, TimexSpan};
 use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry};
 
@@ -54,6 +55,7 @@ use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry};
         meta::healthz,
         meta::metrics,
         meta::openapi,
+        sources::list,
     ),
     components(
         schemas(
@@ -62,7 +64,7 @@ use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry};
             Ingested, ExtractRequest, Extracted, Timex, TimexType, TimexMod, Mode, Event,
             EventDate, EventKind, Status, Precision, Participant, Place, TimelineJs,
             TimelineJsEvent, TimelineJsDate, TimelineJsText, VisItem, JsonFeed, JsonFeedItem,
-            Health, Problem, Outside, CountryCode,
+            Health, Problem, Outside, CountryCode, SourceState, FetchStatus,
         ),
         responses(
             NotModified, BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed,
@@ -75,6 +77,7 @@ use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry};
         (name = "events", description = "The timeline: the feed and its exports, one event, the histogram"),
         (name = "documents", description = "Articles: ingest one, read one back, extract without storing"),
         (name = "feeds", description = "The newest events for feed readers"),
+        (name = "sources", description = "The feeds watched beside the server (`serve --watch`)"),
         (name = "service", description = "Health, metrics and this document"),
     ),
 )]

@@ -1,6 +1,7 @@
-//! The command line: `tarikh extract`, `eval` (with `--timeline`), `check`, `serve`, and
-//! `ingest` / `reextract` (module `ingest`). Parsing, I/O and error reporting only; the work is
-//! done by [`crate::extract`], [`crate::eval`], [`crate::ingest`] and [`crate::api`].
+//! The command line: `tarikh extract`, `eval` (with `--timeline`), `check`, `serve`,
+//! `ingest` / `reextract` (module `ingest`) and `watch` (module `watch`). Parsing, I/O and
+//! error reporting only; the work is done by [`crate::extract`], [`crate::eval`],
+//! [`crate::ingest`] and [`crate::api`].
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -17,6 +18,7 @@ use crate::frontmatter;
 use crate::ingest::extract_caught;
 
 mod ingest;
+mod watch;
 
 #[derive(Parser)]
 #[command(
@@ -76,6 +78,18 @@ enum Command {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Follow feeds: fetch each on an interval (asking only for a changed feed) and store its
+    /// new items, until Ctrl-C.
+    Watch {
+        /// The feeds' http(s) URLs (RSS, Atom or JSON Feed).
+        #[arg(required = true, value_parser = watch::feed_url)]
+        urls: Vec<String>,
+        /// Seconds between the fetches of a feed (doubled after each failure, up to an hour).
+        #[arg(long, default_value = "300", value_parser = watch::interval)]
+        interval: std::time::Duration,
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// Serve the timeline over HTTP (the API under /api/v1 and the page at /).
     Serve {
         /// Address to listen on; port 0 picks a free port.
@@ -88,6 +102,13 @@ enum Command {
         /// links of the feeds; without it they are relative. Never taken from a request.
         #[arg(long, env = "TARIKH_PUBLIC_URL")]
         public_url: Option<String>,
+        /// A feed to watch beside the server, as `tarikh watch` does (repeatable); its state
+        /// is at /api/v1/sources.
+        #[arg(long = "watch", value_name = "FEED_URL", value_parser = watch::feed_url)]
+        watch: Vec<String>,
+        /// Seconds between the fetches of a watched feed.
+        #[arg(long, default_value = "300", value_parser = watch::interval)]
+        watch_interval: std::time::Duration,
         #[command(flatten)]
         db: DbArg,
     },
@@ -154,13 +175,26 @@ pub fn main() -> ExitCode {
         }
         Command::Ingest { paths, db } => ingest::run_ingest(&db.path, &paths),
         Command::Reextract { db } => ingest::run_reextract(&db.path),
+        Command::Watch { urls, interval, db } => watch::run_watch(&db.path, &urls, interval),
         Command::Check { db } => check(&db.path),
         Command::Serve {
             addr,
             seeds,
             public_url,
+            watch,
+            watch_interval,
             db,
-        } => serve(addr, &db.path, &seeds, public_url),
+        } => {
+            let watch_options = crate::ingest::watch::WatchOptions::every(watch_interval);
+            let options = crate::api::ServeOptions {
+                addr,
+                token: std::env::var("TARIKH_TOKEN").ok().filter(|t| !t.is_empty()),
+                public_url: public_url.filter(|u| !u.is_empty()),
+                watch,
+                watch_options,
+            };
+            serve(options, &db.path, &seeds)
+        }
     };
     match result {
         Ok(code) => code,
@@ -403,18 +437,8 @@ fn check(db: &Path) -> Result<ExitCode> {
 /// `tarikh serve`: prints the address it listens on once it is ready, then serves until
 /// SIGINT or SIGTERM. The write token comes from the environment only (TARIKH_TOKEN), never
 /// the command line, where other users of the machine could read it.
-fn serve(
-    addr: std::net::SocketAddr,
-    db: &Path,
-    seeds: &Path,
-    public_url: Option<String>,
-) -> Result<ExitCode> {
+fn serve(options: crate::api::ServeOptions, db: &Path, seeds: &Path) -> Result<ExitCode> {
     limit_malloc_arenas();
-    let options = crate::api::ServeOptions {
-        addr,
-        token: std::env::var("TARIKH_TOKEN").ok().filter(|t| !t.is_empty()),
-        public_url: public_url.filter(|u| !u.is_empty()),
-    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -34,6 +34,8 @@ pub(super) fn sniff(body: &[u8]) -> Kind {
 /// One item of a feed: its article, or why it was skipped, named by its position and title.
 pub(super) struct Item {
     pub origin: String,
+    /// The item's `guid` / `id`, or one feed-rs makes from its link and title.
+    pub id: String,
     pub article: Result<Article, String>,
 }
 
@@ -57,8 +59,13 @@ pub(super) fn feed_items(body: &[u8], base: Option<&str>) -> Result<Vec<Item>, S
                 Some(t) if !t.is_empty() => format!("item {} ({t})", n + 1),
                 _ => format!("item {}", n + 1),
             };
+            let id = entry.id.clone();
             let article = feed_article(entry, title, outlet.clone());
-            Item { origin, article }
+            Item {
+                origin,
+                id,
+                article,
+            }
         })
         .collect())
 }

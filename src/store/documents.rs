@@ -3,7 +3,7 @@
 //! document or nothing of it.
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use tracing::instrument;
@@ -72,6 +72,20 @@ impl Store {
              where content_hash in (select value from json_each(?))",
         )
         .bind(serde_json::to_string(hashes).expect("strings serialise"))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// Which of these URLs a stored document has (a watched feed's items are known by their
+    /// link, whatever became of their text).
+    #[instrument(skip_all, fields(urls = urls.len()))]
+    pub async fn stored_urls(&self, urls: &[&str]) -> Result<FxHashSet<String>> {
+        let rows: Vec<String> = sqlx::query_scalar(
+            "select distinct url from documents
+             where url in (select value from json_each(?))",
+        )
+        .bind(serde_json::to_string(urls).expect("strings serialise"))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().collect())

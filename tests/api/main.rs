@@ -8,4 +8,5 @@ mod golden;
 mod hardening;
 mod http;
 mod openapi;
+mod sources;
 mod support;

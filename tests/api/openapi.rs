@@ -8,13 +8,14 @@ use serde_json::{Value, json};
 use crate::support::{App, Reply, TOKEN, seeded};
 
 /// The router's routes and their methods, as `api::router` declares them.
-const ROUTES: [(&str, &[&str]); 11] = [
+const ROUTES: [(&str, &[&str]); 12] = [
     ("/api/v1/events", &["get"]),
     ("/api/v1/events/{id}", &["get"]),
     ("/api/v1/histogram", &["get"]),
     ("/api/v1/documents", &["post"]),
     ("/api/v1/documents/{id}", &["get"]),
     ("/api/v1/extract", &["post"]),
+    ("/api/v1/sources", &["get"]),
     ("/healthz", &["get"]),
     ("/metrics", &["get"]),
     ("/feed.json", &["get"]),
@@ -26,7 +27,7 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-async fn document(app: &App) -> Value {
+pub async fn document(app: &App) -> Value {
     let r = app.get("/openapi.json").await;
     assert_eq!(r.status, 200);
     assert!(r.header("content-type").starts_with("application/json"));
@@ -143,7 +144,7 @@ fn validate(doc: &Value, schema: &Value, value: &Value, at: &str) -> Result<(), 
 
 /// Checks that the document lists `reply` under `method path`: its status, its content type,
 /// and (for JSON) a body that fits the schema given for that content type.
-fn documented(doc: &Value, method: &str, path: &str, reply: &Reply) {
+pub fn documented(doc: &Value, method: &str, path: &str, reply: &Reply) {
     let what = format!("{} {path} → {}", method.to_uppercase(), reply.status);
     let operation = &doc["paths"][path][method];
     assert!(operation.is_object(), "{what}: no such operation");
@@ -438,6 +439,7 @@ async fn openapi_schemas_fit_real_responses() {
         ("/healthz", "/healthz".into()),
         ("/metrics", "/metrics".into()),
         ("/openapi.json", "/openapi.json".into()),
+        ("/api/v1/sources", "/api/v1/sources".into()),
     ];
     for (path, uri) in gets {
         documented(&doc, "get", path, &app.get(&uri).await);
