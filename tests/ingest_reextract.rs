@@ -75,4 +75,7 @@ async fn old_documents_are_re_extracted() {
     let store = store::connect(&db).await.unwrap();
     assert!(store.stale_document_ids().await.unwrap().is_empty());
     assert_eq!(content(&store).await, fresh);
+    // Events deleted and made again: the country posting lists follow.
+    let check = store.check().await.unwrap();
+    assert!(check.is_ok(), "{:?}", check.problems);
 }

@@ -1,6 +1,6 @@
 //! Every page of the feed, followed by its keys, is the filtered timeline in order, whatever
-//! the period, order and page size: the narrow and wide scans and the cursor bounds lose and
-//! repeat nothing.
+//! the period, countries, order and page size: the narrow and wide scans, the walks of a
+//! country's posting list and the cursor bounds lose and repeat nothing.
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -22,24 +22,40 @@ async fn pages_are_the_filtered_timeline() {
             .any(|e| (e.date.latest - e.date.earliest).num_days() > 512),
         "the corpus needs an event longer than 512 days"
     );
-    for (from, to) in [
+    let periods = [
         (None, None),
         (Some("1995-06-01"), None),
         (Some("2015-01-01"), Some("2019-12-31")),
         (Some("2022-09-13"), Some("2022-09-13")),
-    ] {
+    ];
+    let country_sets: [&[&str]; 4] = [&[], &["CHN"], &["RUS", "CHN"], &["CHN", "RUS", "XXX"]];
+    let mut with_countries = 0;
+    for ((from, to), countries) in periods
+        .into_iter()
+        .flat_map(|p| country_sets.iter().map(move |c| (p, *c)))
+    {
         let f = Filter {
             from: from.map(day),
             to: to.map(day),
+            countries: countries.iter().map(|c| c.to_string()).collect(),
             ..Filter::default()
         };
         let want: Vec<i64> = all
             .iter()
             .filter(|e| f.from.is_none_or(|d| e.date.latest >= d))
             .filter(|e| f.to.is_none_or(|d| e.date.earliest <= d))
+            .filter(|e| {
+                countries
+                    .iter()
+                    .all(|c| e.participants.iter().any(|p| p.country == *c))
+            })
             .map(|e| e.event_id)
             .collect();
-        assert!(!want.is_empty(), "{from:?}");
+        if countries.is_empty() {
+            assert!(!want.is_empty(), "{from:?}");
+        } else {
+            with_countries += want.len();
+        }
         for order in [Order::Asc, Order::Desc] {
             for limit in [1, 3, 500] {
                 let mut got = Vec::new();
@@ -56,8 +72,15 @@ async fn pages_are_the_filtered_timeline() {
                 if order == Order::Desc {
                     want.reverse();
                 }
-                assert_eq!(got, want, "{from:?}..{to:?} {order:?} by {limit}");
+                assert_eq!(
+                    got, want,
+                    "{from:?}..{to:?} {countries:?} {order:?} by {limit}"
+                );
             }
         }
     }
+    assert!(
+        with_countries > 0,
+        "no event of the corpus has the countries asked for"
+    );
 }

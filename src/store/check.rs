@@ -1,6 +1,6 @@
 //! `tarikh check`: whether a database is sound, without the sqlite3 shell (whose FTS5 may be
-//! too old for the index, see the README): SQLite's integrity check, the foreign keys, and
-//! each full-text index against its table.
+//! too old for the index, see the README): SQLite's integrity check, the foreign keys, each
+//! full-text index against its table, and the country posting lists against the events.
 
 use tracing::instrument;
 
@@ -74,6 +74,34 @@ impl Store {
         report
             .checked
             .push("full-text indexes (FTS5 integrity-check, rows)");
+
+        // The postings the triggers keep, against what the events and participants say.
+        let (missing, extra, miscounted): (i64, i64, i64) = sqlx::query_as(
+            "with want as (
+                 select distinct p.country, ev.width_class, ev.earliest, ev.latest, ev.event_id
+                 from participants p join events ev on ev.event_id = p.event_id
+                 where ev.earliest is not null and ev.width_class is not null)
+             select
+                 (select count(*) from (select * from want except
+                     select country, width_class, earliest, latest, event_id
+                     from event_countries)),
+                 (select count(*) from (select country, width_class, earliest, latest, event_id
+                     from event_countries except select * from want)),
+                 (select count(*) from (
+                     select country, count(*) from event_countries group by country
+                     except select country, events from country_counts where events > 0))",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        report
+            .checked
+            .push("country posting lists (event_countries, country_counts)");
+        if missing + extra + miscounted > 0 {
+            report.problems.push(format!(
+                "event_countries: {missing} postings missing, {extra} extra, \
+                 {miscounted} countries miscounted"
+            ));
+        }
         Ok(report)
     }
 }

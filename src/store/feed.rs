@@ -112,28 +112,21 @@ impl Store {
             None => vec![Widths::All],
         };
         let mut q = QueryBuilder::new("");
-        for (i, widths) in scans.into_iter().enumerate() {
-            if i > 0 {
-                q.push(" union all ");
+        match filter.countries.as_slice() {
+            [] => {
+                self.push_scans(&mut q, filter, order, after, limit, &scans)
+                    .await?
             }
-            q.push(format_args!(
-                "select * from (select {ENTRY_COLUMNS} from events ev where "
-            ));
-            self.push_filter(&mut q, filter, widths).await?;
-            if let Some(k) = after {
-                push_after(&mut q, order, k);
+            countries => {
+                let country = self.rarest_country(countries).await?;
+                let walk = Walk {
+                    country: &country,
+                    widest: self.widest_class().await?,
+                };
+                self.push_walk(&mut q, &walk, filter, order, after, limit, &scans)
+                    .await?
             }
-            q.push(match order {
-                Order::Asc => " order by ev.earliest, ev.latest desc, ev.event_id limit ",
-                Order::Desc => " order by ev.earliest desc, ev.latest, ev.event_id desc limit ",
-            });
-            q.push_bind(limit).push(")");
         }
-        q.push(match order {
-            Order::Asc => " order by earliest, latest desc, event_id limit ",
-            Order::Desc => " order by earliest desc, latest, event_id desc limit ",
-        });
-        q.push_bind(limit);
         let rows: Vec<EntryRow> = q.build_query_as().fetch_all(&self.pool).await?;
         let mut entries = rows
             .into_iter()
@@ -141,6 +134,108 @@ impl Store {
             .collect::<Result<Vec<_>>>()?;
         self.fill_entries(&mut entries, evidence).await?;
         Ok(entries)
+    }
+
+    /// The feed's query over `events ev`: one scan for each of `scans`, merged in order.
+    async fn push_scans(
+        &self,
+        q: &mut QueryBuilder<'_, Sqlite>,
+        filter: &Filter,
+        order: Order,
+        after: Option<Key>,
+        limit: i64,
+        scans: &[Widths],
+    ) -> Result<()> {
+        for (i, &widths) in scans.iter().enumerate() {
+            if i > 0 {
+                q.push(" union all ");
+            }
+            q.push(format_args!(
+                "select * from (select {ENTRY_COLUMNS} from events ev where "
+            ));
+            self.push_filter(q, filter, widths).await?;
+            if let Some(k) = after {
+                push_after(q, "ev", order, k);
+            }
+            push_order(q, "ev", order);
+            q.push_bind(limit).push(")");
+        }
+        push_order(q, "", order);
+        q.push_bind(limit);
+        Ok(())
+    }
+
+    /// The feed's query when countries are asked for: each scan walks the posting list of
+    /// `walk.country` (`event_countries c`, in timeline order) and looks the other countries
+    /// up in its index by event. When the filter holds nothing but the period and the
+    /// countries, the scans read the index alone and only the page's events are read.
+    #[allow(clippy::too_many_arguments)]
+    async fn push_walk(
+        &self,
+        q: &mut QueryBuilder<'_, Sqlite>,
+        walk: &Walk<'_>,
+        filter: &Filter,
+        order: Order,
+        after: Option<Key>,
+        limit: i64,
+        scans: &[Widths],
+    ) -> Result<()> {
+        let covered = *filter
+            == Filter {
+                from: filter.from,
+                to: filter.to,
+                countries: filter.countries.clone(),
+                ..Filter::default()
+            };
+        // The countries are checked on the posting list, the rest on the event.
+        let rest = Filter {
+            countries: Vec::new(),
+            ..filter.clone()
+        };
+        if covered {
+            q.push(format_args!("select {ENTRY_COLUMNS} from ("));
+        }
+        for (i, &widths) in scans.iter().enumerate() {
+            if i > 0 {
+                q.push(" union all ");
+            }
+            if covered {
+                q.push("select * from (select c.event_id, c.earliest, c.latest");
+                q.push(" from event_countries c");
+            } else {
+                q.push(format_args!("select * from (select {ENTRY_COLUMNS}"));
+                q.push(" from event_countries c cross join events ev");
+                q.push(" on ev.event_id = c.event_id");
+            }
+            q.push(" where c.country = ")
+                .push_bind(walk.country.to_owned());
+            for other in filter.countries.iter().filter(|c| *c != walk.country) {
+                q.push(
+                    " and exists (select 1 from event_countries o
+                                  where o.event_id = c.event_id and o.country = ",
+                )
+                .push_bind(other.clone())
+                .push(")");
+            }
+            push_bounds(q, filter, widths, walk.widest);
+            if !covered {
+                q.push(" and ");
+                self.push_filter(q, &rest, widths).await?;
+            }
+            if let Some(k) = after {
+                push_after(q, "c", order, k);
+            }
+            push_order(q, "c", order);
+            q.push_bind(limit).push(")");
+        }
+        if covered {
+            q.push(") k cross join events ev on ev.event_id = k.event_id");
+            push_order(q, "k", order);
+        } else {
+            push_order(q, "", order);
+        }
+        q.push_bind(limit);
+        Ok(())
     }
 
     /// Appends the conditions of `filter` (starting with "dated") to a query over `events ev`.
@@ -233,6 +328,20 @@ impl Store {
         Ok(())
     }
 
+    /// Of `countries` (not empty), the one with the fewest dated events (`country_counts`,
+    /// kept by triggers): the feed walks its posting list.
+    async fn rarest_country(&self, countries: &[String]) -> Result<String> {
+        let rarest: Option<String> = sqlx::query_scalar(
+            "select j.value from json_each(?) j
+             left join country_counts n on n.country = j.value
+             order by coalesce(n.events, 0), j.key limit 1",
+        )
+        .bind(serde_json::to_string(countries).expect("strings serialise"))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(rarest.unwrap_or_else(|| countries[0].clone()))
+    }
+
     /// The largest width class stored: no event lasts more than 2^class days.
     async fn widest_class(&self) -> Result<i64> {
         let class: Option<i64> = sqlx::query_scalar("select max(width_class) from events")
@@ -242,25 +351,69 @@ impl Store {
     }
 }
 
-/// Appends "after `k` in `order`" to the conditions.
-fn push_after(q: &mut QueryBuilder<'_, Sqlite>, order: Order, k: Key) {
+/// The posting list a country filter walks, and the widest class stored.
+struct Walk<'a> {
+    country: &'a str,
+    widest: i64,
+}
+
+/// Appends " order by" the timeline order of table `t` (or of the result's own columns when
+/// `t` is empty) and " limit ".
+fn push_order(q: &mut QueryBuilder<'_, Sqlite>, t: &str, order: Order) {
+    let t = if t.is_empty() {
+        String::new()
+    } else {
+        format!("{t}.")
+    };
+    q.push(match order {
+        Order::Asc => format!(" order by {t}earliest, {t}latest desc, {t}event_id limit "),
+        Order::Desc => format!(" order by {t}earliest desc, {t}latest, {t}event_id desc limit "),
+    });
+}
+
+/// Appends the period bounds of `filter` on the posting list `c`, each after " and " (what
+/// [`Store::push_filter`] puts on `events ev`), so that its index range is as narrow as the
+/// one on `events`.
+fn push_bounds(q: &mut QueryBuilder<'_, Sqlite>, f: &Filter, widths: Widths, widest: i64) {
+    if f.empty_period() {
+        q.push(" and 0");
+    }
+    if let Some(from) = f.from {
+        q.push(" and c.latest >= ").push_bind(from);
+        let longest = match widths {
+            Widths::All => 1 << widest,
+            Widths::Class(k) => {
+                q.push(" and c.width_class = ").push_bind(k);
+                1 << k
+            }
+        };
+        q.push(" and c.earliest >= ")
+            .push_bind(from - Duration::days(longest));
+    }
+    if let Some(to) = f.to {
+        q.push(" and c.earliest <= ").push_bind(to);
+    }
+}
+
+/// Appends "after `k` in `order`" to the conditions, on the timeline columns of table `t`.
+fn push_after(q: &mut QueryBuilder<'_, Sqlite>, t: &str, order: Order, k: Key) {
     let (later, wider_first, higher) = match order {
         Order::Asc => (">", "<", ">"),
         Order::Desc => ("<", ">", "<"),
     };
     // The same bound on its own first: SQLite starts an index range only at a plain
     // comparison, not inside the OR below.
-    q.push(format_args!(" and ev.earliest {later}= "))
+    q.push(format_args!(" and {t}.earliest {later}= "))
         .push_bind(k.earliest);
-    q.push(format_args!(" and (ev.earliest {later} "))
+    q.push(format_args!(" and ({t}.earliest {later} "))
         .push_bind(k.earliest)
-        .push(" or (ev.earliest = ")
+        .push(format_args!(" or ({t}.earliest = "))
         .push_bind(k.earliest)
-        .push(format_args!(" and (ev.latest {wider_first} "))
+        .push(format_args!(" and ({t}.latest {wider_first} "))
         .push_bind(k.latest)
-        .push(" or (ev.latest = ")
+        .push(format_args!(" or ({t}.latest = "))
         .push_bind(k.latest)
-        .push(format_args!(" and ev.event_id {higher} "))
+        .push(format_args!(" and {t}.event_id {higher} "))
         .push_bind(k.event_id)
         .push("))))");
 }
