@@ -9,8 +9,8 @@ use utoipa::ToSchema;
 
 use super::AppState;
 use super::error::ApiError;
-use super::export;
 use super::openapi::{IfNoneMatch, MethodNotAllowed, NotModified, ServerError};
+use crate::render;
 use crate::store::{Evidence, Filter, Order, TimelineEntry};
 
 /// How many of the newest events the feeds carry.
@@ -106,7 +106,7 @@ async fn newest(state: &AppState) -> Result<Vec<TimelineEntry>, ApiError> {
     summary = "JSON Feed 1.1 of the 50 newest events",
     params(IfNoneMatch),
     responses(
-        (status = 200, description = "The feed", body = export::JsonFeed,
+        (status = 200, description = "The feed", body = render::JsonFeed,
             content_type = "application/feed+json", headers(
                 ("ETag" = String, description = "A hash of the body"),
                 ("Cache-Control" = String, description = "`no-cache`"),
@@ -119,7 +119,7 @@ async fn newest(state: &AppState) -> Result<Vec<TimelineEntry>, ApiError> {
 pub async fn json_feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
     let entries = newest(&state).await?;
     // The configured public URL, or relative links: never the request's Host.
-    let feed = export::json_feed(&entries, &state.public_url);
+    let feed = render::json_feed(&entries, &state.public_url);
     Ok((
         [
             (header::CONTENT_TYPE, "application/feed+json"),
@@ -156,10 +156,10 @@ pub async fn atom_feed(State(state): State<AppState>) -> Result<impl IntoRespons
     // Updated when the newest item was first reported: the feed changes with the data only.
     let updated = entries
         .iter()
-        .filter_map(export::newest_published)
+        .filter_map(render::newest_published)
         .max()
         .unwrap_or_default();
-    let xml = export::atom(&entries, &state.public_url, updated);
+    let xml = render::atom(&entries, &state.public_url, updated);
     Ok((
         [
             (header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"),

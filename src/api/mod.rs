@@ -10,7 +10,6 @@
 //!   request passes (time limit, sizes, redacted logging).
 //! - [`cache`]: ETags, 304s and a cache of rendered reads. [`metrics`]: Prometheus counters.
 //! - [`snapshot`]: the in-memory tally the histogram counts from.
-//! - [`export`]: TimelineJS, vis-timeline, CSV, JSON Feed and Atom shapes of the feed.
 //! - [`page`]: the timeline page at `/`.
 //! - [`sources`]: the state of the feeds `serve --watch` follows.
 
@@ -19,7 +18,6 @@ pub mod cache;
 pub mod documents;
 pub mod error;
 pub mod events;
-pub mod export;
 pub mod fields;
 pub mod guard;
 pub mod histogram;

@@ -11,9 +11,6 @@ use utoipa::{IntoParams, Modify, OpenApi, PartialSchema, ToResponse, ToSchema};
 use super::documents::{ExtractRequest, Extracted, Ingested, NewArticle};
 use super::error::Problem;
 use super::events::FeedPage;
-use super::export::{
-    JsonFeed, JsonFeedItem, TimelineJs, TimelineJsDate, TimelineJsEvent, TimelineJsText, VisItem,
-};
 use super::fields::FeedPageParts;
 use super::histogram::{Histogram, Outside};
 use super::meta::Health;
@@ -22,6 +19,9 @@ use super::{documents, events, meta, sources};
 use crate::extract::events::{Event, EventDate, EventKind, Participant, Place, Precision, Status};
 use crate::extract::{Mode, Timex, TimexMod, TimexType};
 use crate::ingest::watch::{FetchStatus, SourceState};
+use crate::render::{
+    JsonFeed, JsonFeedItem, TimelineJs, TimelineJsDate, TimelineJsEvent, TimelineJsText, VisItem,
+};
 use crate::store::detail::{Disagreement, EventSpan, EvidenceDetail, TimexSpan};
 use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry};
 
