@@ -1,93 +1,127 @@
 //! The feeds for feed readers: JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) and
-//! Atom (RFC 4287).
+//! Atom (RFC 4287), in English or Arabic ([`Lang`]): titles and dates in the feed's language,
+//! the quotes as the sources wrote them. An item links to the event on the page
+//! (`/?event=N`), in the feed's language; its id stays the event's API URL.
 
 use atom_syndication::{Category, Entry, Feed, Link, Person, Text};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{display_date, event_url, first_quote, first_web_url, headline, tags};
+use super::{
+    Lang, display_date_in, event_url, first_quote, first_web_url, headline_in, page_url, tags,
+};
 use crate::store::TimelineEntry;
 
-/// The title of both feeds.
-const FEED_TITLE: &str = "tarikh: dated events from Arabic news";
+/// The title of both feeds, by language.
+fn feed_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "tarikh: dated events from Arabic news",
+        Lang::Ar => "تاريخ: أحداث مؤرخة من الأخبار العربية",
+    }
+}
+
+/// `?lang=ar` on the Arabic feed's own links, nothing on the English one.
+fn lang_query(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "",
+        Lang::Ar => "?lang=ar",
+    }
+}
 
 /// A JSON Feed 1.1 document (`application/feed+json`).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct JsonFeed {
     pub version: &'static str,
     pub title: &'static str,
+    /// The page, in the feed's language.
     pub home_page_url: String,
     pub feed_url: String,
+    /// `en` or `ar`: the language of the titles and dates.
+    pub language: &'static str,
     pub items: Vec<JsonFeedItem>,
 }
 
 /// One event as a JSON Feed item.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct JsonFeedItem {
-    /// The event's API URL, which is also its permalink.
+    /// The event's API URL: its permanent id.
     pub id: String,
+    /// The event on the page (`/?event=N`, with `&lang=ar` in the Arabic feed).
     pub url: String,
     /// The first report's article, when it has a web address.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub external_url: Option<String>,
     pub title: String,
+    /// The date in words, then the first report's quote (in Arabic, as written).
     pub content_text: String,
     /// RFC 3339: when the event was first reported (its first report's publication).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub date_published: Option<String>,
     pub tags: Vec<String>,
+    /// The feed's language, that of the title and date.
     pub language: &'static str,
 }
 
-/// The entries as a JSON Feed, in the order given. `base_url` is the service's public root
-/// (`https://tarikh.example`), with or without a trailing slash.
-pub fn json_feed(entries: &[TimelineEntry], base_url: &str) -> JsonFeed {
+/// The entries as a JSON Feed in `lang`, in the order given. `base_url` is the service's
+/// public root (`https://tarikh.example`), with or without a trailing slash.
+pub fn json_feed(entries: &[TimelineEntry], base_url: &str, lang: Lang) -> JsonFeed {
     let base = base_url.trim_end_matches('/');
+    let query = lang_query(lang);
     JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
-        title: FEED_TITLE,
-        home_page_url: format!("{base}/"),
-        feed_url: format!("{base}/feed.json"),
-        items: entries.iter().map(|e| json_feed_item(e, base)).collect(),
+        title: feed_title(lang),
+        home_page_url: format!("{base}/{query}"),
+        feed_url: format!("{base}/feed.json{query}"),
+        language: lang.code(),
+        items: entries
+            .iter()
+            .map(|e| json_feed_item(e, base, lang))
+            .collect(),
     }
 }
 
-fn json_feed_item(e: &TimelineEntry, base: &str) -> JsonFeedItem {
-    let url = event_url(base, e.event_id);
+fn json_feed_item(e: &TimelineEntry, base: &str, lang: Lang) -> JsonFeedItem {
     let quote = first_quote(e);
-    let mut content_text = display_date(&e.date);
+    let mut content_text = display_date_in(&e.date, lang);
     if !quote.is_empty() {
         content_text = format!("{content_text}\n\n{quote}");
     }
     JsonFeedItem {
-        id: url.clone(),
-        url,
+        id: event_url(base, e.event_id),
+        url: page_url(base, e.event_id, lang),
         external_url: first_web_url(e).map(str::to_owned),
-        title: headline(e),
+        title: headline_in(e, lang),
         content_text,
         date_published: newest_published(e).map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
         tags: tags(e),
-        language: "ar",
+        language: lang.code(),
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Atom: RFC 4287
 
-/// The entries as an Atom feed (`application/atom+xml`), in the order given. `updated` is the
-/// feed's own time, and any entry's whose reports carry no readable date. With an empty
-/// `base_url` the links are relative and the ids (which must be absolute) `urn:tarikh:…`.
-pub fn atom(entries: &[TimelineEntry], base_url: &str, updated: DateTime<FixedOffset>) -> String {
+/// The entries as an Atom feed (`application/atom+xml`) in `lang`, in the order given.
+/// `updated` is the feed's own time, and any entry's whose reports carry no readable date.
+/// With an empty `base_url` the links are relative and the ids (which must be absolute)
+/// `urn:tarikh:…`.
+pub fn atom(
+    entries: &[TimelineEntry],
+    base_url: &str,
+    updated: DateTime<FixedOffset>,
+    lang: Lang,
+) -> String {
     let base = base_url.trim_end_matches('/');
+    let query = lang_query(lang);
     let feed = Feed {
-        title: Text::plain(FEED_TITLE),
-        id: if base.is_empty() {
-            "urn:tarikh:feed".to_owned()
-        } else {
-            format!("{base}/feed.atom")
+        title: Text::plain(feed_title(lang)),
+        id: match (base.is_empty(), lang) {
+            (true, Lang::En) => "urn:tarikh:feed".to_owned(),
+            (true, Lang::Ar) => "urn:tarikh:feed:ar".to_owned(),
+            (false, _) => format!("{base}/feed.atom{query}"),
         },
         updated,
         // RFC 4287 wants an author on the feed when its entries have none.
@@ -96,12 +130,17 @@ pub fn atom(entries: &[TimelineEntry], base_url: &str, updated: DateTime<FixedOf
             ..Person::default()
         }],
         links: vec![
-            link(format!("{base}/feed.atom"), "self", "application/atom+xml"),
-            link(format!("{base}/"), "alternate", "text/html"),
+            link(
+                format!("{base}/feed.atom{query}"),
+                "self",
+                "application/atom+xml",
+            ),
+            link(format!("{base}/{query}"), "alternate", "text/html"),
         ],
+        lang: Some(lang.code().to_owned()),
         entries: entries
             .iter()
-            .map(|e| atom_entry(e, base, updated))
+            .map(|e| atom_entry(e, base, updated, lang))
             .collect(),
         ..Feed::default()
     };
@@ -109,10 +148,13 @@ pub fn atom(entries: &[TimelineEntry], base_url: &str, updated: DateTime<FixedOf
 }
 
 /// The title carries the date, which Atom has no other place for; the summary is the quote,
-/// marked as Arabic.
-fn atom_entry(e: &TimelineEntry, base: &str, updated: DateTime<FixedOffset>) -> Entry {
+/// marked as Arabic. The first link is the event on the page, then the event as JSON.
+fn atom_entry(e: &TimelineEntry, base: &str, updated: DateTime<FixedOffset>, lang: Lang) -> Entry {
     let url = event_url(base, e.event_id);
-    let mut links = vec![link(url.clone(), "alternate", "application/json")];
+    let mut links = vec![
+        link(page_url(base, e.event_id, lang), "alternate", "text/html"),
+        link(url.clone(), "alternate", "application/json"),
+    ];
     if let Some(article) = first_web_url(e) {
         links.push(link(article.to_owned(), "related", "text/html"));
     }
@@ -129,8 +171,16 @@ fn atom_entry(e: &TimelineEntry, base: &str, updated: DateTime<FixedOffset>) -> 
     } else {
         url
     };
+    let title = format!(
+        "{} ({})",
+        headline_in(e, lang),
+        display_date_in(&e.date, lang)
+    );
     Entry {
-        title: Text::plain(format!("{} ({})", headline(e), display_date(&e.date))),
+        title: Text {
+            lang: Some(lang.code().to_owned()),
+            ..Text::plain(title)
+        },
         id,
         updated: newest_published(e).unwrap_or(updated),
         links,
@@ -200,22 +250,24 @@ mod tests {
 
     #[test]
     fn json_feed_shape() {
-        let got = serde_json::to_value(json_feed(&[entry()], "https://t.example/")).unwrap();
+        let got =
+            serde_json::to_value(json_feed(&[entry()], "https://t.example/", Lang::En)).unwrap();
         let item = json!({
             "id": "https://t.example/api/v1/events/12",
-            "url": "https://t.example/api/v1/events/12",
+            "url": "https://t.example/?event=12",
             "external_url": "https://news.example/3",
             "title": "Meeting: China, Xi Jinping, Russia, Vladimir Putin",
             "content_text": format!("8 June 2018\n\n{QUOTE}"),
             "date_published": "2018-06-10T08:30:00Z",
             "tags": ["meeting", "CHN", "RUS"],
-            "language": "ar",
+            "language": "en",
         });
         let want = json!({
             "version": "https://jsonfeed.org/version/1.1",
             "title": "tarikh: dated events from Arabic news",
             "home_page_url": "https://t.example/",
             "feed_url": "https://t.example/feed.json",
+            "language": "en",
             "items": [item],
         });
         assert_eq!(got, want);
@@ -223,7 +275,7 @@ mod tests {
 
     #[test]
     fn json_feed_links_only_web_addresses() {
-        let feed = json_feed(&[hostile()], "https://t.example");
+        let feed = json_feed(&[hostile()], "https://t.example", Lang::En);
         assert_eq!(
             feed.items[0].external_url.as_deref(),
             Some("https://news.example/4")
@@ -239,10 +291,10 @@ mod tests {
         let mut bare = at("2022-Q3", Precision::Quarter);
         bare.event_id = 13;
         bare.evidence.clear();
-        let xml = atom(&[entry(), bare], "https://t.example", updated());
+        let xml = atom(&[entry(), bare], "https://t.example", updated(), Lang::En);
         let feed: Feed = xml.parse().unwrap();
         assert_eq!(feed.id, "https://t.example/feed.atom");
-        assert_eq!(feed.title.value, FEED_TITLE);
+        assert_eq!(feed.title.value, feed_title(Lang::En));
         assert_eq!(feed.updated, updated());
         assert_eq!(feed.entries.len(), 2);
 
@@ -268,6 +320,7 @@ mod tests {
         assert_eq!(
             links,
             [
+                ("alternate", "https://t.example/?event=12"),
                 ("alternate", "https://t.example/api/v1/events/12"),
                 ("related", "https://news.example/3")
             ]
@@ -281,7 +334,7 @@ mod tests {
 
     #[test]
     fn atom_escapes_a_script_quote() {
-        let xml = atom(&[hostile()], "https://t.example", updated());
+        let xml = atom(&[hostile()], "https://t.example", updated(), Lang::En);
         assert!(!xml.contains("<script"), "{xml}");
         assert!(xml.contains("&lt;script&gt;"), "{xml}");
         let feed: Feed = xml.parse().unwrap();
@@ -293,5 +346,33 @@ mod tests {
             .map(|l| l.href.as_str())
             .collect();
         assert_eq!(related, ["https://news.example/4"]);
+    }
+
+    #[test]
+    fn arabic_feeds_speak_arabic_and_link_to_the_arabic_page() {
+        let feed = json_feed(&[entry()], "https://t.example", Lang::Ar);
+        assert_eq!(feed.title, "تاريخ: أحداث مؤرخة من الأخبار العربية");
+        assert_eq!(feed.language, "ar");
+        assert_eq!(feed.home_page_url, "https://t.example/?lang=ar");
+        assert_eq!(feed.feed_url, "https://t.example/feed.json?lang=ar");
+        let item = &feed.items[0];
+        assert_eq!(item.id, "https://t.example/api/v1/events/12");
+        assert_eq!(item.url, "https://t.example/?event=12&lang=ar");
+        assert_eq!(item.title, "لقاء: الصين، شي جين بينغ، روسيا، فلاديمير بوتين");
+        assert_eq!(item.content_text, format!("8 حزيران 2018\n\n{QUOTE}"));
+        assert_eq!(item.language, "ar");
+
+        let xml = atom(&[entry()], "", updated(), Lang::Ar);
+        let feed: Feed = xml.parse().unwrap();
+        assert_eq!(feed.id, "urn:tarikh:feed:ar");
+        assert_eq!(feed.lang.as_deref(), Some("ar"));
+        let e = &feed.entries[0];
+        assert_eq!(
+            e.title.value,
+            "لقاء: الصين، شي جين بينغ، روسيا، فلاديمير بوتين (8 حزيران 2018)"
+        );
+        assert_eq!(e.title.lang.as_deref(), Some("ar"));
+        assert_eq!(e.links[0].href, "/?event=12&lang=ar");
+        assert_eq!(e.links[0].mime_type.as_deref(), Some("text/html"));
     }
 }

@@ -20,6 +20,7 @@ pub mod date;
 pub mod feeds;
 pub mod timelinejs;
 pub mod vis;
+mod words;
 
 #[cfg(test)]
 mod fixtures;
@@ -30,7 +31,7 @@ use crate::extract::events::Status;
 use crate::store::{EvidenceQuote, TimelineEntry};
 
 pub use self::csv::csv;
-pub use date::display_date;
+pub use date::{display_date, display_date_in};
 pub use feeds::{JsonFeed, JsonFeedItem, atom, json_feed, newest_published};
 pub use timelinejs::{TimelineJs, TimelineJsDate, TimelineJsEvent, TimelineJsText, timelinejs};
 pub use vis::{VisItem, vis};
@@ -38,21 +39,59 @@ pub use vis::{VisItem, vis};
 /// At most this many names in a headline: a summit can name twenty states.
 const HEADLINE_NAMES: usize = 5;
 
+/// The language of a feed's own words, its titles and dates; the quotes stay as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ar,
+}
+
+impl Lang {
+    /// The BCP 47 code: `en`, `ar`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ar => "ar",
+        }
+    }
+}
+
 /// What happened and who took part, in plain text: `Meeting: China, Russia`, or
 /// `Visit (cancelled): Vladimir Putin` when it did not (or not yet) take place.
 pub fn headline(e: &TimelineEntry) -> String {
-    let mut label = capitalised(e.kind.as_str());
+    headline_in(e, Lang::En)
+}
+
+/// [`headline`] in `lang`; in Arabic with the gazetteer's Arabic names:
+/// `لقاء (أُلغي): الصين، روسيا`.
+pub fn headline_in(e: &TimelineEntry, lang: Lang) -> String {
+    let mut label = match lang {
+        Lang::En => capitalised(e.kind.as_str()),
+        Lang::Ar => words::kind(e.kind).to_owned(),
+    };
     if e.status != Status::Held {
-        label = format!("{label} ({})", code(e.status));
+        let status = match lang {
+            Lang::En => code(e.status),
+            Lang::Ar => words::status(e.status).to_owned(),
+        };
+        label = format!("{label} ({status})");
     }
-    let names = distinct(e.participants.iter().map(|p| p.name.as_ref()));
+    let names = distinct(e.participants.iter().map(|p| match lang {
+        Lang::En => p.name.as_ref(),
+        Lang::Ar => words::name(p),
+    }));
     if names.is_empty() {
         return label;
     }
-    let mut list = names[..names.len().min(HEADLINE_NAMES)].join(", ");
-    if names.len() > HEADLINE_NAMES {
-        list += &format!(" and {} more", names.len() - HEADLINE_NAMES);
-    }
+    let shown = &names[..names.len().min(HEADLINE_NAMES)];
+    let more = names.len() - shown.len();
+    let list = match lang {
+        Lang::En if more > 0 => format!("{} and {more} more", shown.join(", ")),
+        Lang::En => shown.join(", "),
+        Lang::Ar if more > 0 => format!("{} و{more} غيرهم", shown.join("، ")),
+        Lang::Ar => shown.join("، "),
+    };
     format!("{label}: {list}")
 }
 
@@ -65,8 +104,17 @@ fn attribution(q: &EvidenceQuote) -> String {
     }
 }
 
+/// The event in the API: a feed item's permanent id.
 fn event_url(base: &str, event_id: i64) -> String {
     format!("{base}/api/v1/events/{event_id}")
+}
+
+/// The event on the page, in `lang`: where a reader of a feed goes.
+fn page_url(base: &str, event_id: i64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{base}/?event={event_id}"),
+        Lang::Ar => format!("{base}/?event={event_id}&lang=ar"),
+    }
 }
 
 fn first_quote(e: &TimelineEntry) -> &str {
@@ -178,5 +226,31 @@ mod tests {
             };
             assert_eq!(headline(&e), want);
         }
+    }
+
+    #[test]
+    fn arabic_headlines_use_the_gazetteer_names() {
+        let e = entry();
+        assert_eq!(
+            headline_in(&e, Lang::Ar),
+            "لقاء: الصين، شي جين بينغ، روسيا، فلاديمير بوتين"
+        );
+        let cancelled = TimelineEntry {
+            status: Status::Cancelled,
+            participants: vec![person("Nowhere Land", "XXX")],
+            ..entry()
+        };
+        assert_eq!(
+            headline_in(&cancelled, Lang::Ar),
+            "لقاء (أُلغي): Nowhere Land"
+        );
+        let many = TimelineEntry {
+            participants: ["A", "B", "C", "D", "E", "F"]
+                .iter()
+                .map(|n| person(n, "XXX"))
+                .collect(),
+            ..entry()
+        };
+        assert_eq!(headline_in(&many, Lang::Ar), "لقاء: A، B، C، D، E و1 غيرهم");
     }
 }

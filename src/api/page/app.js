@@ -274,6 +274,10 @@ function renderExports() {
   link('#export-csv-bom', { format: 'csv', bom: '1' });
   link('#export-timelinejs', { format: 'timelinejs' });
   link('#export-vis', { format: 'vis' });
+  // The feeds in the page's language: their titles, dates and links to this page.
+  const lang = state.lang === 'ar' ? '?lang=ar' : '';
+  $('#export-json-feed').href = `/feed.json${lang}`;
+  $('#export-atom').href = `/feed.atom${lang}`;
 }
 
 async function getJson(url, signal) {
@@ -376,6 +380,7 @@ function wireFilters() {
     writeUrl();
     applyLanguage();
     renderChips();
+    renderExports();
     buildTimeline();
     renderTimelineItems();
     renderHistogram();
@@ -459,6 +464,9 @@ let events = []; // as the feed gives them, earliest first
 let complete = true; // false while pages are still coming or when MAX_EVENTS cut the feed
 let truncated = false;
 let loadController = null;
+// The event the page was opened on (`?event=N`, as the feeds link): shown even when the
+// first filters leave it out; after that, a filter that leaves the selection out clears it.
+let eventFromUrl = null;
 
 async function loadEvents() {
   if (loadController) loadController.abort();
@@ -491,7 +499,9 @@ async function loadEvents() {
   renderTimelineItems();
   renderList();
   renderCount();
-  if (state.event !== null && !events.some(e => e.event_id === state.event)) {
+  const opened = eventFromUrl;
+  eventFromUrl = null;
+  if (state.event !== null && state.event !== opened && !events.some(e => e.event_id === state.event)) {
     state.event = null;
     writeUrl();
     renderPlaceholder();
@@ -933,6 +943,7 @@ function highlighted(ev) {
 
 async function start() {
   readUrl();
+  eventFromUrl = state.event;
   applyLanguage();
   wireFilters();
   buildTimeline();

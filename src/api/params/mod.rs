@@ -16,10 +16,11 @@ use utoipa::openapi::path::{Parameter, ParameterIn};
 
 use super::error::ApiError;
 use super::fields::{EntryField, Fields};
+use crate::render::Lang;
 use crate::store::{Evidence, EvidencePage, Filter, GroupBy, Interval, Key, Order};
 use types::{
-    CsvBom, FeedEvidence, FeedFormat, FeedParams, FilterParams, HistogramGroupBy,
-    HistogramInterval, HistogramParams, ReportParams, SortOrder,
+    CsvBom, FeedEvidence, FeedFormat, FeedLang, FeedParams, FilterParams, HistogramGroupBy,
+    HistogramInterval, HistogramParams, ReaderFeedParams, ReportParams, SortOrder,
 };
 use values::Cursor;
 
@@ -79,6 +80,8 @@ static HISTOGRAM: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 static REPORTS: LazyLock<Vec<String>> =
     LazyLock::new(|| names(&[ReportParams::into_params(query)]));
+static READER_FEED: LazyLock<Vec<String>> =
+    LazyLock::new(|| names(&[ReaderFeedParams::into_params(query)]));
 
 /// Refuses a parameter none of `known` names.
 fn only(raw: &str, known: &[String]) -> Result<(), ApiError> {
@@ -241,6 +244,17 @@ pub fn evidence_page(raw: Option<&str>) -> Result<EvidencePage, ApiError> {
     })
 }
 
+/// `GET /feed.json`, `GET /feed.atom`: the language of the feed.
+pub fn feed_lang(raw: Option<&str>) -> Result<Lang, ApiError> {
+    let raw = raw.unwrap_or("");
+    only(raw, &READER_FEED)?;
+    let p: ReaderFeedParams = read(raw)?;
+    Ok(match p.lang.map(|w| w.0) {
+        None | Some(FeedLang::En) => Lang::En,
+        Some(FeedLang::Ar) => Lang::Ar,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -324,5 +338,10 @@ mod tests {
         assert!(evidence_page(Some("limit=501")).is_err());
         assert!(evidence_page(Some("cursor=x")).is_err());
         assert!(evidence_page(Some("kind=visit")).is_err());
+        assert_eq!(feed_lang(None).unwrap(), Lang::En);
+        assert_eq!(feed_lang(Some("lang=ar")).unwrap(), Lang::Ar);
+        for query in ["lang=fr", "kind=visit"] {
+            assert!(feed_lang(Some(query)).is_err(), "{query}");
+        }
     }
 }

@@ -121,6 +121,29 @@ pub struct ReportParams {
     pub cursor: Option<ReportCursor>,
 }
 
+/// The parameters of the feeds for feed readers (`/feed.json`, `/feed.atom`).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub struct ReaderFeedParams {
+    /// The language of the titles and dates, and of the page the items link to: `en`
+    /// (default) or `ar`. The quotes are Arabic, as the sources wrote them, in both.
+    #[param(inline, value_type = Option<FeedLang>, default = json!("en"))]
+    pub lang: Option<Word<FeedLang>>,
+}
+
+/// The language of a feed for feed readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedLang {
+    En,
+    Ar,
+}
+
+impl Choice for FeedLang {
+    const EXPECTED: &'static str = "en (English) or ar (Arabic)";
+}
+
 /// Timeline order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
