@@ -20,7 +20,7 @@ use crate::render::Lang;
 use crate::store::{Evidence, EvidencePage, Filter, GroupBy, Interval, Key, Order};
 use types::{
     CsvBom, FeedEvidence, FeedFormat, FeedLang, FeedParams, FilterParams, HistogramGroupBy,
-    HistogramInterval, HistogramParams, ReaderFeedParams, ReportParams, SortOrder,
+    HistogramInterval, HistogramParams, ReaderFeedParams, ReportParams, SortOrder, UndatedParams,
 };
 use values::Cursor;
 
@@ -46,6 +46,18 @@ pub struct FeedQuery {
     /// The parts of each entry (`format=json`); every part when `None`.
     pub fields: Option<Fields>,
     /// The pairs as given, without `cursor`: the base of the next page's URL.
+    pub pairs: Vec<(String, String)>,
+}
+
+/// `GET /api/v1/events/undated`.
+#[derive(Debug, Clone)]
+pub struct UndatedQuery {
+    /// The filters; `from` and `to` are read (and checked) but an undated event has no period.
+    pub filter: Filter,
+    pub limit: i64,
+    /// The last event of the previous page.
+    pub after: Option<i64>,
+    /// The pairs as given, without `cursor`.
     pub pairs: Vec<(String, String)>,
 }
 
@@ -80,6 +92,12 @@ static HISTOGRAM: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 static REPORTS: LazyLock<Vec<String>> =
     LazyLock::new(|| names(&[ReportParams::into_params(query)]));
+static UNDATED: LazyLock<Vec<String>> = LazyLock::new(|| {
+    names(&[
+        FilterParams::into_params(query),
+        UndatedParams::into_params(query),
+    ])
+});
 static READER_FEED: LazyLock<Vec<String>> =
     LazyLock::new(|| names(&[ReaderFeedParams::into_params(query)]));
 
@@ -215,6 +233,36 @@ impl FeedQuery {
             s.append_pair(k, v);
         }
         s.append_pair("cursor", &Cursor(last).to_string());
+        s.finish()
+    }
+}
+
+impl UndatedQuery {
+    pub fn parse(raw: Option<&str>) -> Result<UndatedQuery, ApiError> {
+        let raw = raw.unwrap_or("");
+        only(raw, &UNDATED)?;
+        let filter: FilterParams = read(raw)?;
+        let page: UndatedParams = read(raw)?;
+        let mut filter: Filter = filter.into();
+        (filter.from, filter.to) = (None, None);
+        Ok(UndatedQuery {
+            filter,
+            limit: page.limit.map_or(DEFAULT_LIMIT, |n| n.0),
+            after: page.cursor.map(|c| c.0),
+            pairs: form_urlencoded::parse(raw.as_bytes())
+                .filter(|(k, _)| k != "cursor")
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        })
+    }
+
+    /// The query string of the page after the event `last`.
+    pub fn next_query(&self, last: i64) -> String {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in &self.pairs {
+            s.append_pair(k, v);
+        }
+        s.append_pair("cursor", &last.to_string());
         s.finish()
     }
 }

@@ -121,6 +121,19 @@ pub struct ReportParams {
     pub cursor: Option<ReportCursor>,
 }
 
+/// The parameters of the undated events besides the filters.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub struct UndatedParams {
+    /// Events per page, 1 to 500 (50).
+    #[param(inline)]
+    pub limit: Option<ReportLimit>,
+    /// The `next_cursor` of the previous page.
+    #[param(inline)]
+    pub cursor: Option<ReportCursor>,
+}
+
 /// The parameters of the feeds for feed readers (`/feed.json`, `/feed.atom`).
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(default)]
