@@ -364,3 +364,58 @@ async fn feeds_link_to_the_page_in_their_language() {
     let detail = crate::support::problem(&bad, 400);
     assert!(detail.contains("lang"), "{detail}");
 }
+
+fn ids(page: &serde_json::Value) -> Vec<i64> {
+    page["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["event_id"].as_i64().unwrap())
+        .collect()
+}
+
+/// Issue 12: a known name finds the events its person or state takes part in, whichever
+/// language it is typed in.
+#[tokio::test]
+async fn search_by_name_in_either_language() {
+    let app = seeded().await;
+    let by_participant = ids(&app
+        .get("/api/v1/events?participant=Vladimir%20Putin&limit=500")
+        .await
+        .json());
+    assert!(!by_participant.is_empty());
+    for name in ["Putin", "putin", "Vladimir Putin", "بوتين", "فلاديمير بوتين"] {
+        let page = app
+            .get(&format!("/api/v1/events?q={}&limit=500", urlencode(name)))
+            .await
+            .json();
+        assert_eq!(ids(&page), by_participant, "{name}");
+        assert_eq!(page["total"], by_participant.len(), "{name}");
+    }
+    let by_country = ids(&app.get("/api/v1/events?country=RUS&limit=500").await.json());
+    for name in ["Russia", "روسيا"] {
+        let page = app
+            .get(&format!("/api/v1/events?q={}&limit=500", urlencode(name)))
+            .await
+            .json();
+        assert_eq!(ids(&page), by_country, "{name}");
+    }
+    // Other words are still matched in the quotes; the histogram reads the same.
+    let words = app
+        .get("/api/v1/events?q=%D8%A8%D9%83%D9%8A%D9%86")
+        .await
+        .json();
+    assert!(!ids(&words).is_empty(), "بكين in the quotes");
+    let h = app
+        .get("/api/v1/histogram?interval=year&q=Putin")
+        .await
+        .json();
+    let counted: i64 = h["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["events"].as_i64().unwrap())
+        .sum::<i64>()
+        + h["coarser"]["total"].as_i64().unwrap_or(0);
+    assert_eq!(counted, by_participant.len() as i64);
+}

@@ -16,6 +16,7 @@ use utoipa::openapi::path::{Parameter, ParameterIn};
 
 use super::error::ApiError;
 use super::fields::{EntryField, Fields};
+use crate::extract::lexicon::gazetteer::{Named, named};
 use crate::render::Lang;
 use crate::store::{Evidence, EvidencePage, Filter, GroupBy, Interval, Key, Order};
 use types::{
@@ -144,15 +145,33 @@ impl From<FilterParams> for Filter {
                 kinds.push(kind.0);
             }
         }
+        let mut participant = p.participant.and_then(|w| w.given());
+        let mut q = p.q.and_then(|w| w.given());
+        // A search that is a known name, in English or Arabic, is that participant: the
+        // quotes are Arabic and often name him by his office alone.
+        match q.as_deref().map(named) {
+            // By name: a report that found him without a Wikidata id counts too.
+            Some(Some(Named::Person { name, .. })) if participant.is_none() => {
+                participant = Some(name.to_owned());
+                q = None;
+            }
+            Some(Some(Named::State(code))) => {
+                if !countries.iter().any(|c| c == code) {
+                    countries.push(code.to_owned());
+                }
+                q = None;
+            }
+            _ => {}
+        }
         Filter {
             from: p.from.map(|p| p.first),
             to: p.to.map(|p| p.last),
             countries,
-            participant: p.participant.and_then(|w| w.given()),
+            participant,
             kinds,
             status: p.status.map(|w| w.0),
             place: p.place.and_then(|w| w.given()),
-            q: p.q.and_then(|w| w.given()),
+            q,
             min_sources: p.min_sources.map(|n| n.0),
         }
     }

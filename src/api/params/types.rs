@@ -48,7 +48,10 @@ pub struct FilterParams {
     /// The place's English name (any case), Wikidata id or ISO 3166 alpha-3 country code.
     #[param(value_type = Option<String>)]
     pub place: Option<Words>,
-    /// Words that must all occur in a report's quote, matched after Arabic normalisation.
+    /// Words that must all occur in a report's quote, matched after Arabic normalisation. A
+    /// known person's or state's name alone, in English or Arabic (`Putin`, `بوتين`,
+    /// `Russia`, `روسيا`), finds the events they take part in instead, as `participant` or
+    /// `country` would (a person so only when `participant` is not given).
     #[param(value_type = Option<String>)]
     pub q: Option<Words>,
     /// At least this many distinct sources report the event.
