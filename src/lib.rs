@@ -9,6 +9,7 @@
 //! - [`store`]: the SQLite store of documents, their dates, and events merged across documents.
 //! - [`ingest`]: articles from files, directories, feeds and web pages (files or URLs) into the
 //!   store (`ingest`, `reextract`).
+//! - [`render`]: the feed as TimelineJS, vis-timeline, CSV, JSON Feed and Atom.
 //! - [`api`]: the HTTP service (`tarikh serve`): the chronological feed, histogram, exports,
 //!   ingestion over HTTP and the timeline page.
 //! - [`cli`]: the line-oriented commands of the binary (`extract`, `eval`).
@@ -19,4 +20,5 @@ pub mod eval;
 pub mod extract;
 pub mod frontmatter;
 pub mod ingest;
+pub mod render;
 pub mod store;

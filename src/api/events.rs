@@ -9,7 +9,6 @@ use utoipa::ToSchema;
 
 use super::AppState;
 use super::error::ApiError;
-use super::export;
 use super::fields::FeedPageParts;
 use super::histogram::Histogram;
 use super::openapi::{
@@ -17,6 +16,7 @@ use super::openapi::{
 };
 use super::params::types::{FeedFormat, FeedParams, FilterParams, HistogramParams, ReportParams};
 use super::params::{FeedQuery, HistogramQuery, evidence_page};
+use crate::render;
 use crate::store::{Counts, EventDetail, Filter, GroupBy, Interval, Key, TimelineEntry};
 
 /// A page of the feed.
@@ -106,11 +106,11 @@ pub async fn feed(
             .into_response(),
         },
         FeedFormat::Timelinejs => {
-            attachment(Json(export::timelinejs(&events)), "tarikh-timelinejs.json")
+            attachment(Json(render::timelinejs(&events)), "tarikh-timelinejs.json")
         }
-        FeedFormat::Vis => attachment(Json(export::vis(&events)), "tarikh-vis.json"),
+        FeedFormat::Vis => attachment(Json(render::vis(&events)), "tarikh-vis.json"),
         FeedFormat::Csv => {
-            let csv = export::csv(&events);
+            let csv = render::csv(&events);
             let body = if q.bom { format!("\u{feff}{csv}") } else { csv };
             attachment(
                 ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body),

@@ -1,7 +1,7 @@
 //! Around the API: health, metrics, the OpenAPI document, and the feeds for feed readers.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use serde::Serialize;
@@ -9,8 +9,10 @@ use utoipa::ToSchema;
 
 use super::AppState;
 use super::error::ApiError;
-use super::export;
-use super::openapi::{IfNoneMatch, MethodNotAllowed, NotModified, ServerError};
+use super::openapi::{BadRequest, IfNoneMatch, MethodNotAllowed, NotModified, ServerError};
+use super::params::feed_lang;
+use super::params::types::ReaderFeedParams;
+use crate::render;
 use crate::store::{Evidence, Filter, Order, TimelineEntry};
 
 /// How many of the newest events the feeds carry.
@@ -103,23 +105,28 @@ async fn newest(state: &AppState) -> Result<Vec<TimelineEntry>, ApiError> {
     path = "/feed.json",
     operation_id = "json_feed",
     tag = "feeds",
-    summary = "JSON Feed 1.1 of the 50 newest events",
-    params(IfNoneMatch),
+    summary = "JSON Feed 1.1 of the 50 newest events, in English or Arabic",
+    params(ReaderFeedParams, IfNoneMatch),
     responses(
-        (status = 200, description = "The feed", body = export::JsonFeed,
+        (status = 200, description = "The feed", body = render::JsonFeed,
             content_type = "application/feed+json", headers(
                 ("ETag" = String, description = "A hash of the body"),
                 ("Cache-Control" = String, description = "`no-cache`"),
             )),
         (status = 304, response = NotModified),
+        (status = 400, response = BadRequest),
         (status = 405, response = MethodNotAllowed),
         (status = 500, response = ServerError),
     )
 )]
-pub async fn json_feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
+pub async fn json_feed(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<impl IntoResponse, ApiError> {
+    let lang = feed_lang(raw.as_deref())?;
     let entries = newest(&state).await?;
     // The configured public URL, or relative links: never the request's Host.
-    let feed = export::json_feed(&entries, &state.public_url);
+    let feed = render::json_feed(&entries, &state.public_url, lang);
     Ok((
         [
             (header::CONTENT_TYPE, "application/feed+json"),
@@ -138,8 +145,8 @@ pub async fn json_feed(State(state): State<AppState>) -> Result<impl IntoRespons
     path = "/feed.atom",
     operation_id = "atom_feed",
     tag = "feeds",
-    summary = "Atom (RFC 4287) feed of the 50 newest events",
-    params(IfNoneMatch),
+    summary = "Atom (RFC 4287) feed of the 50 newest events, in English or Arabic",
+    params(ReaderFeedParams, IfNoneMatch),
     responses(
         (status = 200, description = "The feed, UTF-8 XML", body = String,
             content_type = "application/atom+xml", headers(
@@ -147,19 +154,24 @@ pub async fn json_feed(State(state): State<AppState>) -> Result<impl IntoRespons
                 ("Cache-Control" = String, description = "`no-cache`"),
             )),
         (status = 304, response = NotModified),
+        (status = 400, response = BadRequest),
         (status = 405, response = MethodNotAllowed),
         (status = 500, response = ServerError),
     )
 )]
-pub async fn atom_feed(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
+pub async fn atom_feed(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<impl IntoResponse, ApiError> {
+    let lang = feed_lang(raw.as_deref())?;
     let entries = newest(&state).await?;
     // Updated when the newest item was first reported: the feed changes with the data only.
     let updated = entries
         .iter()
-        .filter_map(export::newest_published)
+        .filter_map(render::newest_published)
         .max()
         .unwrap_or_default();
-    let xml = export::atom(&entries, &state.public_url, updated);
+    let xml = render::atom(&entries, &state.public_url, updated, lang);
     Ok((
         [
             (header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"),

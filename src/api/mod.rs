@@ -10,7 +10,7 @@
 //!   request passes (time limit, sizes, redacted logging).
 //! - [`cache`]: ETags, 304s and a cache of rendered reads. [`metrics`]: Prometheus counters.
 //! - [`snapshot`]: the in-memory tally the histogram counts from.
-//! - [`export`]: TimelineJS, vis-timeline, CSV, JSON Feed and Atom shapes of the feed.
+//! - [`undated`]: the events no report dates, listed apart.
 //! - [`page`]: the timeline page at `/`.
 //! - [`sources`]: the state of the feeds `serve --watch` follows.
 
@@ -19,7 +19,6 @@ pub mod cache;
 pub mod documents;
 pub mod error;
 pub mod events;
-pub mod export;
 pub mod fields;
 pub mod guard;
 pub mod histogram;
@@ -30,6 +29,7 @@ pub mod page;
 pub mod params;
 pub mod snapshot;
 pub mod sources;
+pub mod undated;
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -113,6 +113,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let reads = Router::new()
         .route("/api/v1/events", get(events::feed))
+        .route("/api/v1/events/undated", get(undated::list))
         .route("/api/v1/events/{id}", get(events::one))
         .route("/api/v1/histogram", get(events::histogram))
         .route("/api/v1/documents/{id}", get(documents::one))

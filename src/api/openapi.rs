@@ -11,19 +11,20 @@ use utoipa::{IntoParams, Modify, OpenApi, PartialSchema, ToResponse, ToSchema};
 use super::documents::{ExtractRequest, Extracted, Ingested, NewArticle};
 use super::error::Problem;
 use super::events::FeedPage;
-use super::export::{
-    JsonFeed, JsonFeedItem, TimelineJs, TimelineJsDate, TimelineJsEvent, TimelineJsText, VisItem,
-};
 use super::fields::FeedPageParts;
 use super::histogram::{Histogram, Outside};
 use super::meta::Health;
 use super::params::values::CountryCode;
-use super::{documents, events, meta, sources};
+use super::undated::UndatedPage;
+use super::{documents, events, meta, sources, undated};
 use crate::extract::events::{Event, EventDate, EventKind, Participant, Place, Precision, Status};
 use crate::extract::{Mode, Timex, TimexMod, TimexType};
 use crate::ingest::watch::{FetchStatus, SourceState};
+use crate::render::{
+    JsonFeed, JsonFeedItem, TimelineJs, TimelineJsDate, TimelineJsEvent, TimelineJsText, VisItem,
+};
 use crate::store::detail::{Disagreement, EventSpan, EvidenceDetail, TimexSpan};
-use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry};
+use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry, UndatedEntry};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -46,6 +47,7 @@ use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry};
     paths(
         events::feed,
         events::one,
+        undated::list,
         events::histogram,
         documents::create,
         documents::one,
@@ -64,7 +66,8 @@ use crate::store::{DocumentDetail, EventDetail, EvidenceQuote, TimelineEntry};
             Ingested, ExtractRequest, Extracted, Timex, TimexType, TimexMod, Mode, Event,
             EventDate, EventKind, Status, Precision, Participant, Place, TimelineJs,
             TimelineJsEvent, TimelineJsDate, TimelineJsText, VisItem, JsonFeed, JsonFeedItem,
-            Health, Problem, Outside, CountryCode, SourceState, FetchStatus,
+            Health, Problem, Outside, CountryCode, SourceState, FetchStatus, UndatedPage,
+            UndatedEntry,
         ),
         responses(
             NotModified, BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed,

@@ -267,64 +267,7 @@ impl Store {
         if let Some(to) = f.to {
             q.push(" and ev.earliest <= ").push_bind(to);
         }
-        for country in &f.countries {
-            q.push(
-                " and exists (select 1 from participants p
-                              where p.country = ",
-            )
-            .push_bind(country.clone())
-            .push(" and p.event_id = ev.event_id)");
-        }
-        if let Some(who) = &f.participant {
-            q.push(
-                " and exists (select 1 from participants p
-                              where p.event_id = ev.event_id and (p.wikidata = ",
-            )
-            .push_bind(who.clone())
-            .push(" or p.name = ")
-            .push_bind(who.clone())
-            .push(" collate nocase))");
-        }
-        if !f.kinds.is_empty() {
-            let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
-            let kinds = serde_json::to_string(&kinds).expect("strings serialise");
-            q.push(" and ev.kind in (select value from json_each(")
-                .push_bind(kinds)
-                .push("))");
-        }
-        if let Some(status) = f.status {
-            q.push(" and ev.status = ")
-                .push_bind(codes::status_str(status));
-        }
-        if let Some(place) = &f.place {
-            q.push(" and (ev.place_name = ")
-                .push_bind(place.clone())
-                .push(" collate nocase or ev.place_wikidata = ")
-                .push_bind(place.clone())
-                .push(" or ev.place_country = ")
-                .push_bind(place.clone())
-                .push(")");
-        }
-        if let Some(words) = f.q.as_deref() {
-            match fts_query(words) {
-                Some(expr) => {
-                    q.push(
-                        " and ev.event_id in (select e.event_id from evidence e
-                          where e.evidence_id in (select rowid from evidence_fts
-                                                  where evidence_fts match ",
-                    )
-                    .push_bind(expr)
-                    .push("))");
-                }
-                // Only punctuation: nothing can match it.
-                None => {
-                    q.push(" and 0");
-                }
-            }
-        }
-        if let Some(n) = f.min_sources {
-            q.push(" and ev.source_count >= ").push_bind(n);
-        }
+        push_conditions(q, f);
         Ok(())
     }
 
@@ -348,6 +291,69 @@ impl Store {
             .fetch_one(&self.pool)
             .await?;
         Ok(class.unwrap_or(0).clamp(0, 20))
+    }
+}
+
+/// Appends the conditions of `f` on anything but the date (` and …` each) to a query over
+/// `events ev`; every value bound.
+pub(super) fn push_conditions(q: &mut QueryBuilder<'_, Sqlite>, f: &Filter) {
+    for country in &f.countries {
+        q.push(
+            " and exists (select 1 from participants p
+                          where p.country = ",
+        )
+        .push_bind(country.clone())
+        .push(" and p.event_id = ev.event_id)");
+    }
+    if let Some(who) = &f.participant {
+        q.push(
+            " and exists (select 1 from participants p
+                          where p.event_id = ev.event_id and (p.wikidata = ",
+        )
+        .push_bind(who.clone())
+        .push(" or p.name = ")
+        .push_bind(who.clone())
+        .push(" collate nocase))");
+    }
+    if !f.kinds.is_empty() {
+        let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
+        let kinds = serde_json::to_string(&kinds).expect("strings serialise");
+        q.push(" and ev.kind in (select value from json_each(")
+            .push_bind(kinds)
+            .push("))");
+    }
+    if let Some(status) = f.status {
+        q.push(" and ev.status = ")
+            .push_bind(codes::status_str(status));
+    }
+    if let Some(place) = &f.place {
+        q.push(" and (ev.place_name = ")
+            .push_bind(place.clone())
+            .push(" collate nocase or ev.place_wikidata = ")
+            .push_bind(place.clone())
+            .push(" or ev.place_country = ")
+            .push_bind(place.clone())
+            .push(")");
+    }
+    if let Some(words) = f.q.as_deref() {
+        match fts_query(words) {
+            Some(expr) => {
+                q.push(
+                    " and ev.event_id in (select e.event_id from evidence e
+                      where e.evidence_id in (select rowid from evidence_fts
+                                              where evidence_fts match ",
+                )
+                .push_bind(expr)
+                .push("))");
+            }
+            // Only punctuation: nothing can match it.
+            None => {
+                q.push(" and 0");
+            }
+        }
+    }
+    if let Some(n) = f.min_sources {
+        q.push(" and ev.source_count >= ").push_bind(n);
     }
 }
 

@@ -7,6 +7,7 @@
 //! - [`merge`]: the pure decision of which event a report joins, and the event it makes.
 //! - [`timeline`], [`feed`]: the read side: filtered events in timeline order, a keyset page
 //!   at a time, with their participants and evidence; [`histogram`]: counts per period;
+//!   [`undated`]: the events no report dates, listed apart;
 //!   [`detail`]: one event with all its reports, one document with its spans; [`tally`]: the
 //!   events packed in memory for histograms.
 
@@ -22,6 +23,7 @@ pub mod merge;
 mod rows;
 pub mod tally;
 pub mod timeline;
+pub mod undated;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -40,6 +42,7 @@ pub use feed::{Filter, Key, Order};
 pub use histogram::{Counts, GroupBy, Interval};
 pub use tally::Tally;
 pub use timeline::{Evidence, EvidenceQuote, TimelineEntry};
+pub use undated::UndatedEntry;
 
 /// The version of what extraction writes into the store. Bump it whenever `extract` finds
 /// different timexes or events for the same text; `tarikh reextract` then redoes every

@@ -101,9 +101,9 @@ impl Store {
 
     /// Loads the participants, the report counts and the reports `evidence` asks for of
     /// `entries`.
-    pub(super) async fn fill_entries(
+    pub(super) async fn fill_entries<E: Fill>(
         &self,
-        entries: &mut [TimelineEntry],
+        entries: &mut [E],
         evidence: Evidence,
     ) -> Result<()> {
         if entries.is_empty() {
@@ -112,7 +112,7 @@ impl Store {
         let at: FxHashMap<i64, usize> = entries
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.event_id, i))
+            .map(|(i, e)| (e.event_id(), i))
             .collect();
         let ids = serde_json::to_string(&at.keys().collect::<Vec<_>>()).expect("ids serialise");
 
@@ -125,7 +125,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         for (event_id, name, country, wikidata) in people {
-            let list = &mut entries[at[&event_id]].participants;
+            let list = entries[at[&event_id]].participants();
             // One row per person: a report that gave the Wikidata id wins over one that did not.
             if !list.iter().any(|p| p.name == name && p.country == country) {
                 list.push(Participant {
@@ -146,7 +146,7 @@ impl Store {
         .await?;
         let mut firsts = Vec::with_capacity(counts.len());
         for (event_id, n, first) in counts {
-            entries[at[&event_id]].evidence_count = n;
+            *entries[at[&event_id]].evidence_count() = n;
             firsts.push(first);
         }
         let which = match evidence {
@@ -166,11 +166,41 @@ impl Store {
         .await?;
         for q in quotes {
             let i = at[&q.event_id];
-            entries[i].evidence.push(q.into_quote()?);
+            entries[i].evidence().push(q.into_quote()?);
         }
         Ok(())
     }
 }
+
+/// What [`Store::fill_entries`] fills in: a dated entry or an undated one.
+pub(super) trait Fill {
+    fn event_id(&self) -> i64;
+    fn participants(&mut self) -> &mut Vec<Participant>;
+    fn evidence_count(&mut self) -> &mut i64;
+    fn evidence(&mut self) -> &mut Vec<EvidenceQuote>;
+}
+
+/// [`Fill`] for a type with the fields of that name.
+macro_rules! fill {
+    ($($t:ty),*) => {$(
+        impl Fill for $t {
+            fn event_id(&self) -> i64 {
+                self.event_id
+            }
+            fn participants(&mut self) -> &mut Vec<Participant> {
+                &mut self.participants
+            }
+            fn evidence_count(&mut self) -> &mut i64 {
+                &mut self.evidence_count
+            }
+            fn evidence(&mut self) -> &mut Vec<EvidenceQuote> {
+                &mut self.evidence
+            }
+        }
+    )*};
+}
+
+fill!(TimelineEntry, super::undated::UndatedEntry);
 
 /// The columns of `events ev` that an [`EntryRow`] reads, in a select list.
 pub(super) const ENTRY_COLUMNS: &str = "ev.event_id, ev.date_conflict, ev.article_count,
@@ -189,6 +219,25 @@ pub(super) struct EntryRow {
 }
 
 impl EntryRow {
+    /// The undated entry of an event the sources give no date for.
+    pub(super) fn into_undated(self) -> Result<super::undated::UndatedEntry> {
+        let report = self.report.into_report()?;
+        Ok(super::undated::UndatedEntry {
+            event_id: self.event_id,
+            kind: report.kind,
+            status: report.status,
+            plover: report.plover,
+            plover_mode: report.plover_mode,
+            cameo: report.cameo,
+            place: report.place,
+            participants: Vec::new(),
+            article_count: self.article_count,
+            source_count: self.source_count,
+            evidence_count: 0,
+            evidence: Vec::new(),
+        })
+    }
+
     pub(super) fn into_entry(self) -> Result<TimelineEntry> {
         let report = self.report.into_report()?;
         let Some(date) = report.date else {

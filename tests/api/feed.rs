@@ -317,3 +317,105 @@ async fn the_feed_says_how_many_events_match_on_every_page() {
     let none = app.get("/api/v1/events?q=لاوجودلهذهالكلمة").await.json();
     assert_eq!(none["total"], 0);
 }
+
+/// Issue 12: a feed item opens the event on the page, in the feed's language; an Arabic feed
+/// has Arabic titles and dates.
+#[tokio::test]
+async fn feeds_link_to_the_page_in_their_language() {
+    let app = seeded().await;
+    let en = app.get("/feed.json").await.json();
+    assert_eq!(en["language"], "en");
+    let item = &en["items"][0];
+    let id = item["id"].as_str().unwrap();
+    let event_id = id.rsplit('/').next().unwrap();
+    assert_eq!(id, format!("/api/v1/events/{event_id}"));
+    assert_eq!(item["url"], format!("/?event={event_id}"));
+
+    let ar = app.get("/feed.json?lang=ar").await.json();
+    assert_eq!(ar["language"], "ar");
+    assert_eq!(ar["home_page_url"], "/?lang=ar");
+    assert!(ar["title"].as_str().unwrap().starts_with("تاريخ"));
+    for item in ar["items"].as_array().unwrap() {
+        let title = item["title"].as_str().unwrap();
+        assert!(
+            title
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+            "{title}"
+        );
+        assert!(
+            !title.contains("Meeting") && !title.contains("Visit"),
+            "{title}"
+        );
+        assert!(item["url"].as_str().unwrap().ends_with("&lang=ar"));
+    }
+
+    let atom = String::from_utf8(app.get("/feed.atom?lang=ar").await.body).unwrap();
+    assert!(atom.contains(r#"xml:lang="ar""#), "{atom}");
+    assert!(
+        atom.contains(&format!(r#"href="/?event={event_id}&amp;lang=ar""#)),
+        "{atom}"
+    );
+    let page = app.get(&format!("/?event={event_id}")).await;
+    assert_eq!(page.status, 200);
+
+    let bad = app.get("/feed.atom?lang=fr").await;
+    let detail = crate::support::problem(&bad, 400);
+    assert!(detail.contains("lang"), "{detail}");
+}
+
+fn ids(page: &serde_json::Value) -> Vec<i64> {
+    page["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["event_id"].as_i64().unwrap())
+        .collect()
+}
+
+/// Issue 12: a known name finds the events its person or state takes part in, whichever
+/// language it is typed in.
+#[tokio::test]
+async fn search_by_name_in_either_language() {
+    let app = seeded().await;
+    let by_participant = ids(&app
+        .get("/api/v1/events?participant=Vladimir%20Putin&limit=500")
+        .await
+        .json());
+    assert!(!by_participant.is_empty());
+    for name in ["Putin", "putin", "Vladimir Putin", "بوتين", "فلاديمير بوتين"] {
+        let page = app
+            .get(&format!("/api/v1/events?q={}&limit=500", urlencode(name)))
+            .await
+            .json();
+        assert_eq!(ids(&page), by_participant, "{name}");
+        assert_eq!(page["total"], by_participant.len(), "{name}");
+    }
+    let by_country = ids(&app.get("/api/v1/events?country=RUS&limit=500").await.json());
+    for name in ["Russia", "روسيا"] {
+        let page = app
+            .get(&format!("/api/v1/events?q={}&limit=500", urlencode(name)))
+            .await
+            .json();
+        assert_eq!(ids(&page), by_country, "{name}");
+    }
+    // Other words are still matched in the quotes; the histogram reads the same.
+    let words = app
+        .get("/api/v1/events?q=%D8%A8%D9%83%D9%8A%D9%86")
+        .await
+        .json();
+    assert!(!ids(&words).is_empty(), "بكين in the quotes");
+    let h = app
+        .get("/api/v1/histogram?interval=year&q=Putin")
+        .await
+        .json();
+    let counted: i64 = h["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["events"].as_i64().unwrap())
+        .sum::<i64>()
+        + h["coarser"]["total"].as_i64().unwrap_or(0);
+    assert_eq!(counted, by_participant.len() as i64);
+}

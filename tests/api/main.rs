@@ -10,3 +10,4 @@ mod http;
 mod openapi;
 mod sources;
 mod support;
+mod undated;

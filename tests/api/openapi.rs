@@ -8,8 +8,9 @@ use serde_json::{Value, json};
 use crate::support::{App, Reply, TOKEN, seeded};
 
 /// The router's routes and their methods, as `api::router` declares them.
-const ROUTES: [(&str, &[&str]); 12] = [
+const ROUTES: [(&str, &[&str]); 13] = [
     ("/api/v1/events", &["get"]),
+    ("/api/v1/events/undated", &["get"]),
     ("/api/v1/events/{id}", &["get"]),
     ("/api/v1/histogram", &["get"]),
     ("/api/v1/documents", &["post"]),
@@ -424,6 +425,12 @@ async fn openapi_schemas_fit_real_responses() {
         ("/api/v1/events", "/api/v1/events?format=csv".into()),
         ("/api/v1/events", "/api/v1/events?from=2024-13".into()),
         ("/api/v1/events/{id}", format!("/api/v1/events/{id}")),
+        ("/api/v1/events/undated", "/api/v1/events/undated".into()),
+        (
+            "/api/v1/events/undated",
+            "/api/v1/events/undated?limit=0".into(),
+        ),
+        ("/feed.json", "/feed.json?lang=ar".into()),
         (
             "/api/v1/histogram",
             "/api/v1/histogram?group_by=kind".into(),

@@ -479,6 +479,99 @@ describe('the seed articles', () => {
     await shot(page, 'hostile');
     await page.close();
   });
+
+  test('?event=N opens that event, also one the first filters leave out (the feeds link there)', async () => {
+    const feedItems = (await api(server.url, '/feed.json')).items;
+    assert.match(feedItems[0].url, /^\/\?event=\d+$/);
+    const all = await feed(server.url, 'kind=statement');
+    const outside = all.find(e => !e.participants.some(p => p.country === 'CHN'))
+      || (await feed(server.url, '')).find(e => !e.participants.some(p => p.country === 'CHN'));
+    assert.ok(outside, 'an event without China');
+    const { page, seen } = await openPage(server.url, `?event=${outside.event_id}`);
+    await page.waitForSelector(`#detail article[data-event-id="${outside.event_id}"]`);
+    assert.match(page.url(), new RegExp(`event=${outside.event_id}`));
+    const ar = (await api(server.url, '/feed.json?lang=ar')).items[0];
+    assert.match(ar.url, /^\/\?event=\d+&lang=ar$/);
+    await page.goto(`${server.url}${ar.url}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector(`#detail article[data-event-id="${ar.url.match(/\d+/)[0]}"]`);
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    assert.equal(await page.getAttribute('#export-json-feed', 'href'), '/feed.json?lang=ar');
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
+  test('events mentioned without a date are listed apart, in both languages', async () => {
+    const text = 'وصل وزير الخارجية الروسي سيرغي لافروف إلى بكين في زيارة رسمية.';
+    const response = await fetch(`${server.url}/api/v1/documents`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ text, published_at: '2023-04-01', title: 'لافروف في بكين', source: 'e2e' }),
+    });
+    assert.equal(response.status, 201, await response.text());
+    const undated = await api(server.url, '/api/v1/events/undated?country=RUS&country=CHN');
+    const ours = undated.events.find(e => e.evidence[0].quote === text);
+    assert.ok(ours, 'the API lists it');
+    const { page, seen } = await openPage(server.url);
+    const row = page.locator(`#undated-list li[data-event-id="${ours.event_id}"]`);
+    await row.waitFor();
+    assert.match(await page.textContent('#undated-title'), /^Mentioned without a date \(\d+\)$/);
+    assert.equal(await row.locator('.quote').textContent(), text);
+    assert.equal(await page.locator(`#events li[data-event-id="${ours.event_id}"]`).count(), 0, 'not among the dated');
+    await page.locator('#undated').scrollIntoViewIfNeeded();
+    await shot(page, 'undated-en');
+    await page.click('#lang');
+    assert.match(await page.textContent('#undated-title'), /^ورد ذكرها دون تاريخ \(\d+\)$/);
+    assert.match(await page.textContent('#undated .hint'), /دون أن تقول متى/);
+    await shot(page, 'undated-ar');
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+
+  test('a search without a match says so and what was searched, in both languages', async () => {
+    const word = 'لاوجودلهذهالكلمة';
+    const { page, seen } = await openPage(server.url, `?q=${encodeURIComponent(word)}`);
+    await countBecomes(page, 0);
+    await page.waitForSelector('#empty:not([hidden]) [data-empty="no-match"]');
+    assert.equal(await page.textContent('#empty .empty-title'), 'No event matches');
+    assert.equal(await page.textContent('#empty .searched'), word);
+    assert.match(await page.textContent('#empty .searched-filters'), /Russia, China/);
+    await shot(page, 'no-match-en');
+    await page.click('#lang');
+    assert.equal(await page.textContent('#empty .empty-title'), 'لا حدث يطابق البحث');
+    assert.match(await page.textContent('#empty .searched-filters'), /روسيا، الصين/);
+    await shot(page, 'no-match-ar');
+    // A new search that matches clears it.
+    await page.fill('#q', '');
+    await page.press('#q', 'Enter');
+    await page.waitForSelector('#empty', { state: 'hidden' });
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
+});
+
+describe('an empty database', () => {
+  let server;
+  before(async () => {
+    const emptySeeds = mkdtempSync(path.join(WORK, 'empty-seeds-'));
+    server = await startServer({ db: path.join(WORK, 'empty.db'), seeds: emptySeeds });
+  });
+  after(async () => server && server.stop());
+
+  test('the page says how to add articles, in both languages', async () => {
+    const { page, seen } = await openPage(server.url);
+    await page.waitForSelector('#empty:not([hidden]) [data-empty="database"]');
+    assert.match(await page.textContent('#empty'), /The database is empty/);
+    assert.match(await page.textContent('#empty pre'), /tarikh ingest /);
+    assert.match(await page.textContent('#empty'), /\/api\/v1\/documents/);
+    await shot(page, 'empty-en');
+    await page.click('#lang');
+    assert.match(await page.textContent('#empty'), /قاعدة البيانات فارغة/);
+    assert.match(await page.textContent('#empty pre'), /tarikh ingest /);
+    await shot(page, 'empty-ar');
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  });
 });
 
 describe(`a database of ${ARTICLES} synthetic articles`, { skip: ARTICLES === 0 }, () => {

@@ -32,6 +32,14 @@ const LABELS = {
     export_json_feed: 'JSON Feed (newest 50)', export_atom: 'Atom (newest 50)',
     footer: 'Data: ', api: 'the public API', bad_date: 'Dates look like 2022, 2022-09 or 2022-09-15.',
     load_error: 'Could not load the events: ',
+    undated: n => `Mentioned without a date (${n.toLocaleString('en')})`,
+    undated_hint: 'Events the sources report without saying when: they have no place on the timeline.',
+    undated_shown: (n, total) => `The first ${n} of ${total.toLocaleString('en')}.`,
+    no_match: 'No event matches', searched_for: 'Searched for', searched_in: 'with',
+    no_match_hint: 'Try fewer words, another spelling, or Reset.',
+    empty_db: 'The database is empty: there are no articles yet.',
+    empty_db_hint: 'Add articles (files, directories, feeds or web pages), then reload this page:',
+    empty_db_post: 'or POST an article to /api/v1/documents (with the write token).',
     sep: '; ', date: 'Date', precision: 'precision', status: 'Status',
     participants: 'Participants', place: 'Place', sources: 'Sources', none: '—',
     conflict: 'Sources disagree', claimed: 'this source dates it', published: 'published',
@@ -71,6 +79,14 @@ const LABELS = {
     export_json_feed: 'JSON Feed (أحدث 50)', export_atom: 'Atom (أحدث 50)',
     footer: 'البيانات: ', api: 'الواجهة البرمجية العامة', bad_date: 'تُكتب التواريخ هكذا: 2022 أو 2022-09 أو 2022-09-15.',
     load_error: 'تعذّر تحميل الأحداث: ',
+    undated: n => `ورد ذكرها دون تاريخ (${n.toLocaleString('en')})`,
+    undated_hint: 'أحداث تذكرها المصادر دون أن تقول متى وقعت، فلا مكان لها على الخط الزمني.',
+    undated_shown: (n, total) => `أول ${n} من ${total.toLocaleString('en')}.`,
+    no_match: 'لا حدث يطابق البحث', searched_for: 'بحثت عن', searched_in: 'مع',
+    no_match_hint: 'جرّب كلمات أقل أو كتابة أخرى، أو انقر «إعادة».',
+    empty_db: 'قاعدة البيانات فارغة: لا مقالات فيها بعد.',
+    empty_db_hint: 'أضف مقالات (ملفات أو مجلدات أو خلاصات أو صفحات ويب) ثم أعد تحميل الصفحة:',
+    empty_db_post: 'أو أرسل مقالًا بطلب POST إلى ‎/api/v1/documents (مع رمز الكتابة).',
     sep: '؛ ', date: 'التاريخ', precision: 'الدقة', status: 'الحالة',
     participants: 'المشاركون', place: 'المكان', sources: 'المصادر', none: '—',
     conflict: 'المصادر مختلفة', claimed: 'تاريخ هذا المصدر', published: 'نُشر',
@@ -274,6 +290,10 @@ function renderExports() {
   link('#export-csv-bom', { format: 'csv', bom: '1' });
   link('#export-timelinejs', { format: 'timelinejs' });
   link('#export-vis', { format: 'vis' });
+  // The feeds in the page's language: their titles, dates and links to this page.
+  const lang = state.lang === 'ar' ? '?lang=ar' : '';
+  $('#export-json-feed').href = `/feed.json${lang}`;
+  $('#export-atom').href = `/feed.atom${lang}`;
 }
 
 async function getJson(url, signal) {
@@ -376,10 +396,12 @@ function wireFilters() {
     writeUrl();
     applyLanguage();
     renderChips();
+    renderExports();
     buildTimeline();
     renderTimelineItems();
     renderHistogram();
     renderList();
+    renderUndated();
     renderCount();
     if (state.event !== null) showDetail(state.event, false);
     else renderPlaceholder();
@@ -441,6 +463,7 @@ function filtersChanged({ histogram = true, brush = true } = {}) {
   renderChips();
   renderExports();
   loadEvents().catch(showLoadError);
+  loadUndated().catch(showLoadError);
   if (histogram) loadHistogram().catch(showLoadError);
   else if (brush) markBrush();
 }
@@ -459,6 +482,9 @@ let events = []; // as the feed gives them, earliest first
 let complete = true; // false while pages are still coming or when MAX_EVENTS cut the feed
 let truncated = false;
 let loadController = null;
+// The event the page was opened on (`?event=N`, as the feeds link): shown even when the
+// first filters leave it out; after that, a filter that leaves the selection out clears it.
+let eventFromUrl = null;
 
 async function loadEvents() {
   if (loadController) loadController.abort();
@@ -491,7 +517,9 @@ async function loadEvents() {
   renderTimelineItems();
   renderList();
   renderCount();
-  if (state.event !== null && !events.some(e => e.event_id === state.event)) {
+  const opened = eventFromUrl;
+  eventFromUrl = null;
+  if (state.event !== null && state.event !== opened && !events.some(e => e.event_id === state.event)) {
     state.event = null;
     writeUrl();
     renderPlaceholder();
@@ -791,6 +819,95 @@ function renderList() {
   const rest = events.length - shown.length;
   $('#more').hidden = rest <= 0;
   $('#more').textContent = L('more')(Math.min(rest, LIST_STEP));
+  renderEmpty();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Empty states: what was searched when nothing matches, how to add articles when there are none
+
+let documentCount = null; // from /healthz: 0 is an empty database
+
+/** The filters shown, in words: `“بوتين” with Russia, China; visit; from 2018`. */
+function searchedWords() {
+  const parts = [];
+  const comma = state.lang === 'ar' ? '، ' : ', ';
+  if (state.countries && state.countries.length) parts.push(state.countries.map(countryName).join(comma));
+  if (state.kinds.length) parts.push(state.kinds.map(k => L('kind')[k] || k).join(comma));
+  if (state.from || state.to) parts.push(`${state.from || '…'} – ${state.to || '…'}`);
+  return parts.join(L('sep'));
+}
+
+function renderEmpty() {
+  const node = $('#empty');
+  const empty = complete && events.length === 0 && undatedTotal === 0;
+  node.hidden = !empty;
+  if (!empty) return node.replaceChildren();
+  if (documentCount === 0) {
+    const commands = ['tarikh ingest seeds/', 'tarikh ingest https://news.example/rss.xml', 'tarikh ingest saved/article.html'];
+    return node.replaceChildren(
+      el('p', { class: 'empty-title', dataset: { empty: 'database' } }, L('empty_db')),
+      el('p', {}, L('empty_db_hint')),
+      el('pre', { dir: 'ltr' }, el('code', {}, commands.join('\n'))),
+      el('p', { class: 'muted' }, L('empty_db_post')));
+  }
+  const filters = searchedWords();
+  return node.replaceChildren(
+    el('p', { class: 'empty-title', dataset: { empty: 'no-match' } }, L('no_match')),
+    state.q ? el('p', {}, `${L('searched_for')} `, el('q', { class: 'searched', dir: 'auto' }, state.q)) : null,
+    filters ? el('p', { class: 'searched-filters' }, `${L('searched_in')}: `, el('bdi', {}, filters)) : null,
+    el('p', { class: 'muted' }, L('no_match_hint')));
+}
+
+async function loadDocumentCount() {
+  try {
+    documentCount = (await getJson('/healthz')).documents;
+  } catch {
+    documentCount = null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undated events: listed apart, with the filters but the period
+
+const UNDATED_SHOWN = 100;
+let undated = [];
+let undatedTotal = null;
+let undatedController = null;
+
+async function loadUndated() {
+  if (undatedController) undatedController.abort();
+  const controller = new AbortController();
+  undatedController = controller;
+  const params = filterParams(false);
+  params.set('limit', String(UNDATED_SHOWN));
+  const page = await getJson(`/api/v1/events/undated?${params}`, controller.signal);
+  if (controller.signal.aborted) return;
+  undated = page.events;
+  undatedTotal = page.total;
+  renderUndated();
+  renderEmpty();
+}
+
+function renderUndated() {
+  const section = $('#undated');
+  section.hidden = !undated.length;
+  if (!undated.length) return;
+  $('#undated-title').textContent = L('undated')(undatedTotal);
+  $('#undated-shown').textContent = undatedTotal > undated.length ? L('undated_shown')(undated.length, undatedTotal) : '';
+  $('#undated-list').replaceChildren(...undated.map(event => {
+    const q = event.evidence && event.evidence[0];
+    return el('li', { class: `undated-row kind-${event.kind}`, dataset: { eventId: event.event_id } },
+      el('p', { class: 'undated-head' },
+        el('span', { class: 'swatch', 'aria-hidden': 'true' }),
+        el('span', { class: 'row-kind' }, L('kind')[event.kind] || event.kind),
+        el('span', { class: 'row-who', dir: 'auto' }, shortLabel(event)),
+        event.status !== 'held' ? el('span', { class: 'row-status' }, L('status_name')[event.status]) : null),
+      q ? el('blockquote', { class: 'quote', lang: 'ar', dir: 'rtl' }, q.quote) : null,
+      q ? el('p', { class: 'muted source-head' },
+        q.url ? el('a', { href: safeUrl(q.url), rel: 'noopener noreferrer', target: '_blank', dir: 'auto' }, q.title || q.source || L('open_article'))
+          : el('a', { href: `/api/v1/documents/${q.document_id}`, dir: 'auto' }, q.title || q.source || L('open_document')),
+        q.published_at ? [` · ${L('published')} `, iso(q.published_at)] : null) : null);
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -933,6 +1050,7 @@ function highlighted(ev) {
 
 async function start() {
   readUrl();
+  eventFromUrl = state.event;
   applyLanguage();
   wireFilters();
   buildTimeline();
@@ -947,7 +1065,8 @@ async function start() {
   renderChips();
   renderExports();
   window.addEventListener('resize', () => histogram && histogram.resize());
-  await Promise.all([loadEvents(), loadHistogram()]).catch(showLoadError);
+  await Promise.all([loadEvents(), loadHistogram(), loadUndated(), loadDocumentCount()]).catch(showLoadError);
+  renderEmpty();
   document.body.dataset.ready = 'true';
 }
 

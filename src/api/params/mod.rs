@@ -16,10 +16,12 @@ use utoipa::openapi::path::{Parameter, ParameterIn};
 
 use super::error::ApiError;
 use super::fields::{EntryField, Fields};
+use crate::extract::lexicon::gazetteer::{Named, named};
+use crate::render::Lang;
 use crate::store::{Evidence, EvidencePage, Filter, GroupBy, Interval, Key, Order};
 use types::{
-    CsvBom, FeedEvidence, FeedFormat, FeedParams, FilterParams, HistogramGroupBy,
-    HistogramInterval, HistogramParams, ReportParams, SortOrder,
+    CsvBom, FeedEvidence, FeedFormat, FeedLang, FeedParams, FilterParams, HistogramGroupBy,
+    HistogramInterval, HistogramParams, ReaderFeedParams, ReportParams, SortOrder, UndatedParams,
 };
 use values::Cursor;
 
@@ -45,6 +47,18 @@ pub struct FeedQuery {
     /// The parts of each entry (`format=json`); every part when `None`.
     pub fields: Option<Fields>,
     /// The pairs as given, without `cursor`: the base of the next page's URL.
+    pub pairs: Vec<(String, String)>,
+}
+
+/// `GET /api/v1/events/undated`.
+#[derive(Debug, Clone)]
+pub struct UndatedQuery {
+    /// The filters; `from` and `to` are read (and checked) but an undated event has no period.
+    pub filter: Filter,
+    pub limit: i64,
+    /// The last event of the previous page.
+    pub after: Option<i64>,
+    /// The pairs as given, without `cursor`.
     pub pairs: Vec<(String, String)>,
 }
 
@@ -79,6 +93,14 @@ static HISTOGRAM: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 static REPORTS: LazyLock<Vec<String>> =
     LazyLock::new(|| names(&[ReportParams::into_params(query)]));
+static UNDATED: LazyLock<Vec<String>> = LazyLock::new(|| {
+    names(&[
+        FilterParams::into_params(query),
+        UndatedParams::into_params(query),
+    ])
+});
+static READER_FEED: LazyLock<Vec<String>> =
+    LazyLock::new(|| names(&[ReaderFeedParams::into_params(query)]));
 
 /// Refuses a parameter none of `known` names.
 fn only(raw: &str, known: &[String]) -> Result<(), ApiError> {
@@ -123,15 +145,33 @@ impl From<FilterParams> for Filter {
                 kinds.push(kind.0);
             }
         }
+        let mut participant = p.participant.and_then(|w| w.given());
+        let mut q = p.q.and_then(|w| w.given());
+        // A search that is a known name, in English or Arabic, is that participant: the
+        // quotes are Arabic and often name him by his office alone.
+        match q.as_deref().map(named) {
+            // By name: a report that found him without a Wikidata id counts too.
+            Some(Some(Named::Person { name, .. })) if participant.is_none() => {
+                participant = Some(name.to_owned());
+                q = None;
+            }
+            Some(Some(Named::State(code))) => {
+                if !countries.iter().any(|c| c == code) {
+                    countries.push(code.to_owned());
+                }
+                q = None;
+            }
+            _ => {}
+        }
         Filter {
             from: p.from.map(|p| p.first),
             to: p.to.map(|p| p.last),
             countries,
-            participant: p.participant.and_then(|w| w.given()),
+            participant,
             kinds,
             status: p.status.map(|w| w.0),
             place: p.place.and_then(|w| w.given()),
-            q: p.q.and_then(|w| w.given()),
+            q,
             min_sources: p.min_sources.map(|n| n.0),
         }
     }
@@ -216,6 +256,36 @@ impl FeedQuery {
     }
 }
 
+impl UndatedQuery {
+    pub fn parse(raw: Option<&str>) -> Result<UndatedQuery, ApiError> {
+        let raw = raw.unwrap_or("");
+        only(raw, &UNDATED)?;
+        let filter: FilterParams = read(raw)?;
+        let page: UndatedParams = read(raw)?;
+        let mut filter: Filter = filter.into();
+        (filter.from, filter.to) = (None, None);
+        Ok(UndatedQuery {
+            filter,
+            limit: page.limit.map_or(DEFAULT_LIMIT, |n| n.0),
+            after: page.cursor.map(|c| c.0),
+            pairs: form_urlencoded::parse(raw.as_bytes())
+                .filter(|(k, _)| k != "cursor")
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        })
+    }
+
+    /// The query string of the page after the event `last`.
+    pub fn next_query(&self, last: i64) -> String {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in &self.pairs {
+            s.append_pair(k, v);
+        }
+        s.append_pair("cursor", &last.to_string());
+        s.finish()
+    }
+}
+
 impl HistogramQuery {
     pub fn parse(raw: Option<&str>) -> Result<HistogramQuery, ApiError> {
         let raw = raw.unwrap_or("");
@@ -238,6 +308,17 @@ pub fn evidence_page(raw: Option<&str>) -> Result<EvidencePage, ApiError> {
     Ok(EvidencePage {
         after: page.cursor.map(|c| c.0),
         limit: page.limit.map_or(DEFAULT_LIMIT, |n| n.0),
+    })
+}
+
+/// `GET /feed.json`, `GET /feed.atom`: the language of the feed.
+pub fn feed_lang(raw: Option<&str>) -> Result<Lang, ApiError> {
+    let raw = raw.unwrap_or("");
+    only(raw, &READER_FEED)?;
+    let p: ReaderFeedParams = read(raw)?;
+    Ok(match p.lang.map(|w| w.0) {
+        None | Some(FeedLang::En) => Lang::En,
+        Some(FeedLang::Ar) => Lang::Ar,
     })
 }
 
@@ -324,5 +405,10 @@ mod tests {
         assert!(evidence_page(Some("limit=501")).is_err());
         assert!(evidence_page(Some("cursor=x")).is_err());
         assert!(evidence_page(Some("kind=visit")).is_err());
+        assert_eq!(feed_lang(None).unwrap(), Lang::En);
+        assert_eq!(feed_lang(Some("lang=ar")).unwrap(), Lang::Ar);
+        for query in ["lang=fr", "kind=visit"] {
+            assert!(feed_lang(Some(query)).is_err(), "{query}");
+        }
     }
 }

@@ -48,7 +48,10 @@ pub struct FilterParams {
     /// The place's English name (any case), Wikidata id or ISO 3166 alpha-3 country code.
     #[param(value_type = Option<String>)]
     pub place: Option<Words>,
-    /// Words that must all occur in a report's quote, matched after Arabic normalisation.
+    /// Words that must all occur in a report's quote, matched after Arabic normalisation. A
+    /// known person's or state's name alone, in English or Arabic (`Putin`, `بوتين`,
+    /// `Russia`, `روسيا`), finds the events they take part in instead, as `participant` or
+    /// `country` would (a person so only when `participant` is not given).
     #[param(value_type = Option<String>)]
     pub q: Option<Words>,
     /// At least this many distinct sources report the event.
@@ -119,6 +122,42 @@ pub struct ReportParams {
     /// The `next_cursor` of the previous page.
     #[param(inline)]
     pub cursor: Option<ReportCursor>,
+}
+
+/// The parameters of the undated events besides the filters.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub struct UndatedParams {
+    /// Events per page, 1 to 500 (50).
+    #[param(inline)]
+    pub limit: Option<ReportLimit>,
+    /// The `next_cursor` of the previous page.
+    #[param(inline)]
+    pub cursor: Option<ReportCursor>,
+}
+
+/// The parameters of the feeds for feed readers (`/feed.json`, `/feed.atom`).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub struct ReaderFeedParams {
+    /// The language of the titles and dates, and of the page the items link to: `en`
+    /// (default) or `ar`. The quotes are Arabic, as the sources wrote them, in both.
+    #[param(inline, value_type = Option<FeedLang>, default = json!("en"))]
+    pub lang: Option<Word<FeedLang>>,
+}
+
+/// The language of a feed for feed readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedLang {
+    En,
+    Ar,
+}
+
+impl Choice for FeedLang {
+    const EXPECTED: &'static str = "en (English) or ar (Arabic)";
 }
 
 /// Timeline order.

@@ -137,5 +137,65 @@ pub static ORGANISATIONS: LazyLock<Vec<(&'static str, &'static Organisation)>> =
 pub static IDIOMS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| table::lines(include_str!("../data/idioms.txt")).collect());
 
+/// Who a search names: a person of the gazetteer or a state.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Named {
+    /// The English name and the Wikidata id where known.
+    Person {
+        name: &'static str,
+        wikidata: Option<&'static str>,
+    },
+    /// The ISO 3166 alpha-3 code.
+    State(&'static str),
+}
+
+/// The person or state `text` names, in English (the full name or a surname only one person
+/// has, any case) or in any Arabic spelling the gazetteer knows (compared after folding);
+/// `None` for anything else.
+///
+/// ```
+/// use tarikh::extract::lexicon::gazetteer::{named, Named};
+/// let putin = Some(Named::Person { name: "Vladimir Putin", wikidata: Some("Q7747") });
+/// assert_eq!(named("Putin"), putin);
+/// assert_eq!(named("بوتين"), putin);
+/// assert_eq!(named("روسيا"), Some(Named::State("RUS")));
+/// assert_eq!(named("قمة"), None);
+/// ```
+pub fn named(text: &str) -> Option<Named> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let folded = crate::extract::normalize::fold(text);
+    let arabic = |spellings: &[&str]| {
+        spellings
+            .iter()
+            .any(|s| crate::extract::normalize::fold(s) == folded)
+    };
+    let person = |p: &Person| Named::Person {
+        name: p.name,
+        wikidata: p.wikidata,
+    };
+    if let Some(p) = PEOPLE
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(text) || arabic(&p.spellings))
+    {
+        return Some(person(p));
+    }
+    let mut surnames = PEOPLE.iter().filter(|p| {
+        p.name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| last.eq_ignore_ascii_case(text))
+    });
+    if let (Some(p), None) = (surnames.next(), surnames.next()) {
+        return Some(person(p));
+    }
+    STATES
+        .iter()
+        .find(|s| s.name.eq_ignore_ascii_case(text) || arabic(&s.names))
+        .map(|s| Named::State(s.code))
+}
+
 #[cfg(test)]
 mod tests;
