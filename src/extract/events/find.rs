@@ -186,7 +186,6 @@ pub(crate) fn events_in(
         heads.push(head_of(g, c.tok));
         sentences.push(sentence);
         events.push(build(
-            text,
             g,
             &l,
             &c,
@@ -198,7 +197,15 @@ pub(crate) fn events_in(
         ));
         inherited.push(!is_own);
     }
-    one_per_happening(text, g.n, events, &inherited)
+    let mut kept = one_per_happening(text, g.n, events, &inherited);
+    // Only the events kept carry their words: the trigger and the sentence, from the text.
+    for e in &mut kept {
+        e.trigger = g.n.original_slice(text, e.start, e.end).to_owned();
+        e.sentence =
+            g.n.original_slice(text, e.sentence_start, e.sentence_end)
+                .to_owned();
+    }
+    kept
 }
 
 /// The kind and codings an event ends up with.
@@ -236,7 +243,6 @@ pub(super) fn status(
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn build(
-    text: &str,
     g: &Cursor,
     l: &Layout,
     c: &Candidate,
@@ -251,21 +257,21 @@ pub(super) fn build(
     let range = l.sentence_of(c.tok);
     let (first, last) = (range.start, range.end - 1);
     let (s_start, s_end) = g.n.original_span(g.t[first].chars.0, g.t[last].chars.1);
-    let slice = |a: usize, b: usize| g.n.original_slice(text, a, b).to_owned();
     let (date, date_span) = date.map_or((None, None), |(d, s)| (Some(d), Some(s)));
     Event {
         kind: coded.kind,
         date,
         participants,
         location,
-        trigger: slice(start, end),
+        // Filled in for the events kept (see `events_in`).
+        trigger: String::new(),
         start,
         end,
         status,
         plover: c.def.plover.map(Into::into),
         plover_mode: coded.plover_mode.map(Into::into),
         cameo: coded.cameo.into(),
-        sentence: slice(s_start, s_end),
+        sentence: String::new(),
         sentence_start: s_start,
         sentence_end: s_end,
         date_start: date_span.map(|s| s.0),

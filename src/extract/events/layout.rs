@@ -2,6 +2,7 @@
 //! run-on scraped text never makes one trigger read the whole document.
 
 use crate::extract::grammar::Cursor;
+use crate::extract::grammar::cursor::one_of;
 use crate::extract::lexicon::{Lex, is_discuss_word};
 use crate::extract::token::Kind;
 
@@ -96,7 +97,7 @@ pub(super) fn layout(g: &Cursor) -> Layout {
         l.clauses[c].end = i + 1;
         // ".\n" ends one sentence, not two: a sentence of punctuation alone is none.
         let sentence_end = g.sentence_end(i) && l.sentences[s].start < i;
-        if sentence_end || (t.kind == Kind::Punct && ",:()".contains(t.punct)) {
+        if sentence_end || (t.kind == Kind::Punct && one_of(",:()", t.punct)) {
             c += 1;
             l.clauses.push(i + 1..i + 1);
         }

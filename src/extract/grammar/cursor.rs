@@ -22,7 +22,7 @@ impl<'a> Cursor<'a> {
         let mut sentence_of = Vec::with_capacity(t.len());
         for (i, tok) in t.iter().enumerate() {
             sentence_of.push(start);
-            if tok.kind == Kind::Punct && ".?!;\n".contains(tok.punct) {
+            if tok.kind == Kind::Punct && one_of(".?!;\n", tok.punct) {
                 start = i + 1;
             }
         }
@@ -45,7 +45,7 @@ impl<'a> Cursor<'a> {
     pub(super) fn punct(&self, i: usize, set: &str) -> bool {
         self.t
             .get(i)
-            .is_some_and(|t| t.kind == Kind::Punct && set.contains(t.punct))
+            .is_some_and(|t| t.kind == Kind::Punct && one_of(set, t.punct))
     }
 
     pub(super) fn glued(&self, i: usize) -> bool {
@@ -220,7 +220,7 @@ fn is_code(n: &Normalized, t: &[Token], i: usize) -> bool {
     }) && tight(i);
     let decimal = |k: usize| {
         t.get(k)
-            .is_some_and(|p| p.kind == Kind::Punct && ".,".contains(p.punct))
+            .is_some_and(|p| p.kind == Kind::Punct && one_of(".,", p.punct))
             && t.get(if k > i { k + 1 } else { k.wrapping_sub(1) })
                 .is_some_and(|x| x.kind == Kind::Number)
     };
@@ -228,4 +228,11 @@ fn is_code(n: &Normalized, t: &[Token], i: usize) -> bool {
     let decimal_before = i >= 2 && tight(i) && tight(i - 1) && decimal(i - 1);
     let latin_after = next.is_some_and(|x| x.kind == Kind::Latin) && tight(i + 1);
     latin_before || hyphen_before || word_before || decimal_after || decimal_before || latin_after
+}
+
+/// True when `c` is one of the characters of `set`: a plain loop, as the sets are a few
+/// characters long (`str::contains` with a char searches with memchr, a call per token).
+#[inline]
+pub(crate) fn one_of(set: &str, c: char) -> bool {
+    set.chars().any(|s| s == c)
 }
