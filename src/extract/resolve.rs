@@ -70,6 +70,18 @@ pub enum Expr {
         weekday: Option<u8>,
         month: Box<Expr>,
     },
+    /// The nth week (99: the last) that lies wholly in the month `month` resolves to.
+    NthWeek {
+        n: u8,
+        month: Box<Expr>,
+    },
+    /// A month (and day) of the year `year_shift` years from the reference's: "مارس من العام
+    /// الماضي".
+    InRelativeYear {
+        month: u8,
+        day: Option<u8>,
+        year_shift: i32,
+    },
     /// A weekday in the week `week` weeks from the reference's ("الأربعاء من الأسبوع المقبل").
     WeekdayOfWeek {
         wd: u8,
@@ -243,6 +255,12 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
             weekday,
             ref month,
         } => nth::nth_day(n, weekday, month, ctx),
+        Expr::NthWeek { n, ref month } => nth::nth_week(n, month, ctx),
+        Expr::InRelativeYear {
+            month,
+            day,
+            year_shift,
+        } => nth::in_relative_year(month, day, year_shift, ctx),
         Expr::RelUnit { unit, shift } => rel_unit(r, unit, shift),
         Expr::FromLast { unit, shift } => rel_unit(ctx.anchor.or(r), unit, shift),
         Expr::Season {

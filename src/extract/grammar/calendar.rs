@@ -5,6 +5,7 @@ use super::super::lexicon::{Count, Lex, Unit, is_general_noun};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
 use super::hijri::hijri_tail;
+use super::relative::relative_unit;
 use super::{Cursor, Found, Hit, Rule, date, found};
 
 /// The day of the month: digits or an ordinal word, then an optional "من".
@@ -55,6 +56,17 @@ fn day_month_parts(g: &Cursor, i: usize) -> Option<Hit> {
     if first < i {
         return None;
     }
+    // "التاسع عشر من هذا الشهر"
+    if g.lex(j) == Some(Lex::This)
+        && matches!(g.lex(j + 1), Some(Lex::Unit(Unit::Month, Count::One)))
+    {
+        let e = Expr::DayOfMonth {
+            day: d,
+            shift: 0,
+            same: false,
+        };
+        return Some((j + 2, vec![found(i, j + 2, e, Rule::DayOfRelativeMonth)]));
+    }
     // "في 25 الجاري": the month word left out.
     if g.lex(j) == Some(Lex::Shift(0)) && g.t[j].clitic == 0 {
         let e = Expr::DayOfMonth {
@@ -93,7 +105,7 @@ fn day_month_parts(g: &Cursor, i: usize) -> Option<Hit> {
 }
 
 /// A word at `k` that a rank is counted in: "للحرب", "من الحرب", "لولايته".
-fn counted_in(g: &Cursor, k: usize) -> bool {
+pub(super) fn counted_in(g: &Cursor, k: usize) -> bool {
     let noun = |k: usize| {
         g.t.get(k)
             .is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
@@ -133,6 +145,34 @@ pub(super) fn gregorian_tail(g: &Cursor, day: Option<u8>, m: u8, k: usize) -> (E
     }
     if let Some((y, end)) = year_of(g, k) {
         return (date(Some(y), Some(m), day, None), end);
+    }
+    // "مارس من العام الماضي", "يناير السنة القادمة": the month of a year counted from the
+    // reference.
+    let k_rel = if g.lex(k) == Some(Lex::From) {
+        k + 1
+    } else {
+        k
+    };
+    if let Some((_, hits)) = relative_unit(g, k_rel) {
+        if let [
+            Found {
+                expr:
+                    Expr::RelUnit {
+                        unit: Unit::Year,
+                        shift,
+                    },
+                last,
+                ..
+            },
+        ] = hits.as_slice()
+        {
+            let e = Expr::InRelativeYear {
+                month: m,
+                day,
+                year_shift: *shift,
+            };
+            return (e, *last);
+        }
     }
     if let Some(Lex::Shift(s)) = g.lex(k) {
         return (date(None, Some(m), day, Some(s)), k + 1);
@@ -224,6 +264,13 @@ fn with_day(e: &Expr, d1: u8) -> Option<Expr> {
             day: d1,
             shift,
             same,
+        },
+        Expr::InRelativeYear {
+            month, year_shift, ..
+        } => Expr::InRelativeYear {
+            month,
+            day: Some(d1),
+            year_shift,
         },
         _ => return None,
     })

@@ -4,7 +4,7 @@
 
 use super::super::lexicon::{Count, Lex, Unit};
 use super::super::resolve::Expr;
-use super::calendar::gregorian_tail;
+use super::calendar::{counted_in, gregorian_tail};
 use super::relative::relative_unit;
 use super::{Cursor, Found, Hit, Rule, date, found};
 
@@ -36,6 +36,14 @@ fn month_ref(g: &Cursor, j: usize) -> Option<(Expr, usize)> {
     };
     if let Some((m, k, _)) = g.month(j) {
         return Some(gregorian_tail(g, None, m, k));
+    }
+    // "في الشهر التاسع سنة 2014"
+    if matches!(g.lex(j), Some(Lex::Unit(Unit::Month, Count::One))) && g.t[j].article {
+        if let Some((m, k)) = g.ordinal(j + 1).filter(|&(m, _)| (1..=12).contains(&m)) {
+            if !counted_in(g, k) {
+                return Some(gregorian_tail(g, None, m as u8, k));
+            }
+        }
     }
     let (_, hits) = relative_unit(g, j)?;
     match hits.first()? {
@@ -79,6 +87,9 @@ pub fn nth_day(g: &Cursor, i: usize) -> Option<Hit> {
     } else {
         i
     };
+    if let Some(hit) = nth_week(g, i) {
+        return Some(hit);
+    }
     let (n, wd, k) = match g.lex(w)? {
         // "اليوم الأول من ...", "اليوم الأخير من ..."
         Lex::RelDay(0) if g.text(i) == "اليوم" => {
@@ -117,18 +128,45 @@ pub fn nth_day(g: &Cursor, i: usize) -> Option<Hit> {
     Some((end, vec![found(i, end, nth(n, wd, month), Rule::NthDay)]))
 }
 
+/// The nth (or last) week of a month: "الأسبوع الأول من شهر عشرة 2014", "أول أسبوع بشهر
+/// أكتوبر 2014", "آخر أسبوع في سبتمبر لعام 2014": the weeks that lie wholly in the month.
+fn nth_week(g: &Cursor, i: usize) -> Option<Hit> {
+    let week = |k: usize| matches!(g.lex(k), Some(Lex::Unit(Unit::Week, Count::One)));
+    let (n, k) = if week(i) && g.t[i].article && g.t[i].clitic == 0 {
+        g.ordinal(i + 1)?
+    } else if matches!(g.lex(i), Some(Lex::Ordinal(_))) && !g.has_article(i) {
+        let (n, k) = g.ordinal(i)?;
+        if !week(k) || g.t[k].article || g.t[k].clitic > 0 {
+            return None;
+        }
+        (n, k + 1)
+    } else {
+        return None;
+    };
+    if !((1..=5).contains(&n) || n == LAST) || !of_month(g, k) {
+        return None;
+    }
+    let (month, end) = month_ref(g, k)?;
+    let e = Expr::NthWeek {
+        n: n as u8,
+        month: Box::new(month),
+    };
+    Some((end, vec![found(i, end, e, Rule::NthDay)]))
+}
+
 /// month_day: a month and then its day, "مايو الحادي والعشرين", "تموز 13 الى 15", "يوليو
 /// 13-15" (two expressions, each with the month). Digits after a month count only as the
-/// first end of a range of days; an ordinal word is always the day.
+/// first end of a range of days (which makes even an ambiguous name a month); an ordinal
+/// word is the day after a strong name or a preposition.
 pub fn month_day(g: &Cursor, i: usize) -> Option<Hit> {
     let (m, k, strong) = g.month(i)?;
     // "مارس الأول ضغوطا" is "the former exerted pressure": an ambiguous name needs a
     // preposition before it.
     let prep = i > 0 && matches!(g.lex(i - 1), Some(Lex::YearPrep | Lex::From | Lex::Until));
-    if !(strong || prep) {
-        return None;
-    }
-    if let Some((d, end)) = g.ordinal(k).filter(|&(d, _)| (1..=31).contains(&d)) {
+    let ordinal = g
+        .ordinal(k)
+        .filter(|&(d, _)| (1..=31).contains(&d) && (strong || prep));
+    if let Some((d, end)) = ordinal {
         let (e, end) = gregorian_tail(g, Some(d as u8), m, end);
         return Some((end, vec![found(i, end, e, Rule::MonthDay)]));
     }

@@ -545,6 +545,9 @@ const WORDS: &[(&str, Lex)] = &[
     ("بعد العصر", ClockPart(ClockPart::Pm)),
     ("بعد المغرب", ClockPart(ClockPart::Pm)),
     ("قبل المغرب", ClockPart(ClockPart::Pm)),
+    // The evening prayer: "الساعة 8 العشاء".
+    ("العشاء", ClockPart(ClockPart::Pm)),
+    ("بعد العشاء", ClockPart(ClockPart::Pm)),
     ("مساءا", ClockPart(ClockPart::Pm)),
     ("الصبح", ClockPart(ClockPart::Am)),
     ("الفجر", ClockPart(ClockPart::Am)),

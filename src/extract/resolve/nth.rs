@@ -1,5 +1,7 @@
-//! Days counted inside a month: the nth day or weekday, or the last one
-//! ("ثالث ثلاثاء من أيلول 2014" → 2014-09-16, "آخر يوم من أكتوبر 2015" → 2015-10-31).
+//! Days and weeks counted inside a month: the nth day, weekday or week, or the last one
+//! ("ثالث ثلاثاء من أيلول 2014" → 2014-09-16, "آخر يوم من أكتوبر 2015" → 2015-10-31,
+//! "الأسبوع الأول من أكتوبر 2014" → 2014-W41), and a month of a year counted from the
+//! reference ("مارس من العام الماضي").
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -13,6 +15,48 @@ pub(super) fn nth_day(n: u8, weekday: Option<u8>, month: &Expr, ctx: &Ctx) -> Re
     let value = span(&resolve(month, ctx).value)
         .and_then(|(first, last)| pick(n, weekday, first, last))
         .map_or_else(|| "XXXX-XX-XX".to_owned(), day_value);
+    Resolved::date(value)
+}
+
+/// The nth (or last) week wholly inside the month `month` resolves to, as an ISO week.
+pub(super) fn nth_week(n: u8, month: &Expr, ctx: &Ctx) -> Resolved {
+    let value = span(&resolve(month, ctx).value)
+        .and_then(|(first, last)| {
+            let monday = pick(if n == LAST { 1 } else { n }, Some(1), first, last)?;
+            let monday = if n == LAST {
+                let last_monday = pick(LAST, Some(1), first, last)?;
+                if last_monday + Duration::days(6) <= last {
+                    last_monday
+                } else {
+                    last_monday - Duration::days(7)
+                }
+            } else {
+                monday
+            };
+            (monday + Duration::days(6) <= last).then_some(monday)
+        })
+        .map_or_else(
+            || "XXXX-WXX".to_owned(),
+            |d| {
+                let w = d.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            },
+        );
+    Resolved::date(value)
+}
+
+/// Month `month` (and day `day`) of the reference's year moved by `year_shift`.
+pub(super) fn in_relative_year(month: u8, day: Option<u8>, year_shift: i32, ctx: &Ctx) -> Resolved {
+    let y = ctx
+        .reference()
+        .and_then(|r| r.year().checked_add(year_shift));
+    let value = match (y, day) {
+        (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, month.into(), d.into())
+            .map_or_else(|| format!("{y:04}-{month:02}"), day_value),
+        (Some(y), None) => format!("{y:04}-{month:02}"),
+        (None, Some(d)) => format!("XXXX-{month:02}-{d:02}"),
+        (None, None) => format!("XXXX-{month:02}"),
+    };
     Resolved::date(value)
 }
 
@@ -48,5 +92,26 @@ mod tests {
         assert_eq!(pick(1, None, sep1, sep30), Some(sep1));
         // September 2014 has four Saturdays (6, 13, 20, 27), not five.
         assert_eq!(pick(5, Some(6), sep1, sep30), None);
+    }
+
+    #[test]
+    fn weeks_wholly_inside_a_month() {
+        let ctx = Ctx {
+            dct: NaiveDate::from_ymd_opt(2013, 2, 12),
+            anchor: None,
+            mode: crate::extract::Mode::News,
+            future: false,
+            lean_ahead: false,
+            day_anchor: None,
+        };
+        let month = |m| Expr::Date {
+            year: Some(2014),
+            month: Some(m),
+            day: None,
+            shift: None,
+        };
+        assert_eq!(nth_week(1, &month(10), &ctx).value, "2014-W41");
+        assert_eq!(nth_week(LAST, &month(9), &ctx).value, "2014-W39");
+        assert_eq!(in_relative_year(3, Some(4), -1, &ctx).value, "2012-03-04");
     }
 }
