@@ -1,12 +1,17 @@
 //! Clock times: "الساعة العاشرة صباحا", "14:30", "15:23:24", "الثالثة إلا ربعا", "الثامنة هذه الليلة".
 
+use super::super::TimexMod;
 use super::super::lexicon::{ClockPart, DayPart, Lex, Unit};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
+use super::relative::{relative_day, weekday};
 use super::{Cursor, Found, Hit, Rule, found};
 
 /// clock: "الساعة العاشرة صباحا", "الساعة 14:30", "14:30", "الساعة الثالثة بعد الظهر".
 pub fn clock(g: &Cursor, i: usize) -> Option<Hit> {
+    if let Some(hit) = midnight(g, i) {
+        return Some(hit);
+    }
     let has_hour = g.lex(i) == Some(Lex::Hour);
     let j = usize::from(has_hour) + i;
     let colon = |k: usize| g.punct(k, ":") && g.glued(k) && g.glued(k + 1);
@@ -110,6 +115,35 @@ pub fn clock(g: &Cursor, i: usize) -> Option<Hit> {
         second,
     };
     Some((k, vec![found(i, k, e, Rule::Clock)]))
+}
+
+/// "منتصف الليل" (T24:00 of the reference day), "منتصف ليلة السبت 26 أكتوبر" (T24:00 of the
+/// day named, as the conventions have it).
+fn midnight(g: &Cursor, i: usize) -> Option<Hit> {
+    if g.lex(i) != Some(Lex::Part(TimexMod::Mid))
+        || g.lex(i + 1) != Some(Lex::DayPart(DayPart::Night))
+    {
+        return None;
+    }
+    let e = Expr::Clock {
+        hour: 24,
+        minute: 0,
+        second: None,
+    };
+    if g.has_article(i + 1) {
+        return Some((i + 2, vec![found(i, i + 2, e, Rule::Clock)]));
+    }
+    let (end, day) = weekday(g, i + 1).or_else(|| relative_day(g, i + 1))?;
+    let [day] = day.as_slice() else {
+        return None;
+    };
+    let e = Expr::Timestamp {
+        date: Box::new(day.expr.clone()),
+        hour: 24,
+        minute: 0,
+        second: None,
+    };
+    Some((end, vec![found(i, end, e, Rule::Timestamp)]))
 }
 
 /// A plain number of hours right before a part of the day: "7 مساء", "5 صباحا".

@@ -5,6 +5,7 @@
 use super::super::lexicon::{Count, Lex, Unit};
 use super::super::resolve::Expr;
 use super::calendar::{counted_in, gregorian_tail};
+use super::hijri::hijri_tail;
 use super::relative::relative_unit;
 use super::{Cursor, Found, Hit, Rule, date, found};
 
@@ -27,7 +28,8 @@ pub(super) fn bare_weekday(g: &Cursor, k: usize) -> Option<u8> {
 }
 
 /// The month a day is counted in, after "من", "في" or a glued ب: a named month with its
-/// year ("أيلول 2014", "شهر عشرة سنة 2015", "مارس من عام 2014"), or "الشهر القادم".
+/// year ("أيلول 2014", "شهر عشرة سنة 2015", "مارس من عام 2014"), "الشهر القادم", or a Hijri
+/// month ("رمضان 1445"), which is given as its first day.
 fn month_ref(g: &Cursor, j: usize) -> Option<(Expr, usize)> {
     let j = if matches!(g.lex(j), Some(Lex::From | Lex::YearPrep)) {
         j + 1
@@ -44,6 +46,10 @@ fn month_ref(g: &Cursor, j: usize) -> Option<(Expr, usize)> {
                 return Some(gregorian_tail(g, None, m as u8, k));
             }
         }
+    }
+    // "من رمضان", "من شهر شعبان 1445": a Hijri month, given by its first day.
+    if let Some(found) = hijri_tail(g, Some(1), j) {
+        return Some(found);
     }
     let (_, hits) = relative_unit(g, j)?;
     match hits.first()? {

@@ -16,13 +16,13 @@
 //! | `numeric_date` | `D/M/YYYY [م\|هـ]`, `D / M / YYYY`, `D.M.YYYY`, `D/M/YY`, `YYYY-MM-DD`, `M/YYYY`, `YYYY/M`, `(WEEKDAY\|يوم\|تاريخ\|في …) D/M` (month first only when forced) | ٢٩ / ٧ / ١٤٤٧هـ → 2026-01-18; يوم 4/22 → …-04-22 |
 //! | `season_years` | the second year of `YYYY/YYYY` or `YYYY/YY`, consecutive years (the first is `numeric_date`) | موسم 2012/2013 → 2012, 2013 |
 //! | `latin_date` | `[WEEKDAY-en [,]] (D MONTH-en \| MONTH-en D) [,] YYYY` | Saturday 17 June, 2023 → 2023-06-17 |
-//! | `clock` | `الساعة (ORD \| N) [والنصف \| إلا ربعا \| و N دقيقة] [صباحا\|مساء\|بعد الظهر\|هذه الليلة …]`, `[الساعة] HH:MM[:SS]` | الساعة الثالثة بعد الظهر → …T15:00; 15:23:24 → …T15:23:24 |
+//! | `clock` | `الساعة (ORD \| N) [والنصف \| إلا ربعا \| و N دقيقة] [صباحا\|مساء\|بعد الظهر\|هذه الليلة …]`, `[الساعة] HH:MM[:SS]`, `N (صباحا\|مساء …)`, `منتصف الليل` (T24:00; `منتصف ليلة DAY` is a `timestamp`) | الساعة الثالثة بعد الظهر → …T15:00; 15:23:24 → …T15:23:24 |
 //! | `clock_range` | the first end of `(clock \| N) (إلى\|حتى\|-\|و) clock`, with the second's part of the day when it has none | من الساعة 3 إلى الساعة 4 بعد العصر → …T15:00 |
 //! | `timestamp` | `(numeric_date \| day_month \| weekday_date \| latin_date) [،] clock`, a date with its day | 25 ابريل 2024 19:57 → 2024-04-25T19:57; السبت 21/09 الساعة 1:30 بعد الظهر |
 //! | `range_days` | `DAY (إلى\|حتى\|-\|و) (day_month \| range_days)` (a list: أيام 3 و4 و5 جوان) | من 20 إلى 22 مارس → 20 = …-03-20 |
 //! | `day_month` | `DAY [من] MONTH [YEAR \| عام YEAR \| من عام YEAR \| [من] relative_unit-year \| SHIFT]`, `DAY من الشهر ORD` | 16 أكتوبر/تشرين الأول → 2022-10-16; 3 مارس من العام الماضي → 2021-03-03 |
 //! | `month_day` | `MONTH ORD [YEAR]`, `MONTH D (إلى\|-) D [YEAR]` (a strong month name; the second day is `range_days`) | مايو الحادي والعشرين → …-05-21; يوليو 13-15 |
-//! | `nth_day` | `اليوم ORD (من\|في\|ب) MONTH`, `ORD [يوم] (يوم \| WEEKDAY) (من\|في\|ب) MONTH`, `WEEKDAY (الأخير \| ORD-feminine) من MONTH`, `(الأسبوع ORD \| ORD أسبوع) (من\|في\|ب) MONTH` (a week wholly in the month); `MONTH` may be `الشهر SHIFT`, `الشهر ORD` | ثالث ثلاثاء من أيلول 2014 → 2014-09-16; آخر يوم من أكتوبر 2015 → 2015-10-31; الأسبوع الأول من أكتوبر 2014 → 2014-W41 |
+//! | `nth_day` | `اليوم ORD (من\|في\|ب) MONTH`, `ORD [يوم] (يوم \| WEEKDAY) (من\|في\|ب) MONTH`, `WEEKDAY (الأخير \| ORD-feminine) من MONTH`, `(الأسبوع ORD \| ORD أسبوع) (من\|في\|ب) MONTH` (a week wholly in the month); `MONTH` may be `الشهر SHIFT`, `الشهر ORD`, a Hijri month | ثالث ثلاثاء من أيلول 2014 → 2014-09-16; آخر يوم من أكتوبر 2015 → 2015-10-31; الأسبوع الأول من أكتوبر 2014 → 2014-W41 |
 //! | `day_hijri_month` | `DAY HMONTH [YEAR [هـ\|للهجرة]]` | 22 رمضان 1436 هـ → 2015-07-09 |
 //! | `day_of_relative_month` | `DAY [من] الشهر (SHIFT \| نفسه)`, `DAY من هذا الشهر`, `DAY (الجاري\|الحالي)` | ١٤ من الشهر الجاري → 2013-03-14 |
 //! | `part_of` | `(مطلع\|أوائل\|منتصف\|أواخر\|نهاية …) (month \| relative_unit \| year \| YEAR \| season)` | مطلع ماي الجاري → 2014-05, mod START |

@@ -5,14 +5,25 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::{Ctx, Expr, Resolved, day_value, resolve, span};
+use super::{Ctx, Expr, Resolved, day_value, hijri, resolve, span};
 
 /// The ordinal that means "the last".
 const LAST: u8 = 99;
 
+/// The first and last day of the month `month` resolves to: a Gregorian month, or the Hijri
+/// month whose first day it resolves to.
+fn month_bounds(month: &Expr, ctx: &Ctx) -> Option<(NaiveDate, NaiveDate)> {
+    let (first, last) = span(&resolve(month, ctx).value)?;
+    if first < last {
+        return Some((first, last));
+    }
+    let (year, month, _) = hijri::from_gregorian(first)?;
+    hijri::month_span(year, month)
+}
+
 /// Day `n` (or the last, 99) of the month `month` resolves to, or its nth `weekday`.
 pub(super) fn nth_day(n: u8, weekday: Option<u8>, month: &Expr, ctx: &Ctx) -> Resolved {
-    let value = span(&resolve(month, ctx).value)
+    let value = month_bounds(month, ctx)
         .and_then(|(first, last)| pick(n, weekday, first, last))
         .map_or_else(|| "XXXX-XX-XX".to_owned(), day_value);
     Resolved::date(value)
@@ -20,7 +31,7 @@ pub(super) fn nth_day(n: u8, weekday: Option<u8>, month: &Expr, ctx: &Ctx) -> Re
 
 /// The nth (or last) week wholly inside the month `month` resolves to, as an ISO week.
 pub(super) fn nth_week(n: u8, month: &Expr, ctx: &Ctx) -> Resolved {
-    let value = span(&resolve(month, ctx).value)
+    let value = month_bounds(month, ctx)
         .and_then(|(first, last)| {
             let monday = pick(if n == LAST { 1 } else { n }, Some(1), first, last)?;
             let monday = if n == LAST {
