@@ -23,6 +23,7 @@ use super::lexicon::{Season, Unit};
 use super::{Mode, TimexType};
 
 mod clock;
+mod easter;
 mod nth;
 
 /// What a rule found, before it is anchored.
@@ -81,6 +82,12 @@ pub enum Expr {
         month: u8,
         day: Option<u8>,
         year_shift: i32,
+    },
+    /// Easter Sunday (Western, or Orthodox by the Julian computus) of a year, or the nearest.
+    Easter {
+        orthodox: bool,
+        year: Option<i32>,
+        shift: Option<i8>,
     },
     /// A weekday in the week `week` weeks from the reference's ("الأربعاء من الأسبوع المقبل").
     WeekdayOfWeek {
@@ -256,6 +263,11 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
             ref month,
         } => nth::nth_day(n, weekday, month, ctx),
         Expr::NthWeek { n, ref month } => nth::nth_week(n, month, ctx),
+        Expr::Easter {
+            orthodox,
+            year,
+            shift,
+        } => d(easter::easter(orthodox, year, shift, ctx), "XXXX-XX-XX"),
         Expr::InRelativeYear {
             month,
             day,

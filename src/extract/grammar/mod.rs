@@ -28,7 +28,7 @@
 //! | `part_of` | `(مطلع\|أوائل\|منتصف\|أواخر\|نهاية …) (month \| relative_unit \| year \| YEAR \| season)` | مطلع ماي الجاري → 2014-05, mod START |
 //! | `month` | `MONTH [YEAR \| SHIFT]` (ambiguous names need context) | فبراير/شباط → 2022-02; مايو الماضي |
 //! | `hijri_month` | `[شهر] HMONTH (YEAR [هـ] \| SHIFT)`, `شهر HMONTH` | رمضان 1446 هـ → 2025-03 |
-//! | `occasion` | `(عيد الفطر\|عيد الأضحى …) [[عام] YEAR \| SHIFT]` | عيد الأضحى عام 2024 → 2024-06-16 |
+//! | `occasion` | `(عيد الفطر\|عيد الأضحى\|عيد الفصح\|عيد القيامة …) [[عام] YEAR \| SHIFT]` (Easter by the Western computus, عيد القيامة and الفصح الشرقي by the Julian) | عيد الأضحى عام 2024 → 2024-06-16; عيد الفصح 2013 → 2013-03-31 |
 //! | `year` | `(عام\|سنة\|عامي) YEAR [(و\|إلى\|-) YEAR]` | عام 2014 → 2014 |
 //! | `year_range` | the second year of `year` or `year_after_preposition`: `(و\|إلى\|-) YEAR` | بين عامي 2014 و2018 → 2018 |
 //! | `year_after_preposition` | `(في\|منذ\|حتى\|من\|بين …) YEAR` (not before a counted noun) | في 2015 → 2015 |

@@ -222,6 +222,10 @@ pub enum Occasion {
     HijriNewYear,
     /// المولد النبوي: 12 Rabi' al-Awwal.
     Mawlid,
+    /// عيد الفصح: Easter Sunday by the Western (Gregorian) computus.
+    Easter,
+    /// عيد الفصح الشرقي/الأرثوذكسي, عيد القيامة: Easter Sunday by the Julian computus.
+    OrthodoxEaster,
 }
 
 use Lex::*;
@@ -568,6 +572,14 @@ const WORDS: &[(&str, Lex)] = &[
     ("رأس السنة الميلادية", Occasion(Occasion::GregorianNewYear)),
     ("رأس السنة الهجرية", Occasion(Occasion::HijriNewYear)),
     ("المولد النبوي", Occasion(Occasion::Mawlid)),
+    ("عيد الفصح", Occasion(Occasion::Easter)),
+    ("عيد الفصح المجيد", Occasion(Occasion::Easter)),
+    ("عيد الفصح الشرقي", Occasion(Occasion::OrthodoxEaster)),
+    ("عيد الفصح الأرثوذكسي", Occasion(Occasion::OrthodoxEaster)),
+    ("عيد القيامة", Occasion(Occasion::OrthodoxEaster)),
+    ("عيد القيامة المجيد", Occasion(Occasion::OrthodoxEaster)),
+    // Passover is also called عيد الفصح: the phrase names no day the tagger computes.
+    ("عيد الفصح اليهودي", Idiom),
     ("الآن", Vague(VagueRef::Present)),
     ("حاليا", Vague(VagueRef::Present)),
     ("مؤخرا", Vague(VagueRef::Past)),
