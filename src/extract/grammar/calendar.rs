@@ -5,6 +5,7 @@ use super::super::lexicon::{Count, Lex, Unit, is_general_noun};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
 use super::hijri::hijri_tail;
+use super::numeric::numeric_date;
 use super::relative::relative_unit;
 use super::{Cursor, Found, Hit, Rule, date, found};
 
@@ -315,7 +316,17 @@ pub fn year_word(g: &Cursor, i: usize) -> Option<Hit> {
     ) {
         return None;
     }
-    let y = g.year(i + 1, true).filter(|_| !g.continues(i + 1))?;
+    // "الموسم الدراسي عام 2023/2024": the year word belongs to the first year of a season.
+    if g.continues(i + 1) {
+        let (end, mut pieces) = numeric_date(g, i + 1)?;
+        if pieces.len() != 2 {
+            return None;
+        }
+        pieces[0].first = i;
+        pieces[0].rule = Rule::Year;
+        return Some((end, pieces));
+    }
+    let y = g.year(i + 1, true)?;
     if g.lex(i + 2) == Some(Lex::HijriEra) {
         // A Hijri year alone has no Gregorian year to name: consumed, not tagged.
         return Some((i + 3, vec![]));

@@ -29,7 +29,7 @@
 //! | `month` | `MONTH [YEAR \| SHIFT]` (ambiguous names need context) | فبراير/شباط → 2022-02; مايو الماضي |
 //! | `hijri_month` | `[شهر] HMONTH (YEAR [هـ] \| SHIFT)`, `شهر HMONTH` | رمضان 1446 هـ → 2025-03 |
 //! | `occasion` | `(عيد الفطر\|عيد الأضحى\|عيد الفصح\|عيد القيامة …) [[عام] YEAR \| SHIFT]` (Easter by the Western computus, عيد القيامة and الفصح الشرقي by the Julian) | عيد الأضحى عام 2024 → 2024-06-16; عيد الفصح 2013 → 2013-03-31 |
-//! | `year` | `(عام\|سنة\|عامي) YEAR [(و\|إلى\|-) YEAR]` | عام 2014 → 2014 |
+//! | `year` | `(عام\|سنة\|عامي) YEAR [م] [(و\|إلى\|-) YEAR]`, `عام` before a `season_years` pair | عام 2014 → 2014 |
 //! | `year_range` | the second year of `year` or `year_after_preposition`: `(و\|إلى\|-) YEAR` | بين عامي 2014 و2018 → 2018 |
 //! | `year_after_preposition` | `(في\|منذ\|حتى\|من\|بين …) YEAR` (not before a counted noun) | في 2015 → 2015 |
 //! | `relative_day` | `[صباح\|مساء] (أمس\|البارحة\|أول أمس\|اليوم\|غدا\|بعد غد) [WEEKDAY]`, `اليوم التالي` | أمس الأربعاء → DCT−1 |
