@@ -55,7 +55,14 @@ pub fn clock(g: &Cursor, i: usize) -> Option<Hit> {
     let this_part = g.lex(k) == Some(Lex::This)
         && matches!(g.lex(k + 1), Some(Lex::DayPart(_) | Lex::RelDay(0)))
         && g.text(k + 1) != "اليوم";
+    // "الساعة السابعة من مساء أمس", "في العاشرة من صباح الأحد": the part of the day and the
+    // day come after "من"; they stay their own DATE, and the time takes both.
+    let of_part = match (g.lex(k), g.lex(k + 1)) {
+        (Some(Lex::From), Some(Lex::DayPart(p))) => Some(p),
+        _ => None,
+    };
     let part = this_part
+        || of_part.is_some()
         || matches!(
             g.lex(k),
             Some(Lex::ClockPart(_) | Lex::DayPart(DayPart::Evening))
@@ -104,15 +111,35 @@ pub fn clock(g: &Cursor, i: usize) -> Option<Hit> {
         },
         _ => {}
     }
+    h = match of_part {
+        Some(DayPart::Evening) if h < 12 => h + 12,
+        Some(DayPart::Night) if (6..12).contains(&h) => h + 12,
+        Some(DayPart::Noon) if h <= 7 => h + 12,
+        _ => h,
+    };
     // "الساعة الثالثة" with no part of the day: one to five is in the afternoon (the hours of
-    // meetings and talks), unless "من فجر…", "من صباح…" follows.
-    if spoken && !part && (1..=5).contains(&h) && !morning_after(g, k) {
+    // meetings and talks).
+    if spoken && !part && (1..=5).contains(&h) {
         h += 12;
     }
-    let e = Expr::Clock {
-        hour: h as u8,
-        minute: m as u8,
-        second,
+    let day = of_part
+        .and_then(|_| weekday(g, k + 1).or_else(|| relative_day(g, k + 1)))
+        .and_then(|(_, day)| match day.as_slice() {
+            [one] => Some(one.expr.clone()),
+            _ => None,
+        });
+    let e = match day {
+        Some(date) => Expr::Timestamp {
+            date: Box::new(date),
+            hour: h as u8,
+            minute: m as u8,
+            second,
+        },
+        None => Expr::Clock {
+            hour: h as u8,
+            minute: m as u8,
+            second,
+        },
     };
     Some((k, vec![found(i, k, e, Rule::Clock)]))
 }
@@ -153,11 +180,6 @@ fn hour_before_part(g: &Cursor, j: usize) -> bool {
             g.lex(j + 1),
             Some(Lex::ClockPart(_) | Lex::DayPart(DayPart::Evening))
         )
-}
-
-/// "من فجر اليوم", "من صباح الأحد" after a clock time: it is in the morning.
-fn morning_after(g: &Cursor, k: usize) -> bool {
-    g.lex(k) == Some(Lex::From) && matches!(g.lex(k + 1), Some(Lex::DayPart(DayPart::Morning)))
 }
 
 /// clock_range: "من الساعة 3 إلى الساعة 4 بعد العصر", "بين الساعة 5 و6 مساء", "من 5 إلى 6

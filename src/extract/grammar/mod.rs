@@ -16,7 +16,7 @@
 //! | `numeric_date` | `D/M/YYYY [م\|هـ]`, `D / M / YYYY`, `D.M.YYYY`, `D/M/YY`, `YYYY-MM-DD`, `M/YYYY`, `YYYY/M`, `(WEEKDAY\|يوم\|تاريخ\|في …) D/M` (month first only when forced) | ٢٩ / ٧ / ١٤٤٧هـ → 2026-01-18; يوم 4/22 → …-04-22 |
 //! | `season_years` | the second year of `YYYY/YYYY` or `YYYY/YY`, consecutive years (the first is `numeric_date`) | موسم 2012/2013 → 2012, 2013 |
 //! | `latin_date` | `[WEEKDAY-en [,]] (D MONTH-en \| MONTH-en D) [,] YYYY` | Saturday 17 June, 2023 → 2023-06-17 |
-//! | `clock` | `الساعة (ORD \| N) [والنصف \| إلا ربعا \| و N دقيقة] [صباحا\|مساء\|بعد الظهر\|هذه الليلة …]`, `[الساعة] HH:MM[:SS]`, `N (صباحا\|مساء …)`, `منتصف الليل` (T24:00; `منتصف ليلة DAY` is a `timestamp`) | الساعة الثالثة بعد الظهر → …T15:00; 15:23:24 → …T15:23:24 |
+//! | `clock` | `الساعة (ORD \| N) [والنصف \| إلا ربعا \| و N دقيقة] [صباحا\|مساء\|بعد الظهر\|هذه الليلة …]`, `[الساعة] HH:MM[:SS]`, `N (صباحا\|مساء …)`, `منتصف الليل` (T24:00; `منتصف ليلة DAY` is a `timestamp`); before `من DAYPART [DAY]` the hour takes that half of the day and that day (which stays its own DATE) | الساعة الثالثة بعد الظهر → …T15:00; 15:23:24 → …T15:23:24 |
 //! | `clock_range` | the first end of `(clock \| N) (إلى\|حتى\|-\|و) clock`, with the second's part of the day when it has none | من الساعة 3 إلى الساعة 4 بعد العصر → …T15:00 |
 //! | `timestamp` | `(numeric_date \| day_month \| weekday_date \| latin_date) [،] clock`, a date with its day | 25 ابريل 2024 19:57 → 2024-04-25T19:57; السبت 21/09 الساعة 1:30 بعد الظهر |
 //! | `range_days` | `DAY (إلى\|حتى\|-\|و) (day_month \| range_days)` (a list: أيام 3 و4 و5 جوان) | من 20 إلى 22 مارس → 20 = …-03-20 |
