@@ -881,6 +881,31 @@ mod tests {
             for unit in units {
                 exprs.push(Expr::RelUnit { unit, shift });
             }
+            let month = Box::new(Expr::RelUnit {
+                unit: Unit::Month,
+                shift,
+            });
+            exprs.push(Expr::NthWeek {
+                n: 99,
+                month: month.clone(),
+            });
+            exprs.push(Expr::NthDay {
+                n: 99,
+                weekday: Some(1),
+                month,
+            });
+            exprs.push(Expr::InRelativeYear {
+                month: 12,
+                day: Some(31),
+                year_shift: shift,
+            });
+        }
+        for orthodox in [false, true] {
+            exprs.push(Expr::Easter {
+                orthodox,
+                year: None,
+                shift: None,
+            });
         }
         for wd in 1..=7 {
             for shift in [Some(-1), None, Some(1)] {

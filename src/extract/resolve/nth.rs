@@ -34,17 +34,18 @@ pub(super) fn nth_week(n: u8, month: &Expr, ctx: &Ctx) -> Resolved {
     let value = month_bounds(month, ctx)
         .and_then(|(first, last)| {
             let monday = pick(if n == LAST { 1 } else { n }, Some(1), first, last)?;
+            let sunday = |d: NaiveDate| d.checked_add_signed(Duration::days(6));
             let monday = if n == LAST {
                 let last_monday = pick(LAST, Some(1), first, last)?;
-                if last_monday + Duration::days(6) <= last {
+                if sunday(last_monday)? <= last {
                     last_monday
                 } else {
-                    last_monday - Duration::days(7)
+                    last_monday.checked_sub_signed(Duration::days(7))?
                 }
             } else {
                 monday
             };
-            (monday + Duration::days(6) <= last).then_some(monday)
+            (sunday(monday)? <= last).then_some(monday)
         })
         .map_or_else(
             || "XXXX-WXX".to_owned(),
