@@ -149,7 +149,12 @@ pub fn numeric_date(g: &Cursor, i: usize) -> Option<Hit> {
         &[(y1, 4, _), (y2, d2, k2)] if run.sep != '.' => season_years(g, i, y1, y2, d2, k2),
         // "يوم 22-4", "في 4/22": a day and a month after a word that makes them a date.
         &[(a, 1..=2, _), (b, 1..=2, k)] if run.sep != '.' && dated_before(g, i) => {
-            if g.counted(k) || g.punct(k + 1, "%") {
+            // "في 3/4 من الحالات": a fraction of something.
+            let fraction_of = g.lex(k + 1) == Some(Lex::From)
+                && g.t
+                    .get(k + 2)
+                    .is_some_and(|t| t.kind == Kind::Word && t.lex.is_none());
+            if g.counted(k) || g.punct(k + 1, "%") || fraction_of {
                 return None;
             }
             let (d, m) = day_and_month(a, b)?;
