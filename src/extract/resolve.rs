@@ -22,6 +22,10 @@ use super::hijri;
 use super::lexicon::{Season, Unit};
 use super::{Mode, TimexType};
 
+mod clock;
+mod easter;
+mod nth;
+
 /// What a rule found, before it is anchored.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
@@ -58,6 +62,31 @@ pub enum Expr {
     /// A weekday: shift −1 strictly before, +1 strictly after, `None` by tense.
     Weekday {
         wd: u8,
+        shift: Option<i8>,
+    },
+    /// Day `n` of a month (99: the last), or its nth `weekday` when one is given; `month` is
+    /// a month expression (مارس 2014, الشهر القادم).
+    NthDay {
+        n: u8,
+        weekday: Option<u8>,
+        month: Box<Expr>,
+    },
+    /// The nth week (99: the last) that lies wholly in the month `month` resolves to.
+    NthWeek {
+        n: u8,
+        month: Box<Expr>,
+    },
+    /// A month (and day) of the year `year_shift` years from the reference's: "مارس من العام
+    /// الماضي".
+    InRelativeYear {
+        month: u8,
+        day: Option<u8>,
+        year_shift: i32,
+    },
+    /// Easter Sunday (Western, or Orthodox by the Julian computus) of a year, or the nearest.
+    Easter {
+        orthodox: bool,
+        year: Option<i32>,
         shift: Option<i8>,
     },
     /// A weekday in the week `week` weeks from the reference's ("الأربعاء من الأسبوع المقبل").
@@ -103,18 +132,19 @@ pub enum Expr {
         value: Option<i32>,
         shift: i32,
     },
-    /// A clock time on the day of the sentence (or the reference day).
-    /// A full date and its clock time: "25 ابريل 2024 19:57".
+    /// A date and its clock time: "25 ابريل 2024 19:57", "السبت 21/09 الساعة 1:30 بعد
+    /// الظهر" (`date` is an [`Expr::Date`] with its day).
     Timestamp {
-        year: i32,
-        month: u8,
-        day: u8,
+        date: Box<Expr>,
         hour: u8,
         minute: u8,
+        second: Option<u8>,
     },
+    /// A clock time on the day of the sentence (or the reference day).
     Clock {
         hour: u8,
         minute: u8,
+        second: Option<u8>,
     },
     Duration {
         n: u32,
@@ -227,6 +257,22 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
                 &under,
             )
         }
+        Expr::NthDay {
+            n,
+            weekday,
+            ref month,
+        } => nth::nth_day(n, weekday, month, ctx),
+        Expr::NthWeek { n, ref month } => nth::nth_week(n, month, ctx),
+        Expr::Easter {
+            orthodox,
+            year,
+            shift,
+        } => d(easter::easter(orthodox, year, shift, ctx), "XXXX-XX-XX"),
+        Expr::InRelativeYear {
+            month,
+            day,
+            year_shift,
+        } => nth::in_relative_year(month, day, year_shift, ctx),
         Expr::RelUnit { unit, shift } => rel_unit(r, unit, shift),
         Expr::FromLast { unit, shift } => rel_unit(ctx.anchor.or(r), unit, shift),
         Expr::Season {
@@ -256,28 +302,16 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
             d(c.map(|c| format!("{c:02}")), "XX")
         }
         Expr::Timestamp {
-            year,
-            month,
-            day,
+            ref date,
             hour,
             minute,
-        } => Resolved {
-            kind: TimexType::Time,
-            value: format!(
-                "{}T{hour:02}:{minute:02}",
-                ymd(year, month, day).unwrap_or_else(|| "XXXX-XX-XX".to_owned())
-            ),
-        },
-        Expr::Clock { hour, minute } => {
-            let day = ctx
-                .day_anchor
-                .or(r)
-                .map_or("XXXX-XX-XX".to_owned(), day_value);
-            Resolved {
-                kind: TimexType::Time,
-                value: format!("{day}T{hour:02}:{minute:02}"),
-            }
-        }
+            second,
+        } => clock::timestamp(date, hour, minute, second, ctx),
+        Expr::Clock {
+            hour,
+            minute,
+            second,
+        } => clock::clock(hour, minute, second, ctx),
         Expr::Duration { n, unit } => Resolved {
             kind: TimexType::Duration,
             value: duration_value(n, unit),
@@ -847,6 +881,31 @@ mod tests {
             for unit in units {
                 exprs.push(Expr::RelUnit { unit, shift });
             }
+            let month = Box::new(Expr::RelUnit {
+                unit: Unit::Month,
+                shift,
+            });
+            exprs.push(Expr::NthWeek {
+                n: 99,
+                month: month.clone(),
+            });
+            exprs.push(Expr::NthDay {
+                n: 99,
+                weekday: Some(1),
+                month,
+            });
+            exprs.push(Expr::InRelativeYear {
+                month: 12,
+                day: Some(31),
+                year_shift: shift,
+            });
+        }
+        for orthodox in [false, true] {
+            exprs.push(Expr::Easter {
+                orthodox,
+                year: None,
+                shift: None,
+            });
         }
         for wd in 1..=7 {
             for shift in [Some(-1), None, Some(1)] {

@@ -5,42 +5,15 @@ use super::super::lexicon::{Count, Lex, Unit, is_general_noun};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
 use super::hijri::hijri_tail;
+use super::numeric::numeric_date;
+use super::relative::relative_unit;
 use super::{Cursor, Found, Hit, Rule, date, found};
-
-/// numeric_date: 15/9/2022, ١٥-٩-٢٠٢٢, 2022-09-15.
-pub fn numeric_date(g: &Cursor, i: usize) -> Option<Hit> {
-    let sep =
-        g.t.get(i + 1)
-            .filter(|t| t.kind == Kind::Punct && "/-.".contains(t.punct))?
-            .punct;
-    let ok = (i + 1..=i + 4).all(|k| g.glued(k)) && g.punct(i + 3, &sep.to_string());
-    if !ok && sep == '/' && g.glued(i + 1) && g.glued(i + 2) {
-        let (m, digits) = g.num(i)?;
-        let y = g.year(i + 2, false)?;
-        let more = g.punct(i + 3, "/-.") && g.glued(i + 3);
-        if digits > 2 || !(1..=12).contains(&m) || more {
-            return None;
-        }
-        let e = date(Some(y), Some(m as u8), None, None);
-        return Some((i + 3, vec![found(i, i + 3, e, Rule::NumericDate)]));
-    }
-    let (a, da) = g.num(i).filter(|_| ok)?;
-    let (b, _) = g.num(i + 2)?;
-    let (c, dc) = g.num(i + 4)?;
-    let (y, m, d) = match (da, dc) {
-        (4, 1..=2) => (a as i32, b, c),
-        (1..=2, 4) => (c as i32, b, a),
-        _ => return None,
-    };
-    chrono::NaiveDate::from_ymd_opt(y, m, d)?;
-    let e = date(Some(y), Some(m as u8), Some(d as u8), None);
-    Some((i + 5, vec![found(i, i + 5, e, Rule::NumericDate)]))
-}
 
 /// The day of the month: digits or an ordinal word, then an optional "من".
 fn day_at(g: &Cursor, i: usize) -> Option<(u8, usize)> {
     let (d, j) = match g.day_digits(i) {
         Some(d) => (d, i + 1),
+        None if g.lex(i) == Some(Lex::FirstDay) => (1, i + 1),
         None => {
             let (d, j) = g.ordinal(i).filter(|&(d, _)| (1..=31).contains(&d))?;
             (d as u8, j)
@@ -58,21 +31,42 @@ fn day_at(g: &Cursor, i: usize) -> Option<(u8, usize)> {
 /// "14 من الشهر الجاري", "13 من الشهر نفسه".
 pub fn day_month(g: &Cursor, i: usize) -> Option<Hit> {
     let hit = day_month_parts(g, i)?;
+    let first = hit.1.first().map_or(i, |f| f.first);
     // "قوى 14 آذار" is a coalition's name: consumed, not tagged.
-    if i > 0 && is_general_noun(g.text(i - 1)) {
+    if first > 0 && is_general_noun(g.text(first - 1)) {
         return Some((hit.0, vec![]));
     }
     Some(hit)
 }
 
 fn day_month_parts(g: &Cursor, i: usize) -> Option<Hit> {
-    let (d, j) = day_at(g, i)?;
+    let (d, j, first) = match day_at(g, i) {
+        Some((d, j)) => (d, j, i),
+        None => {
+            let (d, j) = article_day(g, i)?;
+            (d, j, i - 1)
+        }
+    };
     if let Some((m, k, _)) = g.month(j) {
         let (e, end) = gregorian_tail(g, Some(d), m, k);
-        return Some((end, vec![found(i, end, e, Rule::DayMonth)]));
+        return Some((end, vec![found(first, end, e, Rule::DayMonth)]));
     }
     if let Some((e, end)) = hijri_tail(g, Some(d), j) {
-        return Some((end, vec![found(i, end, e, Rule::DayHijriMonth)]));
+        return Some((end, vec![found(first, end, e, Rule::DayHijriMonth)]));
+    }
+    if first < i {
+        return None;
+    }
+    // "التاسع عشر من هذا الشهر"
+    if g.lex(j) == Some(Lex::This)
+        && matches!(g.lex(j + 1), Some(Lex::Unit(Unit::Month, Count::One)))
+    {
+        let e = Expr::DayOfMonth {
+            day: d,
+            shift: 0,
+            same: false,
+        };
+        return Some((j + 2, vec![found(i, j + 2, e, Rule::DayOfRelativeMonth)]));
     }
     // "في 25 الجاري": the month word left out.
     if g.lex(j) == Some(Lex::Shift(0)) && g.t[j].clitic == 0 {
@@ -96,26 +90,114 @@ fn day_month_parts(g: &Cursor, i: usize) -> Option<Hit> {
             shift: 0,
             same: true,
         },
+        // "27 من الشهر الثامن": the month by its rank, unless a noun follows that the month
+        // is counted in ("الشهر الثالث للحرب").
+        Lex::Ordinal(_) => {
+            let (m, k) = g.ordinal(j + 1).filter(|&(m, _)| (1..=12).contains(&m))?;
+            if counted_in(g, k) {
+                return None;
+            }
+            let (e, end) = gregorian_tail(g, Some(d), m as u8, k);
+            return Some((end, vec![found(i, end, e, Rule::DayMonth)]));
+        }
         _ => return None,
     };
     Some((j + 2, vec![found(i, j + 2, e, Rule::DayOfRelativeMonth)]))
+}
+
+/// A word at `k` that a rank is counted in: "للحرب", "من الحرب", "لولايته".
+pub(super) fn counted_in(g: &Cursor, k: usize) -> bool {
+    let noun = |k: usize| {
+        g.t.get(k)
+            .is_some_and(|t| t.kind == Kind::Word && t.lex.is_none())
+    };
+    noun(k) || (g.lex(k) == Some(Lex::From) && noun(k + 1))
+}
+
+/// "الـ21 من يناير": a day in digits glued to the article (which makes it a code for every
+/// other rule: "الذكرى الـ80"), counted as a day only before a month; "بالـ3", "للـ5" too.
+fn article_day(g: &Cursor, i: usize) -> Option<(u8, usize)> {
+    let t =
+        g.t.get(i)
+            .filter(|t| t.kind == Kind::Number && t.digits <= 2)?;
+    let before = i.checked_sub(1).map(|p| g.text(p))?;
+    let article = matches!(before, "ال" | "بال" | "وال" | "فال" | "لل" | "وبال" | "ولل");
+    if !article || !g.glued(i) || !(1..=31).contains(&t.value) {
+        return None;
+    }
+    let j = if g.lex(i + 1) == Some(Lex::From) {
+        i + 2
+    } else {
+        i + 1
+    };
+    Some((t.value as u8, j))
 }
 
 /// After a Gregorian month: a year ("2022", "عام 2022"), a shift (الماضي), or nothing.
 pub(super) fn gregorian_tail(g: &Cursor, day: Option<u8>, m: u8, k: usize) -> (Expr, usize) {
     let k2 = if g.punct(k, ",") { k + 1 } else { k };
     if let Some(y) = g.year(k2, false) {
-        return (date(Some(y), Some(m), day, None), k2 + 1);
+        return (date(Some(y), Some(m), day, None), g.after_era(k2 + 1));
     }
     if matches!(g.lex(k), Some(Lex::Unit(Unit::Year, Count::One))) {
         if let Some(y) = g.year(k + 1, true) {
-            return (date(Some(y), Some(m), day, None), k + 2);
+            return (date(Some(y), Some(m), day, None), g.after_era(k + 2));
+        }
+    }
+    if let Some((y, end)) = year_of(g, k) {
+        return (date(Some(y), Some(m), day, None), end);
+    }
+    // "مارس من العام الماضي", "يناير السنة القادمة": the month of a year counted from the
+    // reference.
+    let k_rel = if g.lex(k) == Some(Lex::From) {
+        k + 1
+    } else {
+        k
+    };
+    if let Some((_, hits)) = relative_unit(g, k_rel) {
+        if let [
+            Found {
+                expr:
+                    Expr::RelUnit {
+                        unit: Unit::Year,
+                        shift,
+                    },
+                last,
+                ..
+            },
+        ] = hits.as_slice()
+        {
+            let e = Expr::InRelativeYear {
+                month: m,
+                day,
+                year_shift: *shift,
+            };
+            return (e, *last);
         }
     }
     if let Some(Lex::Shift(s)) = g.lex(k) {
         return (date(None, Some(m), day, Some(s)), k + 1);
     }
     (date(None, Some(m), day, None), k)
+}
+
+/// A year given after a month by a preposition: "من عام 2014", "في سنة 2014", "لعام 2014".
+fn year_of(g: &Cursor, k: usize) -> Option<(i32, usize)> {
+    let (k, glued) = match g.lex(k) {
+        Some(Lex::From) => (k + 1, false),
+        Some(Lex::YearPrep) if g.text(k) == "في" => (k + 1, false),
+        _ => (k, true),
+    };
+    let word = g.t.get(k)?;
+    let prep = if glued {
+        word.clitic > 0 && matches!(g.text(k).chars().next(), Some('ل' | 'ب'))
+    } else {
+        word.clitic == 0
+    };
+    if !prep || !matches!(g.lex(k), Some(Lex::Unit(Unit::Year, Count::One))) {
+        return None;
+    }
+    Some((g.year(k + 1, false)?, g.after_era(k + 2)))
 }
 
 /// range_days: "من 20 إلى 22 مارس", "بين 20 و22 آذار", "من 31 آب إلى 3 أيلول", "أيام 3 و4 و5
@@ -184,6 +266,13 @@ fn with_day(e: &Expr, d1: u8) -> Option<Expr> {
             shift,
             same,
         },
+        Expr::InRelativeYear {
+            month, year_shift, ..
+        } => Expr::InRelativeYear {
+            month,
+            day: Some(d1),
+            year_shift,
+        },
         _ => return None,
     })
 }
@@ -227,13 +316,24 @@ pub fn year_word(g: &Cursor, i: usize) -> Option<Hit> {
     ) {
         return None;
     }
-    let y = g.year(i + 1, true).filter(|_| !g.continues(i + 1))?;
+    // "الموسم الدراسي عام 2023/2024": the year word belongs to the first year of a season.
+    if g.continues(i + 1) {
+        let (end, mut pieces) = numeric_date(g, i + 1)?;
+        if pieces.len() != 2 {
+            return None;
+        }
+        pieces[0].first = i;
+        pieces[0].rule = Rule::Year;
+        return Some((end, pieces));
+    }
+    let y = g.year(i + 1, true)?;
     if g.lex(i + 2) == Some(Lex::HijriEra) {
         // A Hijri year alone has no Gregorian year to name: consumed, not tagged.
         return Some((i + 3, vec![]));
     }
-    let mut out = vec![found(i, i + 2, date(Some(y), None, None, None), Rule::Year)];
-    let end = year_partner(g, i + 2, &mut out);
+    let era = g.after_era(i + 2);
+    let mut out = vec![found(i, era, date(Some(y), None, None, None), Rule::Year)];
+    let end = year_partner(g, era, &mut out);
     Some((end, out))
 }
 

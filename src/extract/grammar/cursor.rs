@@ -84,6 +84,15 @@ impl<'a> Cursor<'a> {
         ok.then_some(v as i32)
     }
 
+    /// The token after a Gregorian era mark at `k` ("2026م", "2026 ميلادي"), or `k`.
+    pub(super) fn after_era(&self, k: usize) -> usize {
+        if self.lex(k) == Some(Lex::GregorianEra) {
+            k + 1
+        } else {
+            k
+        }
+    }
+
     /// A cardinal number in digits or words ("خمسة وعشرين", "أحد عشر").
     pub fn number(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((v, _)) = self.num(i) {
@@ -131,6 +140,15 @@ impl<'a> Cursor<'a> {
         // "شهر 3": the month by its number, as spoken in the Levant.
         if let Some(n) = self.day_digits(j).filter(|&n| shahr && n <= 12) {
             return Some((n, j + 1, true));
+        }
+        // "شهر ثلاثة", "شهر عشرة": in words too (not "شهر واحد", one month).
+        if let Some((n, k)) = self
+            .number(j)
+            .filter(|&(n, _)| shahr && (2..=12).contains(&n))
+        {
+            if self.t[j].kind == Kind::Word && self.t[j].clitic == 0 {
+                return Some((n as u8, k, true));
+            }
         }
         let Some(Lex::Month { n, ambiguous }) = self.lex(j) else {
             return None;

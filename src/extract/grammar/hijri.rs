@@ -99,6 +99,8 @@ pub fn occasion(g: &Cursor, i: usize) -> Option<Hit> {
         }
         Occasion::Christmas => return gregorian_occasion(g, i, 12, 25),
         Occasion::GregorianNewYear => return gregorian_occasion(g, i, 1, 1),
+        Occasion::Easter => return easter(g, i, false),
+        Occasion::OrthodoxEaster => return easter(g, i, true),
     };
     let k = i + 1;
     let k_year = if matches!(g.lex(k), Some(Lex::Unit(Unit::Year, Count::One))) {
@@ -154,5 +156,27 @@ pub fn occasion(g: &Cursor, i: usize) -> Option<Hit> {
 /// A fixed Gregorian day (عيد الميلاد) with an optional year or shift.
 fn gregorian_occasion(g: &Cursor, i: usize, m: u8, d: u8) -> Option<Hit> {
     let (e, end) = gregorian_tail(g, Some(d), m, i + 1);
+    Some((end, vec![found(i, end, e, Rule::Occasion)]))
+}
+
+/// Easter by either computus, with an optional year ("عيد الفصح 2013", "عيد الفصح عام 2013")
+/// or shift ("عيد الفصح المقبل").
+fn easter(g: &Cursor, i: usize, orthodox: bool) -> Option<Hit> {
+    let k = i + 1;
+    let k_year = if matches!(g.lex(k), Some(Lex::Unit(Unit::Year, Count::One))) {
+        k + 1
+    } else {
+        k
+    };
+    let (year, shift, end) = match (g.year(k_year, false), g.lex(k)) {
+        (Some(y), _) => (Some(y), None, g.after_era(k_year + 1)),
+        (None, Some(Lex::Shift(s))) => (None, Some(s), k + 1),
+        _ => (None, None, k),
+    };
+    let e = Expr::Easter {
+        orthodox,
+        year,
+        shift,
+    };
     Some((end, vec![found(i, end, e, Rule::Occasion)]))
 }

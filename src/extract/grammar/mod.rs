@@ -13,23 +13,28 @@
 //!
 //! | rule | pattern | example → value |
 //! |---|---|---|
-//! | `numeric_date` | `D/M/YYYY`, `D-M-YYYY`, `YYYY-MM-DD` | ١٥/٩/٢٠٢٢ → 2022-09-15 |
+//! | `numeric_date` | `D/M/YYYY [م\|هـ]`, `D / M / YYYY`, `D.M.YYYY`, `D/M/YY`, `YYYY-MM-DD`, `M/YYYY`, `YYYY/M`, `(WEEKDAY\|يوم\|تاريخ\|في …) D/M` (month first only when forced) | ٢٩ / ٧ / ١٤٤٧هـ → 2026-01-18; يوم 4/22 → …-04-22 |
+//! | `season_years` | the second year of `YYYY/YYYY` or `YYYY/YY`, consecutive years (the first is `numeric_date`) | موسم 2012/2013 → 2012, 2013 |
 //! | `latin_date` | `[WEEKDAY-en [,]] (D MONTH-en \| MONTH-en D) [,] YYYY` | Saturday 17 June, 2023 → 2023-06-17 |
-//! | `clock` | `الساعة (ORD \| N) [والنصف] [صباحا\|مساء\|بعد الظهر]`, `[الساعة] HH:MM` | الساعة الثالثة بعد الظهر → …T15:00 |
-//! | `timestamp` | `(numeric_date \| day_month \| weekday_date \| latin_date) [،] clock`, a full date | 25 ابريل 2024 19:57 → 2024-04-25T19:57 |
+//! | `clock` | `الساعة (ORD \| N) [والنصف \| إلا ربعا \| و N دقيقة] [صباحا\|مساء\|بعد الظهر\|هذه الليلة …]`, `[الساعة] HH:MM[:SS]`, `N (صباحا\|مساء …)`, `منتصف الليل` (T24:00; `منتصف ليلة DAY` is a `timestamp`); before `من DAYPART [DAY]` the hour takes that half of the day and that day (which stays its own DATE) | الساعة الثالثة بعد الظهر → …T15:00; 15:23:24 → …T15:23:24 |
+//! | `clock_range` | the first end of `(clock \| N) (إلى\|حتى\|-\|و) clock`, with the second's part of the day when it has none | من الساعة 3 إلى الساعة 4 بعد العصر → …T15:00 |
+//! | `timestamp` | `(numeric_date \| day_month \| weekday_date \| latin_date) [،] clock`, a date with its day | 25 ابريل 2024 19:57 → 2024-04-25T19:57; السبت 21/09 الساعة 1:30 بعد الظهر |
 //! | `range_days` | `DAY (إلى\|حتى\|-\|و) (day_month \| range_days)` (a list: أيام 3 و4 و5 جوان) | من 20 إلى 22 مارس → 20 = …-03-20 |
-//! | `day_month` | `DAY [من] MONTH [YEAR \| عام YEAR \| SHIFT]` | 16 أكتوبر/تشرين الأول → 2022-10-16 |
+//! | `day_month` | `DAY [من] MONTH [YEAR \| عام YEAR \| من عام YEAR \| [من] relative_unit-year \| SHIFT]`, `DAY من الشهر ORD` | 16 أكتوبر/تشرين الأول → 2022-10-16; 3 مارس من العام الماضي → 2021-03-03 |
+//! | `month_day` | `MONTH ORD [YEAR]`, `MONTH D (إلى\|-) D [YEAR]` (a strong month name; the second day is `range_days`) | مايو الحادي والعشرين → …-05-21; يوليو 13-15 |
+//! | `nth_day` | `اليوم ORD (من\|في\|ب) MONTH`, `ORD [يوم] (يوم \| WEEKDAY) (من\|في\|ب) MONTH`, `WEEKDAY (الأخير \| ORD-feminine) من MONTH`, `(الأسبوع ORD \| ORD أسبوع) (من\|في\|ب) MONTH` (a week wholly in the month); `MONTH` may be `الشهر SHIFT`, `الشهر ORD`, a Hijri month | ثالث ثلاثاء من أيلول 2014 → 2014-09-16; آخر يوم من أكتوبر 2015 → 2015-10-31; الأسبوع الأول من أكتوبر 2014 → 2014-W41 |
 //! | `day_hijri_month` | `DAY HMONTH [YEAR [هـ\|للهجرة]]` | 22 رمضان 1436 هـ → 2015-07-09 |
-//! | `day_of_relative_month` | `DAY [من] الشهر (SHIFT \| نفسه)`, `DAY (الجاري\|الحالي)` | ١٤ من الشهر الجاري → 2013-03-14 |
+//! | `day_of_relative_month` | `DAY [من] الشهر (SHIFT \| نفسه)`, `DAY من هذا الشهر`, `DAY (الجاري\|الحالي)` | ١٤ من الشهر الجاري → 2013-03-14 |
 //! | `part_of` | `(مطلع\|أوائل\|منتصف\|أواخر\|نهاية …) (month \| relative_unit \| year \| YEAR \| season)` | مطلع ماي الجاري → 2014-05, mod START |
 //! | `month` | `MONTH [YEAR \| SHIFT]` (ambiguous names need context) | فبراير/شباط → 2022-02; مايو الماضي |
 //! | `hijri_month` | `[شهر] HMONTH (YEAR [هـ] \| SHIFT)`, `شهر HMONTH` | رمضان 1446 هـ → 2025-03 |
-//! | `occasion` | `(عيد الفطر\|عيد الأضحى …) [[عام] YEAR \| SHIFT]` | عيد الأضحى عام 2024 → 2024-06-16 |
-//! | `year` | `(عام\|سنة\|عامي) YEAR [(و\|إلى\|-) YEAR]` | عام 2014 → 2014 |
+//! | `occasion` | `(عيد الفطر\|عيد الأضحى\|عيد الفصح\|عيد القيامة …) [[عام] YEAR \| SHIFT]` (Easter by the Western computus, عيد القيامة and الفصح الشرقي by the Julian) | عيد الأضحى عام 2024 → 2024-06-16; عيد الفصح 2013 → 2013-03-31 |
+//! | `year` | `(عام\|سنة\|عامي) YEAR [م] [(و\|إلى\|-) YEAR]`, `عام` before a `season_years` pair | عام 2014 → 2014 |
 //! | `year_range` | the second year of `year` or `year_after_preposition`: `(و\|إلى\|-) YEAR` | بين عامي 2014 و2018 → 2018 |
 //! | `year_after_preposition` | `(في\|منذ\|حتى\|من\|بين …) YEAR` (not before a counted noun) | في 2015 → 2015 |
 //! | `relative_day` | `[صباح\|مساء] (أمس\|البارحة\|أول أمس\|اليوم\|غدا\|بعد غد) [WEEKDAY]`, `اليوم التالي` | أمس الأربعاء → DCT−1 |
-//! | `weekday` | `[صباح\|مساء] [يوم\|يومي] WEEKDAY [SHIFT]`, `WEEKDAY (و WEEKDAY)* من relative_unit` (that week's day) | الجمعة الماضية → last Friday |
+//! | `relative_day_date` | `relative_day WEEKDAY (numeric_date \| day_month)`, no comma between | اليوم الجمعة 20 غشت 2021 → 2021-08-20 |
+//! | `weekday` | `[صباح\|مساء] [يوم\|يومي] WEEKDAY [SHIFT]`, `WEEKDAY (و WEEKDAY)* من relative_unit`, `WEEKDAY-bare relative_unit` (that week's day) | الجمعة الماضية → last Friday; أحد الأسبوع الماضي |
 //! | `weekday_date` | `[يوم] WEEKDAY [،] (numeric_date \| day_month)` | الثلاثاء 15 سبتمبر → 2022-09-15 |
 //! | `relative_unit` | `(الأسبوع\|الشهر\|العام\|السنة) (SHIFT \| نفسه \| التالي \| السابق)`, `(هذا\|هذه) UNIT` | هذا الأسبوع → 2022-W37 |
 //! | `ago` | `(قبل\|بعد) (N UNIT \| UNIT-dual \| UNIT)` | قبل يومين → DCT−2 |
@@ -49,7 +54,9 @@
 pub mod calendar;
 pub mod clock;
 pub mod cursor;
+pub mod days;
 pub mod hijri;
+pub mod numeric;
 pub mod period;
 pub mod relative;
 pub mod tense;
@@ -57,12 +64,12 @@ pub mod tense;
 use super::TimexMod;
 use super::resolve::Expr;
 
-pub use calendar::{
-    day_month, latin_date, month, numeric_date, range_days, year_after_preposition, year_word,
-};
-pub use clock::{clock, with_clock};
+pub use calendar::{day_month, latin_date, month, range_days, year_after_preposition, year_word};
+pub use clock::{clock, clock_range, with_clock};
 pub use cursor::Cursor;
+pub use days::{month_day, nth_day};
 pub use hijri::{hijri_month, occasion};
+pub use numeric::numeric_date;
 pub use period::{century, decade, duration, part_of, quarter_half, season, set, vague};
 pub use relative::{ago, relative_day, relative_unit, weekday};
 
@@ -70,11 +77,15 @@ pub use relative::{ago, relative_day, relative_unit, weekday};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rule {
     NumericDate,
+    SeasonYears,
     LatinDate,
     Clock,
+    ClockRange,
     Timestamp,
     RangeDays,
     DayMonth,
+    MonthDay,
+    NthDay,
     DayHijriMonth,
     DayOfRelativeMonth,
     PartOf,
@@ -85,6 +96,7 @@ pub enum Rule {
     YearRange,
     YearAfterPreposition,
     RelativeDay,
+    RelativeDayDate,
     Weekday,
     WeekdayDate,
     RelativeUnit,
@@ -102,11 +114,15 @@ impl Rule {
     /// Every rule, in the order of the grammar table.
     pub const ALL: &[Rule] = &[
         Rule::NumericDate,
+        Rule::SeasonYears,
         Rule::LatinDate,
         Rule::Clock,
+        Rule::ClockRange,
         Rule::Timestamp,
         Rule::RangeDays,
         Rule::DayMonth,
+        Rule::MonthDay,
+        Rule::NthDay,
         Rule::DayHijriMonth,
         Rule::DayOfRelativeMonth,
         Rule::PartOf,
@@ -117,6 +133,7 @@ impl Rule {
         Rule::YearRange,
         Rule::YearAfterPreposition,
         Rule::RelativeDay,
+        Rule::RelativeDayDate,
         Rule::Weekday,
         Rule::WeekdayDate,
         Rule::RelativeUnit,
@@ -134,11 +151,15 @@ impl Rule {
     pub fn name(self) -> &'static str {
         match self {
             Rule::NumericDate => "numeric_date",
+            Rule::SeasonYears => "season_years",
             Rule::LatinDate => "latin_date",
             Rule::Clock => "clock",
+            Rule::ClockRange => "clock_range",
             Rule::Timestamp => "timestamp",
             Rule::RangeDays => "range_days",
             Rule::DayMonth => "day_month",
+            Rule::MonthDay => "month_day",
+            Rule::NthDay => "nth_day",
             Rule::DayHijriMonth => "day_hijri_month",
             Rule::DayOfRelativeMonth => "day_of_relative_month",
             Rule::PartOf => "part_of",
@@ -149,6 +170,7 @@ impl Rule {
             Rule::YearRange => "year_range",
             Rule::YearAfterPreposition => "year_after_preposition",
             Rule::RelativeDay => "relative_day",
+            Rule::RelativeDayDate => "relative_day_date",
             Rule::Weekday => "weekday",
             Rule::WeekdayDate => "weekday_date",
             Rule::RelativeUnit => "relative_unit",
@@ -200,8 +222,11 @@ pub const RULES: &[fn(&Cursor, usize) -> Option<Hit>] = &[
     numeric_date,
     latin_date,
     clock,
+    clock_range,
     range_days,
     day_month,
+    month_day,
+    nth_day,
     part_of,
     month,
     hijri_month,

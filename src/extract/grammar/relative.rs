@@ -4,7 +4,9 @@ use super::super::lexicon::schedule::{is_days_before_weekdays, is_previous};
 use super::super::lexicon::{Count, Lex, Unit, is_general_noun};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
-use super::calendar::{day_month, numeric_date};
+use super::calendar::day_month;
+use super::days::bare_weekday;
+use super::numeric::numeric_date;
 use super::{Cursor, Hit, Rule, found};
 
 /// relative_day: "أمس", "البارحة", "أول أمس", "اليوم", "غدا", "بعد غد", with a weekday that
@@ -21,7 +23,17 @@ pub fn relative_day(g: &Cursor, i: usize) -> Option<Hit> {
     };
     let k = j + 1;
     let (e, end) = match g.lex(k) {
-        Some(Lex::Weekday(_)) if g.text(k).starts_with("ال") => (Expr::RelDay(n.into()), k + 1),
+        Some(Lex::Weekday(_)) if g.text(k).starts_with("ال") => {
+            // "اليوم الجمعة 20 غشت 2021": one noun phrase, the date says which day.
+            if let Some((end, mut dated)) = numeric_date(g, k + 1).or_else(|| day_month(g, k + 1)) {
+                if let [one] = dated.as_mut_slice() {
+                    one.first = i;
+                    one.rule = Rule::RelativeDayDate;
+                    return Some((end, dated));
+                }
+            }
+            (Expr::RelDay(n.into()), k + 1)
+        }
         Some(Lex::Following) if n == 0 => (
             Expr::FromLast {
                 unit: Unit::Day,
@@ -59,6 +71,19 @@ pub fn relative_day(g: &Cursor, i: usize) -> Option<Hit> {
 /// weekday: "يوم الجمعة", "الجمعة الماضية", "يوم الأربعاء الماضي", "مساء الأحد", "يومي
 /// الأربعاء والخميس من الأسبوع المقبل" (each day in that week; the week is its own expression).
 pub fn weekday(g: &Cursor, i: usize) -> Option<Hit> {
+    // "أحد الأسبوع الماضي", "ثلاثاء الأسبوع الفائت": the weekday of that week.
+    if let Some(wd) = bare_weekday(g, i) {
+        let (end, hits) = relative_unit(g, i + 1)?;
+        let Expr::RelUnit {
+            unit: Unit::Week,
+            shift: week,
+        } = hits.first()?.expr
+        else {
+            return None;
+        };
+        let e = Expr::WeekdayOfWeek { wd, week };
+        return Some((end, vec![found(i, end, e, Rule::Weekday)]));
+    }
     let mut j = i;
     if matches!(g.lex(j), Some(Lex::DayPart(_))) {
         j += 1;

@@ -36,6 +36,10 @@ pub enum Lex {
     HijriMonth(u8),
     /// هـ, للهجرة, هجري: the year before it is a Hijri year.
     HijriEra,
+    /// م, ميلادي: the year before it is a Gregorian year.
+    GregorianEra,
+    /// تاريخ: the digits after it are a date ("بتاريخ 4/22").
+    DateWord,
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     Weekday(u8),
     /// A unit of time and how many the word itself says (يومين = 2 days).
@@ -44,6 +48,8 @@ pub enum Lex {
     Number(u32),
     /// An ordinal word (الأول, الخامس, العاشرة …).
     Ordinal(u32),
+    /// فاتح, غرة: the first day of the month named next.
+    FirstDay,
     /// Days from the anchor: أمس −1, اليوم 0, غدا +1, أول أمس −2, بعد غد +2.
     RelDay(i8),
     /// الماضي −1, الجاري/الحالي 0, المقبل/القادم +1.
@@ -216,6 +222,10 @@ pub enum Occasion {
     HijriNewYear,
     /// المولد النبوي: 12 Rabi' al-Awwal.
     Mawlid,
+    /// عيد الفصح: Easter Sunday by the Western (Gregorian) computus.
+    Easter,
+    /// عيد الفصح الشرقي/الأرثوذكسي, عيد القيامة: Easter Sunday by the Julian computus.
+    OrthodoxEaster,
 }
 
 use Lex::*;
@@ -477,6 +487,16 @@ const WORDS: &[(&str, Lex)] = &[
     ("غد", RelDay(1)),
     ("الغد", RelDay(1)),
     ("بعد غد", RelDay(2)),
+    ("بعد الغد", RelDay(2)),
+    ("قبل أمس", RelDay(-2)),
+    ("قبل البارحة", RelDay(-2)),
+    // Levantine and Gulf speech: بكرة (tomorrow), امبارح (yesterday), الجاي (the coming).
+    ("بكرة", RelDay(1)),
+    ("بكرا", RelDay(1)),
+    ("بعد بكرة", RelDay(2)),
+    ("بعد بكرا", RelDay(2)),
+    ("امبارح", RelDay(-1)),
+    ("قبل امبارح", RelDay(-2)),
     ("الماضي", Shift(-1)),
     ("الماضية", Shift(-1)),
     ("المنصرم", Shift(-1)),
@@ -485,6 +505,10 @@ const WORDS: &[(&str, Lex)] = &[
     ("الفائتة", Shift(-1)),
     ("السابق", Shift(-1)),
     ("السابقة", Shift(-1)),
+    ("الجاي", Shift(1)),
+    ("الجاية", Shift(1)),
+    // "الماضي" cut short by scraping or typing.
+    ("الماض", Shift(-1)),
     ("المقبل", Shift(1)),
     ("المقبلة", Shift(1)),
     ("القادم", Shift(1)),
@@ -524,6 +548,10 @@ const WORDS: &[(&str, Lex)] = &[
     ("العصر", ClockPart(ClockPart::Pm)),
     ("بعد العصر", ClockPart(ClockPart::Pm)),
     ("بعد المغرب", ClockPart(ClockPart::Pm)),
+    ("قبل المغرب", ClockPart(ClockPart::Pm)),
+    // The evening prayer: "الساعة 8 العشاء".
+    ("العشاء", ClockPart(ClockPart::Pm)),
+    ("بعد العشاء", ClockPart(ClockPart::Pm)),
     ("مساءا", ClockPart(ClockPart::Pm)),
     ("الصبح", ClockPart(ClockPart::Am)),
     ("الفجر", ClockPart(ClockPart::Am)),
@@ -544,6 +572,14 @@ const WORDS: &[(&str, Lex)] = &[
     ("رأس السنة الميلادية", Occasion(Occasion::GregorianNewYear)),
     ("رأس السنة الهجرية", Occasion(Occasion::HijriNewYear)),
     ("المولد النبوي", Occasion(Occasion::Mawlid)),
+    ("عيد الفصح", Occasion(Occasion::Easter)),
+    ("عيد الفصح المجيد", Occasion(Occasion::Easter)),
+    ("عيد الفصح الشرقي", Occasion(Occasion::OrthodoxEaster)),
+    ("عيد الفصح الأرثوذكسي", Occasion(Occasion::OrthodoxEaster)),
+    ("عيد القيامة", Occasion(Occasion::OrthodoxEaster)),
+    ("عيد القيامة المجيد", Occasion(Occasion::OrthodoxEaster)),
+    // Passover is also called عيد الفصح: the phrase names no day the tagger computes.
+    ("عيد الفصح اليهودي", Idiom),
     ("الآن", Vague(VagueRef::Present)),
     ("حاليا", Vague(VagueRef::Present)),
     ("مؤخرا", Vague(VagueRef::Past)),
@@ -639,7 +675,18 @@ const WORDS: &[(&str, Lex)] = &[
     ("عامي", Unit(Unit::Year, Count::Two)),
     ("سنتي", Unit(Unit::Year, Count::Two)),
     ("الأخير", Ordinal(99)),
+    ("الأخيرة", Ordinal(99)),
     ("أول", Ordinal(1)),
+    // Ordinals before the noun they count, without the article: "ثالث ثلاثاء", "آخر يوم".
+    ("ثاني", Ordinal(2)),
+    ("ثان", Ordinal(2)),
+    ("ثالث", Ordinal(3)),
+    ("رابع", Ordinal(4)),
+    ("خامس", Ordinal(5)),
+    ("آخر", Ordinal(99)),
+    // The first day of a month: "فاتح ماي", "غرة شعبان".
+    ("فاتح", FirstDay),
+    ("غرة", FirstDay),
     ("الماضيين", Shift(-1)),
     ("الماضيتين", Shift(-1)),
     ("المقبلين", Shift(1)),
@@ -859,6 +906,10 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     {
         lx.insert(w, HijriEra);
     }
+    for w in ["م", "ميلادي", "ميلادية", "للميلاد"] {
+        lx.insert(w, GregorianEra);
+    }
+    lx.insert("تاريخ", DateWord);
     for (i, (w, ..)) in events::TRIGGERS.iter().enumerate() {
         lx.insert(w, Trigger(i as u16));
     }
