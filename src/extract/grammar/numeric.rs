@@ -109,11 +109,12 @@ fn day_and_month(a: u32, b: u32) -> Option<(u32, u32)> {
 
 /// numeric_date: every layout of a date in digits (see the module doc).
 pub fn numeric_date(g: &Cursor, i: usize) -> Option<Hit> {
+    // The run first: most tokens start none, and it is cheaper than the word lookup.
+    let run = run_at(g, i)?;
     // "القرار 2231/2015", "المادة 3/2": numbers of a text, not dates.
     if i > 0 && is_not_date_context(g.text(i - 1)) || number_sign(g, i) {
         return None;
     }
-    let run = run_at(g, i)?;
     let last = run.parts.last()?.2;
     let (hijri_mark, end) = era(g, last + 1);
     let one = |e: Expr| Some((end, vec![found(i, end, e, Rule::NumericDate)]));
