@@ -125,11 +125,18 @@ pub async fn feed(
     Ok(response)
 }
 
-/// The events matching `filter`: the histogram's count, from the tally when it is fresh.
+/// The events matching `filter`: the histogram's count, from the tally when it is fresh,
+/// kept for the pages that follow until the data changes.
 async fn total(state: &AppState, filter: &Filter) -> Result<i64, ApiError> {
+    let key = (state.cache.generation(), format!("{filter:?}"));
+    if let Some(n) = state.totals.get(&key) {
+        return Ok(n);
+    }
     let c = counts(state, filter, Interval::Year, GroupBy::Nothing).await?;
     let bars: i64 = c.buckets.iter().map(|(_, _, n)| n).sum();
-    Ok(bars + c.coarser.iter().map(|(_, n)| n).sum::<i64>())
+    let n = bars + c.coarser.iter().map(|(_, n)| n).sum::<i64>();
+    state.totals.insert(key, n);
+    Ok(n)
 }
 
 /// The histogram's counts, from the in-memory tally when it is fresh (and the filter needs no

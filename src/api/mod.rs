@@ -60,6 +60,9 @@ pub const BODY_LIMIT: usize = 2 << 20;
 /// than [`crate::store::WRITE_WAIT`] plus a write, so that a queued write is told 503, not 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// How many filters' totals [`AppState::totals`] keeps.
+const TOTALS_KEPT: usize = 4096;
+
 /// What every handler shares; cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
@@ -78,6 +81,9 @@ pub struct AppState {
     pub request_timeout: Duration,
     /// The feeds watched beside the server (`serve --watch`); empty when none is.
     pub sources: WatchState,
+    /// The `total` of each filter a feed page was asked with, by data generation: the pages
+    /// of one walk share it, and counting a million events for each costs milliseconds.
+    pub totals: Arc<quick_cache::sync::Cache<(u64, String), i64>>,
 }
 
 impl AppState {
@@ -92,6 +98,7 @@ impl AppState {
             failed_auths: Arc::default(),
             request_timeout: REQUEST_TIMEOUT,
             sources: WatchState::default(),
+            totals: Arc::new(quick_cache::sync::Cache::new(TOTALS_KEPT)),
         }
     }
 
