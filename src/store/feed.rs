@@ -105,10 +105,12 @@ impl Store {
     ) -> Result<Vec<TimelineEntry>> {
         // With `from`, one scan per width class, each starting 2^k days before `from` on
         // `events_by_class`: a bound by the longest event would start a century early.
+        let widest = match filter.from {
+            Some(_) => self.widest_class().await?,
+            None => 0,
+        };
         let scans: Vec<Widths> = match filter.from {
-            Some(_) => (0..=self.widest_class().await?)
-                .map(Widths::Class)
-                .collect(),
+            Some(_) => (0..=widest).map(Widths::Class).collect(),
             None => vec![Widths::All],
         };
         let mut q = QueryBuilder::new("");
@@ -121,7 +123,7 @@ impl Store {
                 let country = self.rarest_country(countries).await?;
                 let walk = Walk {
                     country: &country,
-                    widest: self.widest_class().await?,
+                    widest,
                 };
                 self.push_walk(&mut q, &walk, filter, order, after, limit, &scans)
                     .await?
@@ -187,9 +189,11 @@ impl Store {
                 countries: filter.countries.clone(),
                 ..Filter::default()
             };
-        // The countries are checked on the posting list, the rest on the event.
+        // The countries and the period are checked on the posting list, the rest on the event.
         let rest = Filter {
             countries: Vec::new(),
+            from: None,
+            to: None,
             ..filter.clone()
         };
         if covered {
@@ -217,7 +221,7 @@ impl Store {
                 .push_bind(other.clone())
                 .push(")");
             }
-            push_bounds(q, filter, widths, walk.widest);
+            push_period(q, "c", filter, widths, walk.widest);
             if !covered {
                 q.push(" and ");
                 self.push_filter(q, &rest, widths).await?;
@@ -247,26 +251,11 @@ impl Store {
         widths: Widths,
     ) -> Result<()> {
         q.push("ev.earliest is not null");
-        if f.empty_period() {
-            q.push(" and 0");
-        }
-        if let Some(from) = f.from {
-            // An event of width class k lasts at most 2^k days, so one overlapping `from`
-            // starts no earlier than that before it: a bound the index can use.
-            q.push(" and ev.latest >= ").push_bind(from);
-            let longest = match widths {
-                Widths::All => 1 << self.widest_class().await?,
-                Widths::Class(k) => {
-                    q.push(" and ev.width_class = ").push_bind(k);
-                    1 << k
-                }
-            };
-            q.push(" and ev.earliest >= ")
-                .push_bind(from - Duration::days(longest));
-        }
-        if let Some(to) = f.to {
-            q.push(" and ev.earliest <= ").push_bind(to);
-        }
+        let widest = match (f.from, widths) {
+            (Some(_), Widths::All) => self.widest_class().await?,
+            _ => 0,
+        };
+        push_period(q, "ev", f, widths, widest);
         push_conditions(q, f);
         Ok(())
     }
@@ -377,27 +366,29 @@ fn push_order(q: &mut QueryBuilder<'_, Sqlite>, t: &str, order: Order) {
     });
 }
 
-/// Appends the period bounds of `filter` on the posting list `c`, each after " and " (what
-/// [`Store::push_filter`] puts on `events ev`), so that its index range is as narrow as the
-/// one on `events`.
-fn push_bounds(q: &mut QueryBuilder<'_, Sqlite>, f: &Filter, widths: Widths, widest: i64) {
+/// Appends the period bounds of `filter` on the timeline columns of table `t` (`events ev`
+/// or the posting list `c`), each after " and "; `widest` is the widest class stored, read
+/// only for [`Widths::All`].
+fn push_period(q: &mut QueryBuilder<'_, Sqlite>, t: &str, f: &Filter, widths: Widths, widest: i64) {
     if f.empty_period() {
         q.push(" and 0");
     }
     if let Some(from) = f.from {
-        q.push(" and c.latest >= ").push_bind(from);
+        // An event of width class k lasts at most 2^k days, so one overlapping `from`
+        // starts no earlier than that before it: a bound the index can use.
+        q.push(format_args!(" and {t}.latest >= ")).push_bind(from);
         let longest = match widths {
             Widths::All => 1 << widest,
             Widths::Class(k) => {
-                q.push(" and c.width_class = ").push_bind(k);
+                q.push(format_args!(" and {t}.width_class = ")).push_bind(k);
                 1 << k
             }
         };
-        q.push(" and c.earliest >= ")
+        q.push(format_args!(" and {t}.earliest >= "))
             .push_bind(from - Duration::days(longest));
     }
     if let Some(to) = f.to {
-        q.push(" and c.earliest <= ").push_bind(to);
+        q.push(format_args!(" and {t}.earliest <= ")).push_bind(to);
     }
 }
 
