@@ -195,8 +195,16 @@ pub(super) enum Reach {
 /// How many tokens apart a date and a trigger are still "near".
 const NEAR: usize = 4;
 
+/// How far a date may stand after its trigger across short comma-set phrases (the
+/// agencies' "التقى شي، بنظيره بوتين، في بكين، الخميس"): up to four clauses on within this
+/// many tokens.
+const APPOSED: usize = 14;
+
 /// The governing date: same clause first (nearest), then the nearest before it in the
-/// sentence, then the nearest after it in a clause without a trigger of its own.
+/// sentence, then the nearest after it in a clause without a trigger of its own. For what is
+/// still `to_come`, a date before the أن that reports it dates the report ("وذكر بيان، اليوم
+/// السبت، أن لافروف سيجري مباحثات"), and the search goes on after the trigger ("سيجريان
+/// محادثات، في الأول من أبريل").
 ///
 /// In its clause, a date belongs to the nearest trigger before it: a date after another
 /// trigger ("زيارة بوتين ردا على حضور شي العرض العسكري ... في 9 أيار") dates that one, and so
@@ -209,6 +217,7 @@ pub(super) fn date_for(
     dated: &[Dated],
     triggers: &[usize],
     i: usize,
+    to_come: bool,
 ) -> Option<(Governing, Reach)> {
     let range = l.sentence_of(i);
     let lo = dated.partition_point(|d| d.first < range.start);
@@ -248,7 +257,12 @@ pub(super) fn date_for(
         .filter(|d| l.clause[d.first] == l.clause[i])
         .filter(mine)
         .min_by_key(|d| (dist(d), d.first < i));
-    let before = || here.iter().filter(|d| d.last <= i).max_by_key(|d| d.last);
+    let before = || {
+        here.iter()
+            .filter(|d| d.last <= i)
+            .max_by_key(|d| d.last)
+            .filter(|d| !(to_come && reported_after(g, d.timex.start, d.timex.end, i)))
+    };
     let clause_has_trigger = |at: usize| {
         l.clause_of(at)
             .any(|k| matches!(g.lex(k), Some(Lex::Trigger(_))))
@@ -258,7 +272,8 @@ pub(super) fn date_for(
             // Two clauses on at most, and none of them a new predication: "، حيث أكد ...، في
             // إشارة إلى ... الأسبوع الماضي" is about something else.
             d.first > i
-                && l.clause[d.first] <= l.clause[i] + 2
+                && (l.clause[d.first] <= l.clause[i] + 2
+                    || (d.first - i <= APPOSED && l.clause[d.first] <= l.clause[i] + 4))
                 && !(l.clause[i] + 1..=l.clause[d.first]).any(|c| opens_predication(g, l, c))
                 && !clause_has_trigger(d.first)
                 && !since_between(i, d.first)

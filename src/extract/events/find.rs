@@ -57,17 +57,14 @@ pub(crate) fn events_in(
     for c in found {
         let sentence = l.sentence[c.tok];
         // "حيث من المقرر إقامة ... قمة": what is still to come takes no date of what was.
+        // "وهو يستقبل بوتين": an imperfect after وهو tells what was going on, not what is to
+        // come.
         let to_come = match c.form {
-            Form::Future => true,
+            Form::Future => !circumstantial(g, c.tok),
             Form::Past => false,
             Form::Noun => g.is_future(c.tok, c.tok + 1, g.sentence_start(c.tok)),
         };
-        // "وذكر بيان، اليوم السبت، أن لافروف سيجري مباحثات": a date before the "أن" that
-        // reports what is to come dates the report, not it.
-        let own =
-            date_for(g, &l, &dated, &positions, c.tok).filter(|((_, (start, end)), reach)| {
-                !(to_come && *reach == Reach::Sentence && reported_after(g, *start, *end, c.tok))
-            });
+        let own = date_for(g, &l, &dated, &positions, c.tok, to_come);
         // A definite repeat ("خلال اللقاء") is compared by a date right beside it only.
         let counted = counts_contacts(g, &l, c.tok, c.def.kind);
         let prior = anaphor_of(g, c.tok, c.def.kind, own.as_ref(), &events, &heads).or_else(|| {
@@ -206,6 +203,11 @@ pub(crate) fn events_in(
                 .to_owned();
     }
     kept
+}
+
+/// True when the trigger at `i` is the verb of a circumstantial clause ("وهو يستقبل").
+fn circumstantial(g: &Cursor, i: usize) -> bool {
+    i > 0 && super::layout::word_in(g, i - 1, &["وهو", "وهي", "وهما", "وهم"])
 }
 
 /// The kind and codings an event ends up with.

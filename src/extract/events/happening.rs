@@ -38,6 +38,7 @@ pub(super) fn one_per_happening(
                 .flatten()
         })
         .collect();
+    let body = body_start(text);
     let mut kept: Vec<usize> = Vec::with_capacity(events.len());
     for (n, e) in events.iter().enumerate() {
         let borrowed = inherited[n];
@@ -55,7 +56,7 @@ pub(super) fn one_per_happening(
         // An undated mention of sides a report dates is that report again: after it, or
         // before it with the same people and status (not "التقى لافروف وانغ، على أن يزور بوتين
         // الصين في مايو"); a headline's present tense ("بوتين يستقبل شي") is no status.
-        let headline = e.sentence_start == 0;
+        let headline = e.sentence_start < body;
         let covered = e.date.is_none()
             && near.clone().any(|o| {
                 let other = &events[o];
@@ -83,6 +84,26 @@ pub(super) fn one_per_happening(
         .filter(|(_, k)| *k)
         .map(|(e, _)| e)
         .collect()
+}
+
+/// Lines a page may print before its body: a timestamp, the headline, the headline again,
+/// the outlet and a byline.
+const HEAD_LINES: usize = 8;
+
+/// Where the body of an article starts (in code points): the first line among the first
+/// [`HEAD_LINES`] that ends as a sentence does. What stands before it is the page's heading:
+/// a headline has no final stop, and its present tense ("بوتين يصل إلى الصين") tells no
+/// status. A text with no such line has only its first sentence for a headline.
+pub(super) fn body_start(text: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n').take(HEAD_LINES) {
+        let end = line.trim_end();
+        if end.ends_with(['.', '!', '?', '؟']) && !end.ends_with("..") {
+            return at;
+        }
+        at += line.chars().count();
+    }
+    1
 }
 
 /// The id of the organisation a summit is named after, read from the 40 characters of its

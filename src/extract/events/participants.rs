@@ -10,7 +10,7 @@ use super::layout::*;
 use super::{EventKind, Participant};
 use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::events::{ACTORS, ORGANISATIONS, PLACES};
-use crate::extract::lexicon::{Lex, is_background_word};
+use crate::extract::lexicon::{Lex, is_background_word, is_media_adjective, is_media_word};
 use crate::extract::token::Kind;
 
 /// The two countries the article names most: what "الزعيمان" and "نظيره" refer to.
@@ -177,6 +177,11 @@ pub(super) fn participants(
         Some(Lex::Actor(_)) if talks(kind) && is_capital_of(g, k) => None,
         // "مباحثات تتناول الصراع في أوكرانيا": what the talks are about takes no part.
         Some(Lex::Actor(_) | Lex::Place(_)) if k > i && discussed(g, l, i, k) => None,
+        // "نقلته وكالة الأنباء الفرنسية": the state a news source belongs to reports the
+        // happening (an interview given to it is another matter).
+        Some(Lex::Actor(_) | Lex::Place(_)) if kind != EventKind::Statement && is_source(g, k) => {
+            None
+        }
         // "أول لقاء منذ اندلاع الحرب في أوكرانيا": a state in a منذ phrase is background.
         // The happening the phrase names ("منذ زيارة شي إلى موسكو") keeps its own sides.
         Some(Lex::Actor(_) | Lex::Place(_))
@@ -436,4 +441,22 @@ fn venue_only_countries(g: &Cursor, l: &Layout, i: usize) -> Vec<&'static str> {
     }
     venues.retain(|c| !elsewhere.contains(c));
     venues
+}
+
+/// True when the state named at token `k` is the owner of a news source: a media word
+/// ("وكالة", "التلفزيون", "وسائل الإعلام") stands before it with only the source's own words
+/// between ("وكالة سبوتنيك الروسية", "التلفزيون الرسمي الصيني").
+pub(super) fn is_source(g: &Cursor, k: usize) -> bool {
+    for j in (k.saturating_sub(4)..k).rev() {
+        let t = &g.t[j];
+        match t.kind {
+            Kind::Word if is_media_word(t.text(g.n)) => return true,
+            Kind::Word if is_media_adjective(t.text(g.n)) => {}
+            // A source's own name the lexicon does not know ("سبوتنيك", "شينخوا").
+            Kind::Word if t.lex.is_none() => {}
+            Kind::Punct if matches!(t.punct, '«' | '»' | '"') => {}
+            _ => return false,
+        }
+    }
+    false
 }

@@ -394,6 +394,57 @@ pub const START_WORDS: &[&str] = &[
 /// sides are the ones its own phrase names, not the sentence's.
 pub const BACKGROUND_WORDS: &[&str] = &["إثر", "عقب", "غداة", "عشية", "لإطلاق", "بإطلاق", "إطلاق"];
 
+/// Words that name a news source ("وكالة الأنباء الفرنسية", "التلفزيون الصيني", "وسائل الإعلام
+/// الرسمية الروسية"), with the adjectives that may stand between them and the state they
+/// belong to: the state that owns a source reports the happening, it does not take part.
+pub const MEDIA_WORDS: &[&str] = &[
+    "وكالة",
+    "لوكالة",
+    "ووكالة",
+    "بوكالة",
+    "وكالات",
+    "لوكالات",
+    "الوكالة",
+    "أنباء",
+    "الأنباء",
+    "للأنباء",
+    "وسائل",
+    "ووسائل",
+    "لوسائل",
+    "الإعلام",
+    "إعلام",
+    "التلفزيون",
+    "للتلفزيون",
+    "والتلفزيون",
+    "تلفزيون",
+    "التلفاز",
+    "قناة",
+    "لقناة",
+    "القناة",
+    "صحيفة",
+    "لصحيفة",
+    "الصحيفة",
+    "الصحف",
+    "إذاعة",
+    "لإذاعة",
+    "الإذاعة",
+    "شبكة",
+    "لشبكة",
+];
+
+/// Adjectives that stand between a media word and its state ("التلفزيون الرسمي الصيني").
+pub const MEDIA_ADJECTIVES: &[&str] = &[
+    "الرسمي",
+    "الرسمية",
+    "الحكومية",
+    "الحكومي",
+    "العام",
+    "العامة",
+    "المركزي",
+    "المركزية",
+    "الرسميين",
+];
+
 /// "During it", right after an agreement verb: what two sides agreed during a call or meeting
 /// just told ("أجرى اتصالا ... اتفقا خلاله على"), part of that contact and no happening of its own.
 pub const DURING_IT_WORDS: &[&str] = &["خلاله", "خلالها", "خلالهما", "أثناءه", "أثناءها"];

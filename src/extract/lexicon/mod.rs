@@ -995,6 +995,21 @@ pub fn is_background_word(folded: &str) -> bool {
     BACKGROUND_WORDS.contains(folded)
 }
 
+static MEDIA_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::MEDIA_WORDS));
+
+/// True for a folded word of a news source's name ([`events::MEDIA_WORDS`]).
+pub fn is_media_word(folded: &str) -> bool {
+    MEDIA_WORDS.contains(folded)
+}
+
+static MEDIA_ADJECTIVES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| folded(events::MEDIA_ADJECTIVES));
+
+/// True for a folded adjective of a news source ([`events::MEDIA_ADJECTIVES`]).
+pub fn is_media_adjective(folded: &str) -> bool {
+    MEDIA_ADJECTIVES.contains(folded)
+}
+
 static RELATIVE_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::RELATIVE_WORDS));
 
 /// True for a folded relative pronoun (الذي, التي).

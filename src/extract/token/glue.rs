@@ -104,6 +104,10 @@ fn find_glue(n: &Normalized, t: &Token) -> Option<usize> {
                 continue;
             }
             let (left, right) = w.split_at(cut);
+            // One letter is no glued word: "مبكرة" is not the era mark م + بكرة.
+            if left.chars().nth(1).is_none() {
+                continue;
+            }
             let right_ok = lookup_word(right).is_some_and(|(lex, ..)| glueable(lex));
             let left_ok = GLUE_LEFT_FOLDED.iter().any(|g| g == left)
                 || lookup_word(left).is_some()
