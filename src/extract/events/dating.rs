@@ -250,6 +250,7 @@ pub(super) fn date_for(
         } else {
             let clause_start = l.clauses[l.clause[i]].start;
             !trigger_in(g, triggers, clause_start..d.first)
+                && !(to_come && reported_after(g, d.timex.start, d.timex.end, i))
         }
     };
     let in_clause = here

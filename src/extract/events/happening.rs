@@ -45,9 +45,19 @@ pub(super) fn one_per_happening(
         // Reports of one happening stand close together; a bounded look keeps huge inputs linear.
         let recent = &kept[kept.len().saturating_sub(REACH)..];
         let near = n.saturating_sub(REACH)..(n + REACH).min(events.len());
+        // "لعقد قمة مع نظيره": a summit of two leaders with no organisation is their meeting.
+        let meeting_of_two = |o: usize| {
+            let summit = if e.kind == EventKind::Summit { n } else { o };
+            let kinds = [events[o].kind, e.kind];
+            kinds.contains(&EventKind::Meeting)
+                && kinds.contains(&EventKind::Summit)
+                && names[summit].is_none()
+                && sides[n].len() == 2
+                && summit_with(text, &events[summit])
+        };
         let repeat = recent.iter().any(|&o| {
             let other = &events[o];
-            other.kind == e.kind
+            (other.kind == e.kind || meeting_of_two(o))
                 && value(other) == value(e)
                 && (sides[o] == sides[n]
                     || ((borrowed || e.date.is_none()) && (subset(n, o) || subset(o, n))))
@@ -84,6 +94,22 @@ pub(super) fn one_per_happening(
         .filter(|(_, k)| *k)
         .map(|(e, _)| e)
         .collect()
+}
+
+/// True when a summit is named by who holds it with whom: "قمة مع نظيره", "قمة ثنائية", "قمة
+/// بين الزعيمين" (not "منتدى", nor "سبقت القمة محادثات").
+fn summit_with(text: &str, e: &Event) -> bool {
+    let word: String = text.chars().skip(e.start).take(e.end - e.start).collect();
+    let next: String = text
+        .chars()
+        .skip(e.end)
+        .take(16)
+        .collect::<String>()
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_owned();
+    word.ends_with("قمة") && ["مع", "بين", "ثنائية"].contains(&next.as_str())
 }
 
 /// Lines a page may print before its body: a timestamp, the headline, the headline again,
