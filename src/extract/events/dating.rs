@@ -249,8 +249,8 @@ pub(super) fn date_for(
                 && !framed_relative(g, triggers, i, d.first)
         } else {
             let clause_start = l.clauses[l.clause[i]].start;
-            !trigger_in(g, triggers, clause_start..d.first)
-                && !(to_come && reported_after(g, d.timex.start, d.timex.end, i))
+            let reported = to_come && reported_after(g, d.timex.start, d.timex.end, i);
+            !(trigger_in(g, triggers, clause_start..d.first) || reported)
         }
     };
     let in_clause = here

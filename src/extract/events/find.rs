@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::announce::announcement;
 use super::dating::*;
 use super::happening::*;
 use super::layout::*;
@@ -49,13 +50,34 @@ pub(crate) fn events_in(
     let mut lent: Vec<(usize, Governing)> = Vec::new();
     let mut inherited: Vec<bool> = Vec::new();
     let found = candidates(g, &l);
-    let triggers: Vec<(usize, EventKind)> = found.iter().map(|c| (c.tok, c.def.kind)).collect();
+    // Announcements are weighed apart: they date and join nothing of the other triggers.
+    let triggers: Vec<(usize, EventKind)> = found
+        .iter()
+        .filter(|c| !c.def.announces)
+        .map(|c| (c.tok, c.def.kind))
+        .collect();
     let positions: Vec<usize> = triggers.iter().map(|&(k, _)| k).collect();
     // The sentence and the head word of each event found so far.
     let mut sentences: Vec<usize> = Vec::new();
     let mut heads: Vec<String> = Vec::new();
     for c in found {
         let sentence = l.sentence[c.tok];
+        if c.def.announces {
+            if let Some((date, sides)) = announcement(g, &l, &dated, &positions, c.tok) {
+                let to_come = c.form == Form::Future;
+                let status = status(g, &l, &c, to_come, Some(&date.0), dct);
+                let coded = Coded {
+                    kind: c.def.kind,
+                    plover_mode: c.def.plover_mode,
+                    cameo: c.def.cameo,
+                };
+                heads.push(head_of(g, c.tok));
+                sentences.push(sentence);
+                events.push(build(g, &l, &c, coded, Some(date), sides, None, status));
+                inherited.push(false);
+            }
+            continue;
+        }
         // "حيث من المقرر إقامة ... قمة": what is still to come takes no date of what was.
         // "وهو يستقبل بوتين": an imperfect after وهو tells what was going on, not what is to
         // come.

@@ -28,9 +28,14 @@
 //! date and sides (a paragraph the page repeats), and a meeting told only by the summit it is
 //! held at join the first report; reports naming different people for one side stay apart.
 //!
+//! **Announcements** that are themselves the news ("أعلنت وزارة التربية، مساء الثلاثاء، عن
+//! روزنامة الامتحانات") are statements of the side announcing, on the day the text gives
+//! them, when they announce a schedule or a decision and nothing else in the sentence is a
+//! happening.
+//!
 //! One job a file: `layout` (sentences, clauses, paragraphs), `triggers` (which trigger words
-//! fire), `dating` (the governing date), `participants`, `place`, `happening` (one event per
-//! happening), and `find`, which drives them in document order. Every look back at earlier
+//! fire), `dating` (the governing date), `participants`, `place`, `announce`, `happening`
+//! (one event per happening), and `find`, which drives them in document order. Every look back at earlier
 //! events is bounded, so a text of any length is read in linear time.
 //!
 //! ```
@@ -46,6 +51,7 @@
 //! assert_eq!(e.location.as_ref().unwrap().name, "Ufa");
 //! ```
 
+mod announce;
 mod dating;
 pub(crate) mod find;
 mod happening;

@@ -6,8 +6,11 @@ use super::dating::is_definite;
 use super::layout::*;
 use super::participants::*;
 use crate::extract::grammar::Cursor;
-use crate::extract::lexicon::events::{Form, PLACES, PlaceNeed, TRIGGERS, TriggerDef};
-use crate::extract::lexicon::{Lex, is_agreement_noun, is_discuss_word, is_during_it};
+use crate::extract::lexicon::events::{ANNOUNCE, Form, PLACES, PlaceNeed, TRIGGERS, TriggerDef};
+use crate::extract::lexicon::{
+    Lex, announcement, is_agreement_noun, is_discuss_word, is_during_it,
+};
+use crate::extract::token::Kind;
 
 /// A trigger found at a token, before its date and participants are settled.
 pub(super) struct Candidate {
@@ -21,6 +24,18 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for i in 0..g.t.len() {
         let Some(Lex::Trigger(n)) = g.lex(i) else {
+            // "أعلنت الوزارة": an announcement, weighed by the finder once every trigger is
+            // known (it never absorbs nor is absorbed).
+            let t = &g.t[i];
+            if t.kind == Kind::Word && t.lex != Some(Lex::Future) {
+                if let Some(form) = announcement(t.text(g.n)) {
+                    out.push(Candidate {
+                        tok: i,
+                        def: ANNOUNCE,
+                        form,
+                    });
+                }
+            }
             continue;
         };
         let (_, def, form) = TRIGGERS[usize::from(n)];
@@ -42,12 +57,16 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
         // Two words apart only for the same kind ("لقاء قمة"): "المحادثات عن توقيع" is two.
         // What a signing verb signs is part of it: "وقع الجانبان مذكرة تفاهم".
         // A definite first word takes no complement: "سبقت القمة محادثات" is two.
-        let absorbed = out.last().is_some_and(|p| {
-            l.clause[p.tok] == l.clause[i]
-                && ((i - p.tok == 1 && !is_definite(g, p.tok))
-                    || (i - p.tok == 2 && p.def.kind == def.kind)
-                    || (i - p.tok <= 6 && p.def.needs_agreement_noun && def.needs_signing))
-        });
+        let absorbed = out
+            .iter()
+            .rev()
+            .find(|p| !p.def.announces)
+            .is_some_and(|p| {
+                l.clause[p.tok] == l.clause[i]
+                    && ((i - p.tok == 1 && !is_definite(g, p.tok))
+                        || (i - p.tok == 2 && p.def.kind == def.kind)
+                        || (i - p.tok <= 6 && p.def.needs_agreement_noun && def.needs_signing))
+            });
         if absorbed {
             continue;
         }
@@ -64,7 +83,9 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
         let during_contact = agreeing
             && g.t.get(i + 1).is_some_and(|t| is_during_it(t.text(g.n)))
             && out
-                .last()
+                .iter()
+                .rev()
+                .find(|p| !p.def.announces)
                 .is_some_and(|p| p.def.kind.is_contact() && l.sentence[p.tok] == l.sentence[i]);
         if during_contact {
             continue;

@@ -20,6 +20,10 @@ pub struct TriggerDef {
     /// An agreement noun ("اتفاقية"): an event only when its clause says it was signed or
     /// reached ("الاتفاقات الموقعة", "التوصل إلى اتفاق"), not when it is only mentioned.
     pub needs_signing: bool,
+    /// A verb of announcing or deciding ("أعلنت الوزارة", "قرر مجلس الوزراء"): an event only
+    /// when what it announces is itself the news (no other happening in its sentence) and
+    /// the announcement is dated before what it announces.
+    pub announces: bool,
 }
 
 const fn t(
@@ -36,6 +40,7 @@ const fn t(
         needs_place: PlaceNeed::None,
         needs_agreement_noun: false,
         needs_signing: false,
+        announces: false,
     }
 }
 
@@ -96,6 +101,12 @@ const PARADE: TriggerDef = t(EventKind::Other, Some("MOBILIZE"), None, "150");
 /// no code of its own for these: 050, diplomatic cooperation.
 const CEREMONY: TriggerDef = t(EventKind::Other, Some("COOPERATE"), None, "050");
 const SAY: TriggerDef = t(EventKind::Statement, None, None, "010");
+/// An announcement or decision that is itself the news: an exam calendar, a holiday, a
+/// cabinet decision. CAMEO 010, make a statement.
+pub const ANNOUNCE: TriggerDef = TriggerDef {
+    announces: true,
+    ..SAY
+};
 
 /// The grammatical form of a trigger word, which also tells the tense of its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,6 +279,50 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("خطاب", SAY, Form::Noun),
     ("خطابا", SAY, Form::Noun),
 ];
+
+/// Verbs of announcing and deciding ([`ANNOUNCE`]). They are not lexicon triggers: as words
+/// they stay what the tagger knows them as (verbs of reporting, which set the tense).
+pub const ANNOUNCEMENTS: &[(&str, Form)] = &[
+    ("أعلن", Form::Past),
+    ("أعلنت", Form::Past),
+    ("أعلنا", Form::Past),
+    ("يعلن", Form::Future),
+    ("تعلن", Form::Future),
+    ("سيعلن", Form::Future),
+    ("ستعلن", Form::Future),
+    ("قرر", Form::Past),
+    ("قررت", Form::Past),
+    ("كشفت", Form::Past),
+    ("حددت", Form::Past),
+];
+
+/// What makes an announcement a schedule or a decision people act on, when what it announces
+/// holds no date of its own: "عن روزنامة الامتحانات", "عن موعد العودة المدرسية", "منح عطلة".
+pub const SCHEDULE_NOUNS: &[&str] = &[
+    "روزنامة",
+    "الروزنامة",
+    "رزنامة",
+    "الرزنامة",
+    "موعد",
+    "مواعيد",
+    "جدول",
+    "الجدول",
+    "عطلة",
+    "العطلة",
+    "إجازة",
+    "الإجازة",
+    "تأجيل",
+    "نتائج",
+    "النتائج",
+    "امتحانات",
+    "الامتحانات",
+    "تعطيل",
+    "بدء",
+    "انطلاق",
+];
+
+/// What an announcement announces starts here: "أعلنت الوزارة أن ...", "عن تأجيل ...".
+pub const ANNOUNCED_WORDS: &[&str] = &["أن", "بأن", "أنه", "أنها", "عن", "إن"];
 
 /// Words that say an agreement was signed or reached, besides the signing triggers.
 pub const SIGN_WORDS: &[&str] = &[

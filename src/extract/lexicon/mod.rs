@@ -995,6 +995,24 @@ pub fn is_background_word(folded: &str) -> bool {
     BACKGROUND_WORDS.contains(folded)
 }
 
+static ANNOUNCEMENTS: LazyLock<HashMap<String, events::Form>> = LazyLock::new(|| {
+    events::ANNOUNCEMENTS
+        .iter()
+        .map(|&(w, form)| (fold(w), form))
+        .collect()
+});
+
+/// The form of a folded verb of announcing ([`events::ANNOUNCEMENTS`]), with or without a
+/// conjunction before it ("وأعلنت").
+pub fn announcement(folded: &str) -> Option<events::Form> {
+    ANNOUNCEMENTS.get(folded).copied().or_else(|| {
+        let bare = folded
+            .strip_prefix('و')
+            .or_else(|| folded.strip_prefix('ف'))?;
+        ANNOUNCEMENTS.get(bare).copied()
+    })
+}
+
 static MEDIA_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::MEDIA_WORDS));
 
 /// True for a folded word of a news source's name ([`events::MEDIA_WORDS`]).
