@@ -156,7 +156,9 @@ fn check_passes_a_sound_database_and_finds_a_damaged_index() {
         .build()
         .unwrap();
     rt.block_on(async {
-        let store = tarikh::store::connect(db).await.unwrap();
+        let store = tarikh::store::connect(std::path::Path::new(db))
+            .await
+            .unwrap();
         sqlx::query("insert into evidence_fts (rowid, quote) values (999999, 'x')")
             .execute(store.pool())
             .await

@@ -229,7 +229,7 @@ pub struct ServeOptions {
 /// called with the bound address (port 0 picks a free one).
 pub async fn serve(
     options: ServeOptions,
-    db: &Path,
+    db: &crate::store::DbUrl,
     seeds: &Path,
     ready: impl FnOnce(SocketAddr),
 ) -> anyhow::Result<()> {
@@ -257,7 +257,7 @@ pub async fn serve(
     }
     let store = crate::store::connect_with(db, crate::store::CacheSize::Serve)
         .await
-        .with_context(|| format!("opening {}", db.display()))?;
+        .with_context(|| format!("opening {db}"))?;
     let seeded = if seeds.is_dir() {
         crate::ingest::seed_if_empty(&store, seeds)
             .await

@@ -24,8 +24,9 @@ mod rows;
 pub mod tally;
 pub mod timeline;
 pub mod undated;
+mod url;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -43,6 +44,7 @@ pub use histogram::{Counts, GroupBy, Interval};
 pub use tally::Tally;
 pub use timeline::{Evidence, EvidenceQuote, TimelineEntry};
 pub use undated::UndatedEntry;
+pub use url::DbUrl;
 
 /// The version of what extraction writes into the store. Bump it whenever `extract` finds
 /// different timexes or events for the same text; `tarikh reextract` then redoes every
@@ -64,8 +66,14 @@ pub const WRITE_WAIT: Duration = Duration::from_secs(20);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open database {}: {source}", path.display())]
-    Open { path: PathBuf, source: sqlx::Error },
+    #[error("cannot open database {db}: {source}")]
+    Open { db: DbUrl, source: sqlx::Error },
+    /// An operation this backend does not do (yet): said, never guessed at.
+    #[error("{operation} is not available on {backend} yet")]
+    Unsupported {
+        backend: &'static str,
+        operation: &'static str,
+    },
     #[error("cannot bring the database schema up to date: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database error: {0}")]
@@ -123,18 +131,29 @@ pub enum CacheSize {
     Serve,
 }
 
-/// Opens (creating it if missing) the database at `path` in WAL mode with foreign keys on and a
-/// busy timeout, and applies the migrations it has not seen.
-pub async fn connect(path: impl AsRef<Path>) -> Result<Store> {
-    connect_with(path, CacheSize::Ingest).await
+/// Opens the database `db` names (a path is a SQLite file) and applies the migrations it has
+/// not seen.
+pub async fn connect(db: impl Into<DbUrl>) -> Result<Store> {
+    connect_with(db, CacheSize::Ingest).await
 }
 
-/// [`connect`] with the page cache for the job.
-#[instrument(skip_all, fields(path = %path.as_ref().display()))]
-pub async fn connect_with(path: impl AsRef<Path>, cache: CacheSize) -> Result<Store> {
-    let path = path.as_ref();
+/// [`connect`] for the job.
+pub async fn connect_with(db: impl Into<DbUrl>, cache: CacheSize) -> Result<Store> {
+    match db.into() {
+        DbUrl::Sqlite(path) => connect_sqlite(&path, cache).await,
+        DbUrl::Postgres(_) => Err(StoreError::Unsupported {
+            backend: "PostgreSQL",
+            operation: "connect",
+        }),
+    }
+}
+
+/// Opens (creating it if missing) the SQLite file at `path` in WAL mode with foreign keys on
+/// and a busy timeout.
+#[instrument(skip_all, fields(path = %path.display()))]
+async fn connect_sqlite(path: &Path, cache: CacheSize) -> Result<Store> {
     let open_error = |source| StoreError::Open {
-        path: path.to_owned(),
+        db: DbUrl::Sqlite(path.to_owned()),
         source,
     };
     let options = SqliteConnectOptions::from_str("sqlite:")
