@@ -3,6 +3,9 @@
 //! counts articles and sources, records date conflicts, and is recomputed when a document's
 //! evidence is replaced.
 
+#[path = "common/sqlite.rs"]
+mod sqlite_file;
+
 use tarikh::extract::events::{Event, EventDate, EventKind, Participant, Place, Precision, Status};
 use tarikh::extract::resolve::span;
 use tarikh::store::{self, NewDocument, Outcome, Store};
@@ -77,9 +80,10 @@ async fn add(store: &Store, text: &str, source: &str, events: &[Event]) -> Outco
     store.add_document(&doc, &[], events).await.unwrap()
 }
 
-async fn count(store: &Store, table: &str) -> i64 {
+/// Rows of a table, read from the SQLite file beside the store.
+async fn count(dir: &tempfile::TempDir, table: &str) -> i64 {
     sqlx::query_scalar(&format!("select count(*) from {table}"))
-        .fetch_one(store.pool())
+        .fetch_one(&sqlite_file::pool(&dir.path().join("t.db")).await)
         .await
         .unwrap()
 }
@@ -187,7 +191,7 @@ async fn visit_and_meeting_in_one_document_are_one_event() {
 
 #[tokio::test]
 async fn a_year_is_not_folded_into_one_of_two_months_and_undated_stays_apart() {
-    let (_dir, store) = fresh().await;
+    let (dir, store) = fresh().await;
     add(
         &store,
         "a",
@@ -214,7 +218,7 @@ async fn a_year_is_not_folded_into_one_of_two_months_and_undated_stays_apart() {
     add(&store, "d", "", &undated).await;
     add(&store, "e", "", &undated).await;
     assert_eq!(
-        count(&store, "events").await,
+        count(&dir, "events").await,
         5,
         "three dated events, two undated ones"
     );
@@ -273,7 +277,7 @@ async fn timeline_filters_by_countries_and_kinds() {
 
 #[tokio::test]
 async fn replacing_a_documents_extraction_recomputes_its_events() {
-    let (_dir, store) = fresh().await;
+    let (dir, store) = fresh().await;
     let a = add(
         &store,
         "a",
@@ -318,9 +322,9 @@ async fn replacing_a_documents_extraction_recomputes_its_events() {
         "an event without evidence is removed"
     );
     for table in ["events", "evidence", "participants", "evidence_fts"] {
-        assert_eq!(count(&store, table).await, 0, "{table}");
+        assert_eq!(count(&dir, table).await, 0, "{table}");
     }
-    assert_eq!(count(&store, "documents").await, 2);
+    assert_eq!(count(&dir, "documents").await, 2);
 
     add(
         &store,
@@ -338,13 +342,13 @@ async fn replacing_a_documents_extraction_recomputes_its_events() {
 
 #[tokio::test]
 async fn the_same_text_is_stored_once() {
-    let (_dir, store) = fresh().await;
+    let (dir, store) = fresh().await;
     let events = [event(EventKind::Meeting, "RUS+CHN", "2018-06-08", "")];
     let first = add(&store, "نص واحد", "gulf", &events).await;
     let again = add(&store, "نص واحد", "bbc", &events).await;
     assert!(first.new && !again.new);
     assert_eq!(again.document_id, first.document_id);
-    assert_eq!(count(&store, "evidence").await, 1);
+    assert_eq!(count(&dir, "evidence").await, 1);
 }
 
 #[tokio::test]

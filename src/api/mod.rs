@@ -255,7 +255,7 @@ pub async fn serve(
     if let Some(url) = &public_url {
         state_url = self::public_url(url).map_err(anyhow::Error::msg)?;
     }
-    let store = crate::store::connect_with(db, crate::store::CacheSize::Serve)
+    let store = crate::store::connect_with(db, crate::store::Workload::Serve)
         .await
         .with_context(|| format!("opening {db}"))?;
     let seeded = if seeds.is_dir() {
