@@ -206,6 +206,38 @@ pub(crate) fn plan<'a>(
     }
 }
 
+impl Plan<'_> {
+    /// Gives the events and evidence numbered provisionally (below zero, -1 first) the ids
+    /// `ids` and `evidence_ids` in that order, in the events, the evidence and the merge
+    /// reasons that name them.
+    pub fn renumber(&mut self, ids: &[i64], evidence_ids: &[i64]) {
+        let real = |id: i64| if id < 0 { ids[(-id - 1) as usize] } else { id };
+        for (_, c) in &mut self.events {
+            c.event_id = real(c.event_id);
+        }
+        self.events.sort_by_key(|(_, c)| c.event_id);
+        for e in &mut self.evidence {
+            e.event_id = real(e.event_id);
+            if e.evidence_id < 0 {
+                e.evidence_id = evidence_ids[(-e.evidence_id - 1) as usize];
+            }
+            // A report that contains several events lists them by id ("#-2 2018-06").
+            if e.reason.contains("#-") {
+                for (k, id) in ids.iter().enumerate().rev() {
+                    e.reason = e
+                        .reason
+                        .replace(&format!("#-{} ", k + 1), &format!("#{id} "));
+                }
+            }
+        }
+    }
+
+    /// How many events it creates.
+    pub fn new_events(&self) -> usize {
+        self.added.iter().map(|a| a.created).sum()
+    }
+}
+
 /// Events folded from their reports (event id, report row), read in `evidence_id` order.
 pub(crate) fn fold(rows: Vec<EvidenceReportRow>) -> Result<FxHashMap<i64, Aggregate>> {
     let mut folded: FxHashMap<i64, Aggregate> = FxHashMap::default();
@@ -223,6 +255,26 @@ pub(crate) fn fold(rows: Vec<EvidenceReportRow>) -> Result<FxHashMap<i64, Aggreg
 pub(crate) fn width_class(date: &EventDate) -> i64 {
     let days = (date.latest - date.earliest).num_days().max(0) as u64 + 1;
     i64::from(days.next_power_of_two().trailing_zeros())
+}
+
+/// The advisory lock keys of a report with these (sorted, distinct) countries: every pair of
+/// them, or the one country. Two reports that may merge ([`merge::sides_related`]: the same
+/// set, or one inside the other sharing two sides) share a key, so two writers merging them
+/// take turns.
+pub(crate) fn lock_keys(countries: &[String]) -> Vec<String> {
+    match countries {
+        [] => Vec::new(),
+        [one] => vec![one.clone()],
+        _ => {
+            let mut keys = Vec::new();
+            for (i, a) in countries.iter().enumerate() {
+                for b in &countries[i + 1..] {
+                    keys.push(format!("{a}+{b}"));
+                }
+            }
+            keys
+        }
+    }
 }
 
 #[cfg(test)]
@@ -250,5 +302,27 @@ mod tests {
             let days = (date.latest - date.earliest).num_days() + 1;
             assert!(days <= 1 << k);
         }
+    }
+
+    #[test]
+    fn related_sides_share_a_lock_key() {
+        let s = |v: &[&str]| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let sets = [
+            s(&["RUS"]),
+            s(&["CHN", "RUS"]),
+            s(&["CHN", "RUS", "USA"]),
+            s(&["CHN", "USA"]),
+            s(&["IND", "PAK"]),
+        ];
+        for x in &sets {
+            for y in &sets {
+                let kx = lock_keys(x);
+                let shared = lock_keys(y).iter().any(|k| kx.contains(k));
+                if merge::sides_related(x, y) {
+                    assert!(shared, "{x:?} {y:?}");
+                }
+            }
+        }
+        assert!(lock_keys(&[]).is_empty());
     }
 }

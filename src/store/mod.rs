@@ -26,6 +26,7 @@ pub mod feed;
 pub mod histogram;
 pub mod merge;
 mod ops;
+mod postgres;
 mod rows;
 mod sqlite;
 pub mod tally;
@@ -111,7 +112,8 @@ pub struct Store {
     backend: Backend,
     /// The writes of this process in flight at once: one on SQLite, which has one writer (and
     /// a writer waiting inside SQLite's busy handler fails with "database is locked", while one
-    /// waiting here queues in order and is told "busy" after [`WRITE_WAIT`]).
+    /// waiting here queues in order and is told "busy" after [`WRITE_WAIT`]); a few on
+    /// PostgreSQL, fewer than its pool's connections so that reads always find one.
     writer: Arc<tokio::sync::Semaphore>,
     /// [`WRITE_WAIT`]; shorter in tests.
     write_wait: Duration,
@@ -121,6 +123,7 @@ pub struct Store {
 #[derive(Clone, Debug)]
 enum Backend {
     Sqlite(sqlite::Db),
+    Postgres(postgres::Db),
 }
 
 /// What the connections are for: each backend sizes its caches and pool by it.
@@ -143,12 +146,12 @@ pub async fn connect(db: impl Into<DbUrl>) -> Result<Store> {
 pub async fn connect_with(db: impl Into<DbUrl>, workload: Workload) -> Result<Store> {
     let (backend, writers) = match db.into() {
         DbUrl::Sqlite(path) => (Backend::Sqlite(sqlite::connect(&path, workload).await?), 1),
-        DbUrl::Postgres(_) => {
-            return Err(StoreError::Unsupported {
-                backend: "PostgreSQL",
-                operation: "connect",
-            });
-        }
+        // Writers of many processes meet in the database (advisory locks, retries), so this
+        // one only keeps its writes within its pool.
+        DbUrl::Postgres(url) => (
+            Backend::Postgres(postgres::connect(&url, workload).await?),
+            postgres::WRITERS,
+        ),
     };
     Ok(Store {
         backend,

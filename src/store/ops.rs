@@ -18,6 +18,7 @@ macro_rules! on {
     ($store:expr, $db:ident => $call:expr) => {
         match &$store.backend {
             Backend::Sqlite($db) => $call,
+            Backend::Postgres($db) => $call,
         }
     };
 }
