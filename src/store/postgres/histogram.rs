@@ -45,7 +45,7 @@ impl Db {
             .collect();
         let (group, count, join) = group_sql(group_by);
         let mut q = QueryBuilder::new(format!(
-            "select {} as bucket, {group}::text as grp, {count} from events ev{join}
+            "select {} as bucket, {group}::text collate \"C\" as grp, {count} from events ev{join}
              where ev.earliest is not null",
             bucket_sql(interval)
         ));
@@ -54,11 +54,11 @@ impl Db {
         q.push(" and ev.precision = any(")
             .push_bind(fitting.clone())
             .push(")");
-        q.push(" group by bucket, grp order by bucket, grp collate \"C\"");
+        q.push(" group by bucket, grp order by bucket, grp");
         let buckets = q.build_query_as().fetch_all(&self.pool).await?;
 
         let mut q = QueryBuilder::new(format!(
-            "select {group}::text as grp, {count} from events ev{join}
+            "select {group}::text collate \"C\" as grp, {count} from events ev{join}
              where ev.earliest is not null"
         ));
         push_period(&mut q, filter);
@@ -66,7 +66,7 @@ impl Db {
         q.push(" and not ev.precision = any(")
             .push_bind(fitting)
             .push(")");
-        q.push(" group by grp order by grp collate \"C\"");
+        q.push(" group by grp order by grp");
         let coarser = q.build_query_as().fetch_all(&self.pool).await?;
         Ok(Counts { buckets, coarser })
     }
