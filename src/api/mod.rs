@@ -114,6 +114,22 @@ impl AppState {
         self.tally
             .refresh(self.store.clone(), move || cache.generation());
     }
+
+    /// Follows the store's data version: a write by another process or replica (or by this
+    /// one) drops the cached answers and the tally within a second. Runs until the store
+    /// closes.
+    pub async fn follow_writes(
+        &self,
+    ) -> Result<tokio::task::JoinHandle<()>, crate::store::StoreError> {
+        let mut versions = self.store.follow_versions().await?;
+        let state = self.clone();
+        Ok(tokio::spawn(async move {
+            while versions.changed().await.is_ok() {
+                state.cache.invalidate();
+                state.refresh_tally();
+            }
+        }))
+    }
 }
 
 /// The whole service.
@@ -296,6 +312,10 @@ pub async fn serve(
     state.public_url = Arc::from(state_url);
     state.sources = WatchState::new(&watch);
     state.refresh_tally();
+    state
+        .follow_writes()
+        .await
+        .context("following the database's data version")?;
     let watcher = (!watch.is_empty()).then(|| {
         let (store, sources) = (store.clone(), state.sources.clone());
         tokio::spawn(async move {

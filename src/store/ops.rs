@@ -196,6 +196,23 @@ impl Store {
         on!(self, db => db.check().await)
     }
 
+    /// The version of the data in the database: every write transaction, by any process,
+    /// adds one.
+    pub async fn data_version(&self) -> Result<i64> {
+        on!(self, db => db.data_version().await)
+    }
+
+    /// The data version as it changes, writes by other processes and replicas included:
+    /// noticed within a second (SQLite: read every 250 ms; PostgreSQL: LISTEN/NOTIFY, and a
+    /// read every second). Followed by a task of its own until the store closes or the
+    /// receiver is dropped.
+    pub async fn follow_versions(&self) -> Result<tokio::sync::watch::Receiver<i64>> {
+        let (tx, rx) = tokio::sync::watch::channel(self.data_version().await?);
+        let store = self.clone();
+        tokio::spawn(async move { on!(store, db => db.follow_versions(tx).await) });
+        Ok(rx)
+    }
+
     /// Waits for running queries and closes every connection.
     pub async fn close(self) {
         on!(self, db => db.close().await)

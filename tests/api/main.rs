@@ -11,6 +11,7 @@ mod golden;
 mod hardening;
 mod http;
 mod openapi;
+mod replicas;
 mod sources;
 mod support;
 mod undated;

@@ -18,7 +18,8 @@ pub struct App {
     pub state: AppState,
     /// The backend, for messages.
     pub backend: &'static str,
-    _db: crate::backends::TestDb,
+    /// The database (none for a second replica on another app's).
+    _db: Option<crate::backends::TestDb>,
 }
 
 pub struct Reply {
@@ -61,6 +62,28 @@ pub async fn apps_with(token: Option<&str>) -> Vec<App> {
     apps
 }
 
+/// On every backend, two apps on one fresh seeded database, each with its own store (two
+/// replicas of the service), the second following the writes made through the first; the
+/// first takes writes with [`TOKEN`].
+pub async fn replicas() -> Vec<(App, App)> {
+    let mut pairs = Vec::new();
+    for db in crate::backends::each().await {
+        let name = db.name;
+        let second = db.store().await;
+        let first = seeded_on(db, Some(TOKEN)).await;
+        let state = AppState::new(second, None);
+        state.follow_writes().await.unwrap();
+        let second = App {
+            router: router(state.clone()),
+            state,
+            backend: name,
+            _db: None,
+        };
+        pairs.push((first, second));
+    }
+    pairs
+}
+
 async fn seeded_on(db: crate::backends::TestDb, token: Option<&str>) -> App {
     let store = db.store().await;
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -73,7 +96,7 @@ async fn seeded_on(db: crate::backends::TestDb, token: Option<&str>) -> App {
         router: router(state.clone()),
         state,
         backend: db.name,
-        _db: db,
+        _db: Some(db),
     }
 }
 

@@ -117,6 +117,7 @@ impl Db {
             })
             .collect();
         let added = events::add_events(&mut tx, &docs).await?;
+        super::version::bump(&mut tx).await?;
         tx.commit().await?;
         for ((at, _, _), added) in fresh.iter().zip(added) {
             outcomes[*at].events_created = added.created;
@@ -188,6 +189,7 @@ impl Db {
         .bind(document_id)
         .execute(&mut *tx)
         .await?;
+        super::version::bump(&mut tx).await?;
         tx.commit().await?;
         Ok(Outcome {
             document_id,

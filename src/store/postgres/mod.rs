@@ -14,6 +14,7 @@ mod histogram;
 mod tally;
 mod timeline;
 mod undated;
+mod version;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -103,6 +103,7 @@ impl Db {
             })
             .collect();
         let added = events::add_events(&mut tx, &events).await?;
+        super::version::bump(&mut tx).await?;
         tx.commit().await?;
         for ((_, _, _, at), added) in fresh.iter().zip(added) {
             outcomes[*at].events_created = added.created;
@@ -150,6 +151,7 @@ impl Db {
         .bind(document_id)
         .execute(&mut *tx)
         .await?;
+        super::version::bump(&mut tx).await?;
         tx.commit().await?;
         Ok(Outcome {
             document_id,

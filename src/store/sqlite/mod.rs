@@ -13,6 +13,7 @@ mod histogram;
 mod tally;
 mod timeline;
 mod undated;
+mod version;
 
 use std::path::Path;
 use std::str::FromStr;
