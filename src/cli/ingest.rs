@@ -50,6 +50,35 @@ pub fn run_reextract(db: &DbUrl) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// `tarikh migrate --from DB --to DB`.
+pub fn run_migrate(from: &DbUrl, to: &DbUrl) -> anyhow::Result<ExitCode> {
+    if from.is_missing() {
+        anyhow::bail!("there is no database {from}");
+    }
+    runtime()?.block_on(async {
+        let source = store::connect(from)
+            .await
+            .with_context(|| format!("cannot open the database {from}"))?;
+        let target = store::connect(to)
+            .await
+            .with_context(|| format!("cannot open the database {to}"))?;
+        let progress = progress_bar("{spinner} {msg}");
+        let copied = store::copy::copy(&source, &target, |table, rows| {
+            progress.set_message(format!("{table}: {rows} rows"));
+        })
+        .await
+        .with_context(|| format!("copying {from} into {to}"))?;
+        progress.finish_and_clear();
+        source.close().await;
+        target.close().await;
+        println!(
+            "copied {} documents, {} timexes, {} events, {} evidence rows, {} participants",
+            copied.documents, copied.timexes, copied.events, copied.evidence, copied.participants
+        );
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
 pub(super) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -123,6 +123,16 @@ enum Command {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Copy a whole store, ids and all, into an empty one: `--from sqlite:old.db --to
+    /// postgres://user@host/db`.
+    Migrate {
+        /// The store to copy (a SQLite file).
+        #[arg(long)]
+        from: DbUrl,
+        /// The empty store to copy into (PostgreSQL).
+        #[arg(long)]
+        to: DbUrl,
+    },
 }
 
 /// The database every store command takes.
@@ -179,6 +189,7 @@ pub fn main() -> ExitCode {
         Command::Reextract { db } => ingest::run_reextract(&db.url),
         Command::Watch { urls, interval, db } => watch::run_watch(&db.url, &urls, interval),
         Command::Check { db } => check(&db.url),
+        Command::Migrate { from, to } => ingest::run_migrate(&from, &to),
         Command::Serve {
             addr,
             seeds,

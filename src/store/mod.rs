@@ -19,6 +19,7 @@
 mod batch;
 pub mod check;
 mod codes;
+pub mod copy;
 pub mod detail;
 pub mod documents;
 mod evidence;
@@ -77,6 +78,9 @@ pub enum StoreError {
     Sql(#[from] sqlx::Error),
     #[error("unexpected {column} {value:?} in the database")]
     Corrupt { column: &'static str, value: String },
+    /// `tarikh migrate` copies into an empty store only.
+    #[error("the database to copy into already holds documents")]
+    NotEmpty,
     /// The writes queued before this one did not finish in time.
     #[error("the database is busy with other writes: {0}")]
     Busy(String),

@@ -8,7 +8,8 @@ use super::documents::{Extracted, NewDocument, Outcome, StoredDocument};
 use super::histogram::{Counts, GroupBy, Interval};
 use super::timeline::Evidence;
 use super::{
-    Backend, CheckReport, Filter, Key, Order, Result, Store, Tally, TimelineEntry, UndatedEntry,
+    Backend, CheckReport, Filter, Key, Order, Result, Store, StoreError, Tally, TimelineEntry,
+    UndatedEntry,
 };
 use crate::extract::Timex;
 use crate::extract::events::{Event, EventKind};
@@ -211,6 +212,38 @@ impl Store {
         let store = self.clone();
         tokio::spawn(async move { on!(store, db => db.follow_versions(tx).await) });
         Ok(rx)
+    }
+
+    /// A page of `table` to copy (see [`super::copy`]): SQLite's rows can be read so.
+    pub(crate) async fn copy_page(&self, table: &str, after: i64) -> Result<super::copy::Page> {
+        match &self.backend {
+            Backend::Sqlite(db) => db.copy_page(table, after).await,
+            Backend::Postgres(_) => Err(StoreError::Unsupported {
+                backend: "PostgreSQL",
+                operation: "reading a store to copy (tarikh migrate --from)",
+            }),
+        }
+    }
+
+    /// Writes a copied page: PostgreSQL takes them.
+    pub(crate) async fn write_page(&self, page: super::copy::Page) -> Result<()> {
+        match &self.backend {
+            Backend::Postgres(db) => db.write_page(page).await,
+            Backend::Sqlite(_) => Err(StoreError::Unsupported {
+                backend: "SQLite",
+                operation: "writing a copied store (tarikh migrate --to)",
+            }),
+        }
+    }
+
+    pub(crate) async fn finish_copy(&self) -> Result<()> {
+        match &self.backend {
+            Backend::Postgres(db) => db.finish_copy().await,
+            Backend::Sqlite(_) => Err(StoreError::Unsupported {
+                backend: "SQLite",
+                operation: "writing a copied store (tarikh migrate --to)",
+            }),
+        }
     }
 
     /// Waits for running queries and closes every connection.

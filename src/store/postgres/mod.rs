@@ -6,6 +6,7 @@
 //! or fails to serialise is run again.
 
 mod check;
+mod copy;
 mod detail;
 mod documents;
 mod events;

@@ -4,6 +4,7 @@
 //! feed scans by width class and walks per-country posting lists that triggers keep.
 
 mod check;
+mod copy;
 mod detail;
 mod documents;
 mod events;
