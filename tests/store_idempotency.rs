@@ -1,6 +1,8 @@
 //! Ingesting the same corpus twice leaves the database equal in content: the same rows in every
 //! table (ingest timestamps aside), so the same row counts and the same event ids.
 
+#[path = "common/backends.rs"]
+mod backends;
 #[path = "common/sqlite.rs"]
 mod sqlite_file;
 
@@ -104,14 +106,31 @@ async fn ingesting_the_seeds_twice_changes_nothing() {
 
 #[tokio::test]
 async fn a_file_and_its_copy_are_one_document() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::connect(dir.path().join("t.db")).await.unwrap();
-    let seed = seeds().join("002_7b02ddba6740264c.md");
-    let copy = dir.path().join("copy.md");
-    std::fs::copy(&seed, &copy).unwrap();
-    let summary = ingest(&store, &[seed, copy]).await;
-    assert_eq!((summary.new, summary.unchanged), (1, 1));
-    assert_eq!(store.document_count().await.unwrap(), 1);
+    for db in backends::each().await {
+        let store = db.store().await;
+        let dir = tempfile::tempdir().unwrap();
+        let seed = seeds().join("002_7b02ddba6740264c.md");
+        let copy = dir.path().join("copy.md");
+        std::fs::copy(&seed, &copy).unwrap();
+        let summary = ingest(&store, &[seed, copy]).await;
+        assert_eq!((summary.new, summary.unchanged), (1, 1), "{}", db.name);
+        assert_eq!(store.document_count().await.unwrap(), 1);
+        // Ingesting again changes nothing the feed shows.
+        let feed = store.events_with_countries(&[], &[]).await.unwrap();
+        let again = ingest(&store, &[seeds()]).await;
+        assert_eq!(again.new, 1, "{}: the other seed", db.name);
+        let before = store.events_with_countries(&[], &[]).await.unwrap();
+        assert!(before.len() >= feed.len());
+        let twice = ingest(&store, &[seeds()]).await;
+        assert_eq!((twice.new, twice.unchanged), (0, 2), "{}", db.name);
+        let after = store.events_with_countries(&[], &[]).await.unwrap();
+        assert_eq!(
+            serde_json::to_string(&after).unwrap(),
+            serde_json::to_string(&before).unwrap(),
+            "{}",
+            db.name
+        );
+    }
 }
 
 #[tokio::test]
