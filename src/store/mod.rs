@@ -87,15 +87,21 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// The database could not take the write now (queued writers, or another process holding
-    /// SQLite's lock): worth retrying later, not a fault.
+    /// The database could not take the request now (queued writers, another process holding
+    /// SQLite's lock, writers meeting in PostgreSQL, no connection free): worth retrying
+    /// later, not a fault.
     pub fn is_busy(&self) -> bool {
         match self {
             StoreError::Busy(_) => true,
-            // SQLITE_BUSY (5) and its extended codes (517: BUSY_SNAPSHOT, 261: BUSY_RECOVERY).
-            StoreError::Sql(sqlx::Error::Database(e)) => {
-                matches!(e.code().as_deref(), Some("5" | "261" | "517"))
-            }
+            // SQLITE_BUSY (5) and its extended codes (517: BUSY_SNAPSHOT, 261: BUSY_RECOVERY);
+            // PostgreSQL's deadlock (40P01) and serialisation failure (40001) still there
+            // after the store's own retries, and its "too many connections" (53300).
+            StoreError::Sql(sqlx::Error::Database(e)) => matches!(
+                e.code().as_deref(),
+                Some("5" | "261" | "517" | "40001" | "40P01" | "53300")
+            ),
+            // No connection free in time.
+            StoreError::Sql(sqlx::Error::PoolTimedOut) => true,
             _ => false,
         }
     }
