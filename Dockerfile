@@ -4,7 +4,6 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock build.rs ./
 COPY src src
 COPY benches benches
-COPY migrations migrations
 RUN cargo build --release --locked
 
 FROM debian:bookworm-slim

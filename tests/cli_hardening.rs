@@ -2,6 +2,9 @@
 //! that document's error and the others go on; `tarikh serve` refuses a short token;
 //! `tarikh check` finds a damaged index.
 
+#[path = "common/sqlite.rs"]
+mod sqlite_file;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -156,12 +159,12 @@ fn check_passes_a_sound_database_and_finds_a_damaged_index() {
         .build()
         .unwrap();
     rt.block_on(async {
-        let store = tarikh::store::connect(db).await.unwrap();
+        let raw = sqlite_file::pool(std::path::Path::new(db)).await;
         sqlx::query("insert into evidence_fts (rowid, quote) values (999999, 'x')")
-            .execute(store.pool())
+            .execute(&raw)
             .await
             .unwrap();
-        store.close().await;
+        raw.close().await;
     });
     let out = tarikh(&["check", "--db", db], "");
     let stdout = String::from_utf8(out.stdout).unwrap();

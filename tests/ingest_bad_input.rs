@@ -1,6 +1,9 @@
 //! A bad file or line is reported by name (and line) and skipped; everything else in the run
 //! is stored, and the exit code says something failed.
 
+#[path = "common/sqlite.rs"]
+mod sqlite_file;
+
 use std::fs;
 use std::process::Command;
 
@@ -79,10 +82,10 @@ async fn bad_inputs_are_reported_and_skipped() {
         "{stdout}"
     );
 
-    let store = tarikh::store::connect(&db).await.unwrap();
+    let raw = sqlite_file::pool(&db).await;
     let titles: Vec<(Option<String>, Option<String>)> =
         sqlx::query_as("select title, source from documents order by document_id")
-            .fetch_all(store.pool())
+            .fetch_all(&raw)
             .await
             .unwrap();
     assert_eq!(

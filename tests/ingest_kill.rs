@@ -2,6 +2,9 @@
 //! large run leaves every stored document complete (all its timexes, its evidence pointing at
 //! it), and running it again stores the rest.
 
+#[path = "common/sqlite.rs"]
+mod sqlite_file;
+
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -87,9 +90,10 @@ async fn kill_9_leaves_whole_documents_only() {
     child.wait().unwrap();
 
     let store = tarikh::store::connect(&db).await.unwrap();
+    let raw = sqlite_file::pool(&db).await;
     let docs: Vec<(i64, String, String)> =
         sqlx::query_as("select document_id, text, published_at from documents")
-            .fetch_all(store.pool())
+            .fetch_all(&raw)
             .await
             .unwrap();
     let kept = docs.len();
@@ -108,7 +112,7 @@ async fn kill_9_leaves_whole_documents_only() {
              order by timex_id",
         )
         .bind(id)
-        .fetch_all(store.pool())
+        .fetch_all(&raw)
         .await
         .unwrap();
         assert_eq!(got, expected, "document {id} is incomplete");
@@ -131,14 +135,11 @@ async fn kill_9_leaves_whole_documents_only() {
             "select count(*) from documents where document_id not in (select rowid from documents_fts)",
         ),
     ] {
-        let n: i64 = sqlx::query_scalar(sql)
-            .fetch_one(store.pool())
-            .await
-            .unwrap();
+        let n: i64 = sqlx::query_scalar(sql).fetch_one(&raw).await.unwrap();
         assert_eq!(n, 0, "{what}");
     }
     let violations = sqlx::query("pragma foreign_key_check")
-        .fetch_all(store.pool())
+        .fetch_all(&raw)
         .await
         .unwrap();
     assert!(violations.is_empty());

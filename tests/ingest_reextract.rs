@@ -1,6 +1,9 @@
 //! `tarikh reextract` redoes the documents stored by an older extractor, and only those; the
 //! result is what a fresh ingest would have stored.
 
+#[path = "common/sqlite.rs"]
+mod sqlite_file;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -9,11 +12,12 @@ use tarikh::ingest::{ingest_paths, reextract};
 use tarikh::store::{self, EXTRACTOR_VERSION, Store};
 
 /// The stored content that does not depend on row ids or timestamps.
-async fn content(store: &Store) -> (Vec<(i64, i64, String, String)>, Vec<String>) {
+async fn content(store: &Store, db: &Path) -> (Vec<(i64, i64, String, String)>, Vec<String>) {
+    let raw = sqlite_file::pool(db).await;
     let timexes = sqlx::query_as(
         "select span_start, span_end, value, rule from timexes order by document_id, span_start",
     )
-    .fetch_all(store.pool())
+    .fetch_all(&raw)
     .await
     .unwrap();
     let events = store
@@ -38,19 +42,20 @@ async fn old_documents_are_re_extracted() {
     ingest_paths(&store, &[seeds], &ProgressBar::hidden(), |f| panic!("{f}"))
         .await
         .unwrap();
-    let fresh = content(&store).await;
+    let fresh = content(&store, &db).await;
     let nothing = reextract(&store, &ProgressBar::hidden(), |f| panic!("{f}"))
         .await
         .unwrap();
     assert_eq!(nothing.documents, 0, "current documents are left alone");
 
+    let raw = sqlite_file::pool(&db).await;
     sqlx::query("update documents set extractor_version = ?")
         .bind(EXTRACTOR_VERSION - 1)
-        .execute(store.pool())
+        .execute(&raw)
         .await
         .unwrap();
     sqlx::query("delete from timexes")
-        .execute(store.pool())
+        .execute(&raw)
         .await
         .unwrap();
     assert_eq!(store.stale_document_ids().await.unwrap().len(), 2);
@@ -74,7 +79,7 @@ async fn old_documents_are_re_extracted() {
 
     let store = store::connect(&db).await.unwrap();
     assert!(store.stale_document_ids().await.unwrap().is_empty());
-    assert_eq!(content(&store).await, fresh);
+    assert_eq!(content(&store, &db).await, fresh);
     // Events deleted and made again: the country posting lists follow.
     let check = store.check().await.unwrap();
     assert!(check.is_ok(), "{:?}", check.problems);

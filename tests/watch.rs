@@ -4,6 +4,9 @@
 //! items sharing a link are all stored, and a missing feed reported in `GET /api/v1/sources`
 //! and backed off while the others go on (a slow one too; a busy one's Retry-After kept).
 
+#[path = "common/sqlite.rs"]
+mod sqlite_file;
+
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -228,9 +231,9 @@ async fn until(state: &WatchState, what: &str, done: impl Fn(&[SourceState]) -> 
     panic!("{what}: never happened; {:#?}", state.snapshot());
 }
 
-async fn documents(store: &Store) -> Vec<(String, String)> {
+async fn documents(dir: &tempfile::TempDir) -> Vec<(String, String)> {
     sqlx::query_as("select url, text from documents order by document_id")
-        .fetch_all(store.pool())
+        .fetch_all(&sqlite_file::pool(&dir.path().join("t.db")).await)
         .await
         .unwrap()
 }
@@ -274,7 +277,7 @@ async fn watch_follows_feeds_and_stores_each_item_once() {
     let s = state.snapshot();
     assert_eq!((s[0].items_seen, s[0].items_ingested), (3, 2), "{s:#?}");
     assert_eq!((s[1].items_seen, s[1].items_ingested), (2, 2), "{s:#?}");
-    assert_eq!(documents(&store).await.len(), 4);
+    assert_eq!(documents(&dir).await.len(), 4);
 
     // An item added is stored at the next fetch; the first item's text edited is not stored
     // again (the watch has seen it: same link, same title).
@@ -291,7 +294,7 @@ async fn watch_follows_feeds_and_stores_each_item_once() {
         s[0].items_ingested == 3
     })
     .await;
-    let stored = documents(&store).await;
+    let stored = documents(&dir).await;
     assert_eq!(stored.len(), 5, "{stored:#?}");
     assert_eq!(stored[4].0, "https://news.example/d");
 
@@ -365,5 +368,5 @@ async fn watch_follows_feeds_and_stores_each_item_once() {
     assert_eq!((s[0].items_seen, s[0].items_ingested), (4, 0), "{s:#?}");
     assert_eq!((s[1].items_seen, s[1].items_ingested), (2, 0), "{s:#?}");
     task.abort();
-    assert_eq!(documents(&store).await.len(), 5);
+    assert_eq!(documents(&dir).await.len(), 5);
 }

@@ -114,6 +114,22 @@ impl AppState {
         self.tally
             .refresh(self.store.clone(), move || cache.generation());
     }
+
+    /// Follows the store's data version: a write by another process or replica (or by this
+    /// one) drops the cached answers and the tally within a second. Runs until the store
+    /// closes.
+    pub async fn follow_writes(
+        &self,
+    ) -> Result<tokio::task::JoinHandle<()>, crate::store::StoreError> {
+        let mut versions = self.store.follow_versions().await?;
+        let state = self.clone();
+        Ok(tokio::spawn(async move {
+            while versions.changed().await.is_ok() {
+                state.cache.invalidate();
+                state.refresh_tally();
+            }
+        }))
+    }
 }
 
 /// The whole service.
@@ -229,7 +245,7 @@ pub struct ServeOptions {
 /// called with the bound address (port 0 picks a free one).
 pub async fn serve(
     options: ServeOptions,
-    db: &Path,
+    db: &crate::store::DbUrl,
     seeds: &Path,
     ready: impl FnOnce(SocketAddr),
 ) -> anyhow::Result<()> {
@@ -255,9 +271,9 @@ pub async fn serve(
     if let Some(url) = &public_url {
         state_url = self::public_url(url).map_err(anyhow::Error::msg)?;
     }
-    let store = crate::store::connect_with(db, crate::store::CacheSize::Serve)
+    let store = crate::store::connect_with(db, crate::store::Workload::Serve)
         .await
-        .with_context(|| format!("opening {}", db.display()))?;
+        .with_context(|| format!("opening {db}"))?;
     let seeded = if seeds.is_dir() {
         crate::ingest::seed_if_empty(&store, seeds)
             .await
@@ -296,6 +312,10 @@ pub async fn serve(
     state.public_url = Arc::from(state_url);
     state.sources = WatchState::new(&watch);
     state.refresh_tally();
+    state
+        .follow_writes()
+        .await
+        .context("following the database's data version")?;
     let watcher = (!watch.is_empty()).then(|| {
         let (store, sources) = (store.clone(), state.sources.clone());
         tokio::spawn(async move {

@@ -3,21 +3,21 @@
 //! the exit code. The work is [`crate::ingest`]'s.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::ingest::{ingest_paths, reextract};
-use crate::store;
+use crate::store::{self, DbUrl};
 
 /// `tarikh ingest PATH... --db DB`.
-pub fn run_ingest(db: &Path, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub fn run_ingest(db: &DbUrl, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
         let store = store::connect(db)
             .await
-            .with_context(|| format!("cannot open the database {}", db.display()))?;
+            .with_context(|| format!("cannot open the database {db}"))?;
         let progress = progress_bar("{wide_bar} {bytes}/{total_bytes} {msg}");
         let summary = ingest_paths(&store, paths, &progress, |f| {
             progress.suspend(|| eprintln!("tarikh: {f}"));
@@ -32,11 +32,11 @@ pub fn run_ingest(db: &Path, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 }
 
 /// `tarikh reextract --db DB`.
-pub fn run_reextract(db: &Path) -> anyhow::Result<ExitCode> {
+pub fn run_reextract(db: &DbUrl) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
         let store = store::connect(db)
             .await
-            .with_context(|| format!("cannot open the database {}", db.display()))?;
+            .with_context(|| format!("cannot open the database {db}"))?;
         let progress = progress_bar("{wide_bar} {pos}/{len} documents");
         let summary = reextract(&store, &progress, |f| {
             progress.suspend(|| eprintln!("tarikh: {f}"));
@@ -47,6 +47,35 @@ pub fn run_reextract(db: &Path) -> anyhow::Result<ExitCode> {
         store.close().await;
         println!("{summary}");
         Ok(exit_code(summary.failed))
+    })
+}
+
+/// `tarikh migrate --from DB --to DB`.
+pub fn run_migrate(from: &DbUrl, to: &DbUrl) -> anyhow::Result<ExitCode> {
+    if from.is_missing() {
+        anyhow::bail!("there is no database {from}");
+    }
+    runtime()?.block_on(async {
+        let source = store::connect(from)
+            .await
+            .with_context(|| format!("cannot open the database {from}"))?;
+        let target = store::connect(to)
+            .await
+            .with_context(|| format!("cannot open the database {to}"))?;
+        let progress = progress_bar("{spinner} {msg}");
+        let copied = store::copy::copy(&source, &target, |table, rows| {
+            progress.set_message(format!("{table}: {rows} rows"));
+        })
+        .await
+        .with_context(|| format!("copying {from} into {to}"))?;
+        progress.finish_and_clear();
+        source.close().await;
+        target.close().await;
+        println!(
+            "copied {} documents, {} timexes, {} events, {} evidence rows, {} participants",
+            copied.documents, copied.timexes, copied.events, copied.evidence, copied.participants
+        );
+        Ok(ExitCode::SUCCESS)
     })
 }
 

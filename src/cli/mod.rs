@@ -16,6 +16,7 @@ use crate::extract::events::Event;
 use crate::extract::{Dct, Mode, Timex};
 use crate::frontmatter;
 use crate::ingest::extract_caught;
+use crate::store::DbUrl;
 
 mod ingest;
 mod watch;
@@ -122,14 +123,25 @@ enum Command {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Copy a whole store, ids and all, into an empty one: `--from sqlite:old.db --to
+    /// postgres://user@host/db`.
+    Migrate {
+        /// The store to copy (a SQLite file).
+        #[arg(long)]
+        from: DbUrl,
+        /// The empty store to copy into (PostgreSQL).
+        #[arg(long)]
+        to: DbUrl,
+    },
 }
 
 /// The database every store command takes.
 #[derive(clap::Args)]
 struct DbArg {
-    /// The SQLite database (created if missing).
-    #[arg(long = "db", env = "TARIKH_DB", default_value = "tarikh.db")]
-    path: PathBuf,
+    /// The database: `sqlite:PATH` or a path (a SQLite file, created if missing), or
+    /// `postgres://user@host/db`.
+    #[arg(long = "db", env = "TARIKH_DB", default_value = "sqlite:tarikh.db")]
+    url: crate::store::DbUrl,
 }
 
 /// Runs the binary and turns errors into a message and an exit code.
@@ -173,10 +185,11 @@ pub fn main() -> ExitCode {
             let countries = timeline.then(|| countries.iter().map(|c| c.to_uppercase()).collect());
             eval(&gold, errors, json, countries)
         }
-        Command::Ingest { paths, db } => ingest::run_ingest(&db.path, &paths),
-        Command::Reextract { db } => ingest::run_reextract(&db.path),
-        Command::Watch { urls, interval, db } => watch::run_watch(&db.path, &urls, interval),
-        Command::Check { db } => check(&db.path),
+        Command::Ingest { paths, db } => ingest::run_ingest(&db.url, &paths),
+        Command::Reextract { db } => ingest::run_reextract(&db.url),
+        Command::Watch { urls, interval, db } => watch::run_watch(&db.url, &urls, interval),
+        Command::Check { db } => check(&db.url),
+        Command::Migrate { from, to } => ingest::run_migrate(&from, &to),
         Command::Serve {
             addr,
             seeds,
@@ -193,7 +206,7 @@ pub fn main() -> ExitCode {
                 watch,
                 watch_options,
             };
-            serve(options, &db.path, &seeds)
+            serve(options, &db.url, &seeds)
         }
     };
     match result {
@@ -404,9 +417,9 @@ fn eval_timeline(
 }
 
 /// `tarikh check --db DB`: one line per check, then each problem; exit 1 when there is one.
-fn check(db: &Path) -> Result<ExitCode> {
-    if !db.exists() {
-        bail!("there is no database {}", db.display());
+fn check(db: &DbUrl) -> Result<ExitCode> {
+    if db.is_missing() {
+        bail!("there is no database {db}");
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -415,7 +428,7 @@ fn check(db: &Path) -> Result<ExitCode> {
     runtime.block_on(async {
         let store = crate::store::connect(db)
             .await
-            .with_context(|| format!("cannot open the database {}", db.display()))?;
+            .with_context(|| format!("cannot open the database {db}"))?;
         let report = store.check().await.context("checking")?;
         store.close().await;
         for c in &report.checked {
@@ -425,10 +438,10 @@ fn check(db: &Path) -> Result<ExitCode> {
             println!("problem: {p}");
         }
         if report.is_ok() {
-            println!("{}: no problem found", db.display());
+            println!("{db}: no problem found");
             Ok(ExitCode::SUCCESS)
         } else {
-            println!("{}: {} problems", db.display(), report.problems.len());
+            println!("{db}: {} problems", report.problems.len());
             Ok(ExitCode::FAILURE)
         }
     })
@@ -437,7 +450,7 @@ fn check(db: &Path) -> Result<ExitCode> {
 /// `tarikh serve`: prints the address it listens on once it is ready, then serves until
 /// SIGINT or SIGTERM. The write token comes from the environment only (TARIKH_TOKEN), never
 /// the command line, where other users of the machine could read it.
-fn serve(options: crate::api::ServeOptions, db: &Path, seeds: &Path) -> Result<ExitCode> {
+fn serve(options: crate::api::ServeOptions, db: &DbUrl, seeds: &Path) -> Result<ExitCode> {
     limit_malloc_arenas();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -5,14 +5,13 @@
 //! SIGTERM. The work is [`crate::ingest::watch`]'s.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
 
 use crate::ingest::watch::{WatchEvent, WatchOptions, WatchState, watch};
-use crate::store;
+use crate::store::{self, DbUrl};
 
 /// `--interval` and `--watch-interval`: whole seconds, at least one.
 pub fn interval(s: &str) -> Result<Duration, String> {
@@ -35,18 +34,18 @@ pub fn feed_url(s: &str) -> Result<String, String> {
 }
 
 /// `tarikh watch`.
-pub fn run_watch(db: &Path, urls: &[String], interval: Duration) -> anyhow::Result<ExitCode> {
+pub fn run_watch(db: &DbUrl, urls: &[String], interval: Duration) -> anyhow::Result<ExitCode> {
     super::ingest::runtime()?.block_on(async {
         let store = store::connect(db)
             .await
-            .with_context(|| format!("cannot open the database {}", db.display()))?;
+            .with_context(|| format!("cannot open the database {db}"))?;
         let state = WatchState::new(urls);
         eprintln!(
             "tarikh: watching {} feed{} every {} s into {}; Ctrl-C stops",
             urls.len(),
             if urls.len() == 1 { "" } else { "s" },
             interval.as_secs(),
-            db.display()
+            db
         );
         let watched = watch(&store, &state, WatchOptions::every(interval), print);
         let result = tokio::select! {

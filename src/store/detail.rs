@@ -2,11 +2,10 @@
 //! behind a timeline entry.
 
 use serde::Serialize;
-use tracing::instrument;
 use utoipa::ToSchema;
 
-use super::timeline::{ENTRY_COLUMNS, EntryRow, Evidence, QUOTE_COLUMNS, QuoteRow};
-use super::{EvidenceQuote, Result, Store, TimelineEntry};
+use super::rows::QuoteRow;
+use super::{EvidenceQuote, Result, TimelineEntry};
 use crate::extract::events::{EventDate, Place, Status};
 
 /// An event and a page of its evidence, with the spans to highlight in each sentence.
@@ -120,7 +119,7 @@ pub struct EventSpan {
 }
 
 #[derive(sqlx::FromRow)]
-struct SpanRow {
+pub(crate) struct SpanRow {
     #[sqlx(flatten)]
     quote: QuoteRow,
     status: String,
@@ -140,7 +139,7 @@ struct SpanRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct DisagreementRow {
+pub(crate) struct DisagreementRow {
     evidence_id: i64,
     document_id: i64,
     source: Option<String>,
@@ -150,139 +149,56 @@ struct DisagreementRow {
     claimed_precision: String,
 }
 
-impl Store {
-    /// The event `event_id` with one page of its evidence, or `None` when there is none such
-    /// (or it is undated, and so on no timeline). Every column read is stored with the
-    /// evidence (the quote, the date's text), so a page costs the same whatever the size of
-    /// the documents or the number of reports.
-    #[instrument(skip_all, fields(event_id))]
-    pub async fn event_detail(
-        &self,
-        event_id: i64,
-        page: EvidencePage,
-    ) -> Result<Option<EventDetail>> {
-        let row: Option<EntryRow> = sqlx::query_as(&format!(
-            "select {ENTRY_COLUMNS} from events ev
-             where ev.event_id = ? and ev.earliest is not null"
-        ))
-        .bind(event_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let mut entries = [row.into_entry()?];
-        self.fill_entries(&mut entries, Evidence::Counts).await?;
-        let [entry] = entries;
-
-        // One more than asked: whether it comes back says whether there is a next page.
-        let mut spans: Vec<SpanRow> = sqlx::query_as(&format!(
-            "select {QUOTE_COLUMNS}, e.status, e.place_name, e.place_country, e.place_lat,
-                    e.place_lon, e.place_wikidata, e.sentence, e.sentence_start, e.sentence_end,
-                    e.trigger_start, e.trigger_end, e.date_start, e.date_end, e.date_text
-             from evidence e join documents d on d.document_id = e.document_id
-             where e.event_id = ? and e.evidence_id > ?
-             order by e.evidence_id limit ?"
-        ))
-        .bind(event_id)
-        .bind(page.after.unwrap_or(0))
-        .bind(page.limit + 1)
-        .fetch_all(&self.pool)
-        .await?;
-        let more = spans.len() as i64 > page.limit;
-        spans.truncate(page.limit as usize);
-        let mut evidence = Vec::with_capacity(spans.len());
-        for s in spans {
-            let place = super::rows::place(
-                s.place_name,
-                s.place_country,
-                s.place_lat,
-                s.place_lon,
-                s.place_wikidata,
-            );
-            evidence.push(EvidenceDetail {
-                quote: s.quote.into_quote()?,
-                status: super::codes::status(&s.status)?,
-                place,
-                sentence: s.sentence,
-                sentence_start: s.sentence_start,
-                sentence_end: s.sentence_end,
-                trigger_start: s.trigger_start,
-                trigger_end: s.trigger_end,
-                date_text: s.date_text,
-                date_start: s.date_start,
-                date_end: s.date_end,
-            });
-        }
-        let next_cursor = match evidence.last() {
-            Some(last) if more => Some(last.quote.evidence_id.to_string()),
-            _ => None,
-        };
-        let disagreements: Vec<DisagreementRow> = sqlx::query_as(
-            "select e.evidence_id, e.document_id, d.source, e.claimed_value, e.claimed_earliest,
-                    e.claimed_latest, e.claimed_precision
-             from evidence e join documents d on d.document_id = e.document_id
-             where e.evidence_id in (
-                 select evidence_id from evidence indexed by evidence_claims
-                 where event_id = ? and (claimed_latest < ? or claimed_earliest > ?)
-                 order by evidence_id limit ?)
-             order by e.evidence_id",
-        )
-        .bind(event_id)
-        .bind(entry.date.earliest)
-        .bind(entry.date.latest)
-        .bind(MAX_DISAGREEMENTS)
-        .fetch_all(&self.pool)
-        .await?;
-        let disagreements = disagreements
-            .into_iter()
-            .map(|d| {
-                Ok(Disagreement {
-                    evidence_id: d.evidence_id,
-                    document_id: d.document_id,
-                    source: d.source,
-                    claimed: EventDate {
-                        value: d.claimed_value,
-                        earliest: d.claimed_earliest,
-                        latest: d.claimed_latest,
-                        precision: super::codes::precision(&d.claimed_precision)?,
-                    },
-                })
-            })
-            .collect::<Result<_>>()?;
-        Ok(Some(EventDetail {
-            entry,
-            evidence,
-            disagreements,
-            next_cursor,
-        }))
+impl DisagreementRow {
+    pub(crate) fn into_disagreement(self) -> Result<Disagreement> {
+        Ok(Disagreement {
+            evidence_id: self.evidence_id,
+            document_id: self.document_id,
+            source: self.source,
+            claimed: EventDate {
+                value: self.claimed_value,
+                earliest: self.claimed_earliest,
+                latest: self.claimed_latest,
+                precision: super::codes::precision(&self.claimed_precision)?,
+            },
+        })
     }
+}
 
-    /// The document `document_id` with its temporal expressions and event reports, in text
-    /// order.
-    #[instrument(skip_all, fields(document_id))]
-    pub async fn document_detail(&self, document_id: i64) -> Result<Option<DocumentDetail>> {
-        let doc: Option<DocumentDetail> = sqlx::query_as(
-            "select document_id, published_at, title, url, source, text from documents
-             where document_id = ?",
-        )
-        .bind(document_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(mut doc) = doc else { return Ok(None) };
-        doc.timexes = sqlx::query_as(
-            "select text, span_start as start, span_end as end, type, value, mod from timexes
-             where document_id = ? order by span_start",
-        )
-        .bind(document_id)
-        .fetch_all(&self.pool)
-        .await?;
-        doc.events = sqlx::query_as(
-            "select event_id, evidence_id, kind, trigger_start, trigger_end, sentence_start,
-                    sentence_end, date_start, date_end
-             from evidence where document_id = ? order by trigger_start",
-        )
-        .bind(document_id)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(Some(doc))
+/// The reports of a page read with one more than `limit` asked for, and the cursor of the
+/// next page when that one came back.
+pub(crate) fn next_cursor(
+    mut spans: Vec<SpanRow>,
+    limit: i64,
+) -> Result<(Vec<EvidenceDetail>, Option<String>)> {
+    let more = spans.len() as i64 > limit;
+    spans.truncate(limit as usize);
+    let mut evidence = Vec::with_capacity(spans.len());
+    for s in spans {
+        let place = super::rows::place(
+            s.place_name,
+            s.place_country,
+            s.place_lat,
+            s.place_lon,
+            s.place_wikidata,
+        );
+        evidence.push(EvidenceDetail {
+            quote: s.quote.into_quote()?,
+            status: super::codes::status(&s.status)?,
+            place,
+            sentence: s.sentence,
+            sentence_start: s.sentence_start,
+            sentence_end: s.sentence_end,
+            trigger_start: s.trigger_start,
+            trigger_end: s.trigger_end,
+            date_text: s.date_text,
+            date_start: s.date_start,
+            date_end: s.date_end,
+        });
     }
+    let next = match evidence.last() {
+        Some(last) if more => Some(last.quote.evidence_id.to_string()),
+        _ => None,
+    };
+    Ok((evidence, next))
 }

@@ -1,9 +1,11 @@
-//! Rows as read from the database, and the claims they make.
+//! Rows as read from either database (the column names are the same on both), and the
+//! claims they make.
 
 use chrono::NaiveDate;
 
 use super::merge::{Aggregate, Report};
-use super::{Result, StoreError, codes};
+use super::timeline::EvidenceQuote;
+use super::{Result, StoreError, TimelineEntry, codes};
 use crate::extract::events::{EventDate, Place};
 
 /// An event's or an evidence row's claim, as read from the database.
@@ -93,4 +95,120 @@ pub struct EvidenceReportRow {
     pub event_id: i64,
     #[sqlx(flatten)]
     pub report: ReportRow,
+}
+
+/// The columns of `events ev` that an [`EntryRow`] reads, in a select list.
+pub(crate) const ENTRY_COLUMNS: &str = "ev.event_id, ev.date_conflict, ev.article_count,
+    ev.source_count, ev.kind, ev.plover, ev.plover_mode, ev.cameo, ev.status, ev.date_value,
+    ev.earliest, ev.latest, ev.precision, ev.place_name, ev.place_country, ev.place_lat,
+    ev.place_lon, ev.place_wikidata";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct EntryRow {
+    event_id: i64,
+    date_conflict: Option<String>,
+    article_count: i64,
+    source_count: i64,
+    #[sqlx(flatten)]
+    report: ReportRow,
+}
+
+impl EntryRow {
+    /// The undated entry of an event the sources give no date for.
+    pub(crate) fn into_undated(self) -> Result<super::UndatedEntry> {
+        let report = self.report.into_report()?;
+        Ok(super::UndatedEntry {
+            event_id: self.event_id,
+            kind: report.kind,
+            status: report.status,
+            plover: report.plover,
+            plover_mode: report.plover_mode,
+            cameo: report.cameo,
+            place: report.place,
+            participants: Vec::new(),
+            article_count: self.article_count,
+            source_count: self.source_count,
+            evidence_count: 0,
+            evidence: Vec::new(),
+        })
+    }
+
+    pub(crate) fn into_entry(self) -> Result<TimelineEntry> {
+        let report = self.report.into_report()?;
+        let Some(date) = report.date else {
+            return Err(StoreError::corrupt("date", "null"));
+        };
+        Ok(TimelineEntry {
+            event_id: self.event_id,
+            kind: report.kind,
+            status: report.status,
+            plover: report.plover,
+            plover_mode: report.plover_mode,
+            cameo: report.cameo,
+            date,
+            date_conflict: self.date_conflict,
+            place: report.place,
+            participants: Vec::new(),
+            article_count: self.article_count,
+            source_count: self.source_count,
+            evidence_count: 0,
+            evidence: Vec::new(),
+        })
+    }
+}
+
+/// The columns of `evidence e join documents d` that a [`QuoteRow`] reads.
+pub(crate) const QUOTE_COLUMNS: &str = "e.evidence_id, e.event_id, e.document_id, d.title,
+    d.url, d.source, d.published_at, e.kind, e.trigger, e.quote, e.claimed_value,
+    e.claimed_earliest, e.claimed_latest, e.claimed_precision, e.merge_reason";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct QuoteRow {
+    evidence_id: i64,
+    pub(crate) event_id: i64,
+    document_id: i64,
+    title: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+    published_at: String,
+    kind: String,
+    trigger: String,
+    quote: String,
+    claimed_value: Option<String>,
+    claimed_earliest: Option<NaiveDate>,
+    claimed_latest: Option<NaiveDate>,
+    claimed_precision: Option<String>,
+    merge_reason: String,
+}
+
+impl QuoteRow {
+    pub(crate) fn into_quote(self) -> Result<EvidenceQuote> {
+        let claimed = match (
+            self.claimed_value,
+            self.claimed_earliest,
+            self.claimed_latest,
+            self.claimed_precision,
+        ) {
+            (Some(value), Some(earliest), Some(latest), Some(precision)) => Some(EventDate {
+                value,
+                earliest,
+                latest,
+                precision: codes::precision(&precision)?,
+            }),
+            _ => None,
+        };
+        Ok(EvidenceQuote {
+            evidence_id: self.evidence_id,
+            document_id: self.document_id,
+            title: self.title,
+            url: self.url,
+            source: self.source,
+            published_at: self.published_at,
+            kind: codes::kind(&self.kind)?,
+            trigger: self.trigger,
+            quote: self.quote,
+            claimed,
+            merge_reason: self.merge_reason,
+        })
+    }
 }

@@ -7,13 +7,10 @@
 //! it after writes and uses SQL while it is stale.
 
 use chrono::{Datelike, NaiveDate};
-use futures_util::TryStreamExt;
 use rustc_hash::FxHashMap;
-use sqlx::Row as _;
-use tracing::instrument;
 
 use super::histogram::{Counts, GroupBy, Interval};
-use super::{Filter, Result, Store, codes};
+use super::{Filter, codes};
 
 /// Sources are counted up to this; `min_sources` above it goes to SQL.
 const MAX_SOURCES: i64 = u8::MAX as i64;
@@ -46,87 +43,54 @@ pub struct Tally {
     ids: FxHashMap<String, u16>,
 }
 
-impl Store {
-    /// Reads the tally of every dated event (two streaming scans of indexes).
-    #[instrument(skip_all)]
-    pub async fn tally(&self) -> Result<Tally> {
-        let mut t = Tally::default();
-        let mut event_ids: Vec<i64> = Vec::new();
-        // Every column an integer (the words mapped by SQL generated from the code tables,
-        // days counted from the common era as chrono does): nothing to allocate per row.
-        let case = |column: &str, words: &mut dyn Iterator<Item = &'static str>| {
-            let mut sql = format!("case {column}");
-            for (i, w) in words.enumerate() {
-                sql.push_str(&format!(" when '{w}' then {i}"));
-            }
-            sql + " else 0 end"
-        };
-        let sql = format!(
-            "select event_id, cast(julianday(earliest) - 1721424.5 as integer),
-                    cast(julianday(latest) - julianday(earliest) as integer),
-                    {}, {}, {}, source_count
-             from events where earliest is not null order by event_id",
-            case("precision", &mut codes::PRECISIONS.iter().map(|p| p.1)),
-            case("kind", &mut codes::KINDS.iter().map(|k| k.as_str())),
-            case("status", &mut codes::STATUSES.iter().map(|s| s.1)),
-        );
-        let mut rows =
-            sqlx::query_as::<_, (i64, i32, i64, u8, u8, u8, i64)>(&sql).fetch(&self.pool);
-        while let Some((id, earliest, span, precision, kind, status, sources)) =
-            rows.try_next().await?
-        {
-            let first = NaiveDate::from_num_days_from_ce_opt(earliest).unwrap_or_default();
-            event_ids.push(id);
-            t.rows.push(Row {
-                earliest,
-                span: span.clamp(0, u16::MAX as i64) as u16,
-                month: (first.year().max(0) as u32 * 12 + first.month0()) as u16,
-                precision,
-                kind,
-                status,
-                sources: sources.clamp(0, MAX_SOURCES) as u8,
-                countries_at: 0,
-            });
-        }
-        drop(rows);
-
-        // Both scans are in event_id order: walk them side by side.
-        let mut people = sqlx::query(
-            "select distinct event_id, country from participants order by event_id, country",
-        )
-        .fetch(&self.pool);
-        let mut at = 0;
-        while let Some(row) = people.try_next().await? {
-            let id: i64 = row.try_get(0)?;
-            let country: &str = row.try_get(1)?;
-            while at < event_ids.len() && event_ids[at] < id {
-                at += 1;
-                if at < t.rows.len() {
-                    t.rows[at].countries_at = t.countries.len() as u32;
-                }
-            }
-            if at == event_ids.len() || event_ids[at] != id {
-                continue; // an undated event's participant
-            }
-            let cid = match t.ids.get(country) {
-                Some(cid) => *cid,
-                None => {
-                    let cid = t.codes.len() as u16;
-                    t.codes.push(country.to_owned());
-                    t.ids.insert(country.to_owned(), cid);
-                    cid
-                }
-            };
-            t.countries.push(cid);
-        }
-        for row in t.rows.iter_mut().skip(at + 1) {
-            row.countries_at = t.countries.len() as u32;
-        }
-        Ok(t)
-    }
-}
-
 impl Tally {
+    /// Adds a dated event: its first day (days from the common era), the days to its last,
+    /// its precision, kind and status (their places in the code tables) and source count. Its
+    /// countries follow ([`Tally::push_country`]).
+    pub(super) fn push(&mut self, earliest: i32, span: i64, words: [u8; 3], sources: i64) {
+        let first = NaiveDate::from_num_days_from_ce_opt(earliest).unwrap_or_default();
+        let [precision, kind, status] = words;
+        self.rows.push(Row {
+            earliest,
+            span: span.clamp(0, u16::MAX as i64) as u16,
+            month: (first.year().max(0) as u32 * 12 + first.month0()) as u16,
+            precision,
+            kind,
+            status,
+            sources: sources.clamp(0, MAX_SOURCES) as u8,
+            countries_at: self.countries.len() as u32,
+        });
+    }
+
+    /// Adds a country to the event pushed last (in country order).
+    pub(super) fn push_country(&mut self, country: &str) {
+        let cid = self.country_id(country);
+        self.countries.push(cid);
+    }
+
+    /// The id of a country code, given it on first sight.
+    pub(super) fn country_id(&mut self, country: &str) -> u16 {
+        match self.ids.get(country) {
+            Some(cid) => *cid,
+            None => {
+                let cid = self.codes.len() as u16;
+                self.codes.push(country.to_owned());
+                self.ids.insert(country.to_owned(), cid);
+                cid
+            }
+        }
+    }
+
+    /// Where the countries of event `i` start.
+    pub(super) fn set_countries_at(&mut self, i: usize, at: usize) {
+        self.rows[i].countries_at = at as u32;
+    }
+
+    /// How many country entries it holds.
+    pub(super) fn countries_len(&self) -> usize {
+        self.countries.len()
+    }
+
     /// How many events it holds.
     pub fn len(&self) -> usize {
         self.rows.len()

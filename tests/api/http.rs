@@ -6,119 +6,124 @@ use axum::body::Body;
 use axum::http::Request;
 use tarikh::api::router;
 
-use crate::support::seeded;
+use crate::support::apps;
 
 #[tokio::test]
 async fn etag_gives_304_until_the_data_changes() {
-    let app = seeded().await;
-    for uri in [
-        "/api/v1/events?country=RUS&country=CHN",
-        "/api/v1/histogram?interval=year",
-        "/api/v1/events/1",
-    ] {
-        let first = app.get(uri).await;
-        assert_eq!(first.status, 200, "{uri}");
-        let etag = first.header("etag").to_owned();
-        assert!(etag.starts_with('"'), "{uri}");
-        let again = app
-            .send(
-                Request::get(uri)
-                    .header("if-none-match", &etag)
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await;
-        assert_eq!(again.status, 304, "{uri}");
-        assert!(again.body.is_empty());
-        let other = app
-            .send(
-                Request::get(uri)
-                    .header("if-none-match", "\"x\"")
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await;
-        assert_eq!(other.status, 200);
-        assert_eq!(other.body, first.body);
+    for app in apps().await {
+        for uri in [
+            "/api/v1/events?country=RUS&country=CHN",
+            "/api/v1/histogram?interval=year",
+            "/api/v1/events/1",
+        ] {
+            let first = app.get(uri).await;
+            assert_eq!(first.status, 200, "{uri}");
+            let etag = first.header("etag").to_owned();
+            assert!(etag.starts_with('"'), "{uri}");
+            let again = app
+                .send(
+                    Request::get(uri)
+                        .header("if-none-match", &etag)
+                        .body(Body::empty())
+                        .unwrap(),
+                )
+                .await;
+            assert_eq!(again.status, 304, "{uri}");
+            assert!(again.body.is_empty());
+            let other = app
+                .send(
+                    Request::get(uri)
+                        .header("if-none-match", "\"x\"")
+                        .body(Body::empty())
+                        .unwrap(),
+                )
+                .await;
+            assert_eq!(other.status, 200);
+            assert_eq!(other.body, first.body);
+        }
     }
 }
 
 #[tokio::test]
 async fn cors_lets_another_origin_read_the_feed() {
-    let app = seeded().await;
-    let r = app
-        .send(
-            Request::get("/api/v1/events?limit=1")
-                .header("origin", "https://charts.example")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
-    assert_eq!(r.header("access-control-allow-origin"), "*");
-    let exposed = r
-        .header("access-control-expose-headers")
-        .to_ascii_lowercase();
-    assert!(
-        exposed.contains("link") && exposed.contains("etag"),
-        "{exposed}"
-    );
-}
-
-#[tokio::test]
-async fn responses_are_compressed_when_asked() {
-    let app = seeded().await;
-    for encoding in ["gzip", "br"] {
+    for app in apps().await {
         let r = app
             .send(
-                Request::get("/api/v1/events?limit=500")
-                    .header("accept-encoding", encoding)
+                Request::get("/api/v1/events?limit=1")
+                    .header("origin", "https://charts.example")
                     .body(Body::empty())
                     .unwrap(),
             )
             .await;
-        assert_eq!(r.header("content-encoding"), encoding);
+        assert_eq!(r.header("access-control-allow-origin"), "*");
+        let exposed = r
+            .header("access-control-expose-headers")
+            .to_ascii_lowercase();
+        assert!(
+            exposed.contains("link") && exposed.contains("etag"),
+            "{exposed}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_asked() {
+    for app in apps().await {
+        for encoding in ["gzip", "br"] {
+            let r = app
+                .send(
+                    Request::get("/api/v1/events?limit=500")
+                        .header("accept-encoding", encoding)
+                        .body(Body::empty())
+                        .unwrap(),
+                )
+                .await;
+            assert_eq!(r.header("content-encoding"), encoding);
+        }
     }
 }
 
 #[tokio::test]
 async fn health_and_metrics() {
-    let app = seeded().await;
-    let h = app.get("/healthz").await;
-    assert_eq!(h.status, 200);
-    assert_eq!(h.json()["documents"], 2);
-    app.get("/api/v1/events").await;
-    let m = app.get("/metrics").await;
-    let text = String::from_utf8(m.body).unwrap();
-    assert!(
-        text.contains(
-            "tarikh_http_requests_total{method=\"GET\",route=\"/api/v1/events\",status=\"200\"} 1"
-        ),
-        "{text}"
-    );
+    for app in apps().await {
+        let h = app.get("/healthz").await;
+        assert_eq!(h.status, 200);
+        assert_eq!(h.json()["documents"], 2);
+        app.get("/api/v1/events").await;
+        let m = app.get("/metrics").await;
+        let text = String::from_utf8(m.body).unwrap();
+        assert!(
+            text.contains(
+                "tarikh_http_requests_total{method=\"GET\",route=\"/api/v1/events\",status=\"200\"} 1"
+            ),
+            "{text}"
+        );
+    }
 }
 
 #[tokio::test]
 async fn a_real_socket_on_port_0() {
-    let app = seeded().await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(axum::serve(listener, router(app.state.clone())).into_future());
-    let response = tokio::task::spawn_blocking(move || {
-        let mut s = std::net::TcpStream::connect(addr).unwrap();
-        write!(
-            s,
-            "GET /api/v1/events?country=RUS&country=CHN HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-        )
+    for app in apps().await {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = tokio::spawn(axum::serve(listener, router(app.state.clone())).into_future());
+        let response = tokio::task::spawn_blocking(move || {
+            let mut s = std::net::TcpStream::connect(addr).unwrap();
+            write!(
+                s,
+                "GET /api/v1/events?country=RUS&country=CHN HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+            )
+            .unwrap();
+            let mut out = String::new();
+            s.read_to_string(&mut out).unwrap();
+            out
+        })
+        .await
         .unwrap();
-        let mut out = String::new();
-        s.read_to_string(&mut out).unwrap();
-        out
-    })
-    .await
-    .unwrap();
-    server.abort();
-    assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
-    assert!(response.contains("\"2022-W37\""), "{response}");
+        server.abort();
+        assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
+        assert!(response.contains("\"2022-W37\""), "{response}");
+    }
 }
 
 /// The binary: `tarikh serve --addr 127.0.0.1:0` says where it listens, serves the seeds of an

@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tarikh::api::{AppState, router};
-use tarikh::{ingest, store};
+use tarikh::ingest;
 use tower::ServiceExt;
 
 pub const TOKEN: &str = "test-token-3f9a";
@@ -16,7 +16,10 @@ pub const TOKEN: &str = "test-token-3f9a";
 pub struct App {
     pub router: Router,
     pub state: AppState,
-    _dir: tempfile::TempDir,
+    /// The backend, for messages.
+    pub backend: &'static str,
+    /// The database (none for a second replica on another app's).
+    _db: Option<crate::backends::TestDb>,
 }
 
 pub struct Reply {
@@ -39,10 +42,50 @@ impl Reply {
     }
 }
 
-/// A fresh database with the seed articles, served with write token [`TOKEN`] (or none).
+/// A fresh SQLite database with the seed articles, served with write token [`TOKEN`] (or
+/// none).
 pub async fn seeded_with(token: Option<&str>) -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let store = store::connect(dir.path().join("t.db")).await.unwrap();
+    seeded_on(crate::backends::sqlite(), token).await
+}
+
+/// The seeded app on every backend to test ([`crate::backends::each`]), with [`TOKEN`].
+pub async fn apps() -> Vec<App> {
+    apps_with(Some(TOKEN)).await
+}
+
+/// [`apps`] with write token `token` (or none).
+pub async fn apps_with(token: Option<&str>) -> Vec<App> {
+    let mut apps = Vec::new();
+    for db in crate::backends::each().await {
+        apps.push(seeded_on(db, token).await);
+    }
+    apps
+}
+
+/// On every backend, two apps on one fresh seeded database, each with its own store (two
+/// replicas of the service), the second following the writes made through the first; the
+/// first takes writes with [`TOKEN`].
+pub async fn replicas() -> Vec<(App, App)> {
+    let mut pairs = Vec::new();
+    for db in crate::backends::each().await {
+        let name = db.name;
+        let second = db.store().await;
+        let first = seeded_on(db, Some(TOKEN)).await;
+        let state = AppState::new(second, None);
+        state.follow_writes().await.unwrap();
+        let second = App {
+            router: router(state.clone()),
+            state,
+            backend: name,
+            _db: None,
+        };
+        pairs.push((first, second));
+    }
+    pairs
+}
+
+async fn seeded_on(db: crate::backends::TestDb, token: Option<&str>) -> App {
+    let store = db.store().await;
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     ingest::seed_if_empty(&store, &seeds)
         .await
@@ -52,7 +95,8 @@ pub async fn seeded_with(token: Option<&str>) -> App {
     App {
         router: router(state.clone()),
         state,
-        _dir: dir,
+        backend: db.name,
+        _db: Some(db),
     }
 }
 
@@ -66,7 +110,8 @@ impl App {
         App {
             router: router(state.clone()),
             state,
-            _dir: self._dir,
+            backend: self.backend,
+            _db: self._db,
         }
     }
 

@@ -8,9 +8,17 @@ use tarikh::ingest::{Article, ingest_article, seed_if_empty};
 use tarikh::store;
 
 /// The seeds and the dev articles: a few hundred events over two decades and many countries.
+#[allow(dead_code)]
 pub async fn corpus() -> (tempfile::TempDir, store::Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = store::connect(dir.path().join("t.db")).await.unwrap();
+    fill(&store).await;
+    (dir, store)
+}
+
+/// Stores the corpus in `store`.
+pub async fn fill(store: &store::Store) {
+    let store = store.clone();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     seed_if_empty(&store, &root.join("seeds")).await.unwrap();
     let dev = std::fs::read_to_string(root.join("tests/data/dev.jsonl")).unwrap();
@@ -44,5 +52,4 @@ pub async fn corpus() -> (tempfile::TempDir, store::Store) {
         };
         ingest_article(&store, &article).await.unwrap();
     }
-    (dir, store)
 }
