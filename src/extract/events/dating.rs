@@ -159,12 +159,15 @@ pub(super) fn anaphor_of(
         .find(|&n| refers_to(&events[n]) && heads[n] == here);
     let prior = same_word.or_else(|| last_recent(events, refers_to))?;
     let e = &events[prior];
-    let dated_elsewhere = match (own, &e.date) {
-        (Some(((d, _), Reach::Near | Reach::Clause)), Some(p)) => {
-            d.latest < p.earliest || p.latest < d.earliest
-        }
-        _ => false,
-    };
+    // "معطيات ذلك اللقاء": a demonstrative points back whatever its clause dates.
+    let pointed = i > 0 && word_in(g, i - 1, &["ذلك", "تلك", "هذا", "هذه", "هذين", "هاتين"]);
+    let dated_elsewhere = !pointed
+        && match (own, &e.date) {
+            (Some(((d, _), Reach::Near | Reach::Clause)), Some(p)) => {
+                d.latest < p.earliest || p.latest < d.earliest
+            }
+            _ => false,
+        };
     (!dated_elsewhere).then_some(prior)
 }
 

@@ -334,7 +334,7 @@ pub(super) fn names_organisation(g: &Cursor, l: &Layout, i: usize) -> bool {
 }
 
 /// True when a person is named within three tokens after the pair word at `k`.
-fn named_after_pair(g: &Cursor, k: usize) -> bool {
+pub(super) fn named_after_pair(g: &Cursor, k: usize) -> bool {
     (k + 1..(k + 4).min(g.t.len()))
         .any(|j| matches!(g.lex(j), Some(Lex::Actor(a)) if IS_PERSON[usize::from(a)]))
 }

@@ -6,9 +6,11 @@ use super::dating::is_definite;
 use super::layout::*;
 use super::participants::*;
 use crate::extract::grammar::Cursor;
-use crate::extract::lexicon::events::{ANNOUNCE, Form, PLACES, PlaceNeed, TRIGGERS, TriggerDef};
+use crate::extract::lexicon::events::{
+    ANNOUNCE, Form, MEET, PLACES, PlaceNeed, TRIGGERS, TriggerDef,
+};
 use crate::extract::lexicon::{
-    Lex, announcement, is_agreement_noun, is_discuss_word, is_during_it,
+    Lex, announcement, is_agreement_noun, is_discuss_word, is_during_it, talk_verb,
 };
 use crate::extract::token::Kind;
 
@@ -34,6 +36,14 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
                         def: ANNOUNCE,
                         form,
                     });
+                } else if let Some(form) = talk_verb(t.text(g.n)) {
+                    if talks_with(g, l, i, &out) {
+                        out.push(Candidate {
+                            tok: i,
+                            def: MEET,
+                            form,
+                        });
+                    }
                 }
             }
             continue;
@@ -93,6 +103,50 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
         out.push(Candidate { tok: i, def, form });
     }
     out
+}
+
+/// True when a verb of discussing at `i` tells talks: it names both sides ("ناقش بوتين وشي",
+/// "أن بوتين، وشي، ناقشا") or says with whom ("بحث الوزير مع نظيره"), and no contact already
+/// told in its sentence is what the discussing belongs to ("خلال اللقاء ناقش الزعيمان"). Sides
+/// told only by a pair word ("بحث الجانبان", "الزعيمين بحثا") are those of a contact told
+/// before: what it discussed, not talks of their own.
+fn talks_with(g: &Cursor, l: &Layout, i: usize, found: &[Candidate]) -> bool {
+    let told = found
+        .iter()
+        .rev()
+        .find(|p| !p.def.announces)
+        .is_some_and(|p| p.def.kind.is_contact() && l.sentence[p.tok] == l.sentence[i]);
+    if told {
+        return false;
+    }
+    let sentence = l.sentence_of(i);
+    let behind = sentence.start.max(i.saturating_sub(8))..i;
+    let ahead = i + 1..(i + 7).min(sentence.end);
+    let named: Vec<usize> = l
+        .names_in(behind.start..ahead.end)
+        .filter(|&k| k < i || l.clause[k] == l.clause[i])
+        .collect();
+    // The side nearest the verb is a pair word that spells out no one.
+    let nearest = named.iter().min_by_key(|&&k| k.abs_diff(i));
+    if nearest.is_some_and(|&k| g.lex(k) == Some(Lex::Pair) && !named_after_pair(g, k)) {
+        return false;
+    }
+    let mut with = false;
+    for k in ahead.clone().take_while(|&k| l.clause[k] == l.clause[i]) {
+        let w = g.t[k].text(g.n);
+        if g.t[k].kind == Kind::Word && (w == "مع" || w == "ومع") {
+            with = true;
+        } else if with && names_side(g.lex(k)) {
+            return true;
+        }
+    }
+    let mut countries: Vec<&str> = named
+        .iter()
+        .filter_map(|&k| g.lex(k).and_then(country_of))
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    countries.len() >= 2
 }
 
 /// A signing word (وقع, توقيع, الموقعة, التوصل) within four tokens in the same clause.

@@ -82,7 +82,7 @@ const fn signed(d: TriggerDef) -> TriggerDef {
     }
 }
 
-const MEET: TriggerDef = t(EventKind::Meeting, Some("CONSULT"), None, "040");
+pub const MEET: TriggerDef = t(EventKind::Meeting, Some("CONSULT"), None, "040");
 const HOST: TriggerDef = t(EventKind::Meeting, Some("CONSULT"), Some("visit"), "043");
 const VISIT: TriggerDef = t(EventKind::Visit, Some("CONSULT"), Some("visit"), "042");
 const SUMMIT: TriggerDef = t(
@@ -319,6 +319,24 @@ pub const SCHEDULE_NOUNS: &[&str] = &[
     "تعطيل",
     "بدء",
     "انطلاق",
+];
+
+/// Verbs of discussing that tell talks when they say with whom ("بحث وزير الخارجية مع نظيره",
+/// "سيبحث بوتين مع شي عبر تقنية الفيديو", "ناقش بوتين وشي"): a meeting ([`MEET`]). Like the
+/// announcements they are not lexicon triggers: elsewhere they only name what talks were about.
+pub const TALK_VERBS: &[(&str, Form)] = &[
+    ("بحث", Form::Past),
+    ("بحثا", Form::Past),
+    ("ناقش", Form::Past),
+    ("ناقشا", Form::Past),
+    ("يبحث", Form::Future),
+    ("يبحثان", Form::Future),
+    ("سيبحث", Form::Future),
+    ("سيبحثان", Form::Future),
+    ("يناقش", Form::Future),
+    ("يناقشان", Form::Future),
+    ("سيناقش", Form::Future),
+    ("سيناقشان", Form::Future),
 ];
 
 /// What an announcement announces starts here: "أعلنت الوزارة أن ...", "عن تأجيل ...".

@@ -1013,6 +1013,24 @@ pub fn announcement(folded: &str) -> Option<events::Form> {
     })
 }
 
+static TALK_VERBS: LazyLock<HashMap<String, events::Form>> = LazyLock::new(|| {
+    events::TALK_VERBS
+        .iter()
+        .map(|&(w, form)| (fold(w), form))
+        .collect()
+});
+
+/// The form of a folded verb of discussing ([`events::TALK_VERBS`]), with or without a
+/// conjunction before it ("وبحث").
+pub fn talk_verb(folded: &str) -> Option<events::Form> {
+    TALK_VERBS.get(folded).copied().or_else(|| {
+        let bare = folded
+            .strip_prefix('و')
+            .or_else(|| folded.strip_prefix('ف'))?;
+        TALK_VERBS.get(bare).copied()
+    })
+}
+
 static MEDIA_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::MEDIA_WORDS));
 
 /// True for a folded word of a news source's name ([`events::MEDIA_WORDS`]).
