@@ -163,10 +163,12 @@ pub enum Expr {
     Weekend {
         week: Option<i32>,
     },
-    /// The nth (99: the last) ISO week of a year: "الأسبوع الأول من عام 2015" → 2015-W01.
+    /// The nth (99: the last) ISO week of a year, or of the reference's year moved by
+    /// `shift`: "الأسبوع الأول من عام 2015" → 2015-W01, "… من العام المقبل".
     WeekOfYear {
         n: u8,
-        year: i32,
+        year: Option<i32>,
+        shift: i32,
     },
     /// A set: every `n` units, on a weekday, or in a part of the day (MO, AF, EV, NI),
     /// `freq` times in each.
@@ -361,7 +363,10 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
             value: duration_value(0, unit).replace('0', "X"),
         },
         Expr::Weekend { week } => d(period::weekend(week, ctx), "XXXX-WXX-WE"),
-        Expr::WeekOfYear { n, year } => d(period::week_of_year(n, year), "XXXX-WXX"),
+        Expr::WeekOfYear { n, year, shift } => {
+            let y = year.or(r.and_then(|r| r.year().checked_add(shift)));
+            d(y.and_then(|y| period::week_of_year(n, y)), "XXXX-WXX")
+        }
         Expr::Vague(v) => Resolved::date(v.to_owned()),
     }
 }

@@ -43,7 +43,8 @@ fn stem<'a>(g: &'a Cursor, k: usize) -> &'a str {
 /// "عقد" (also the verb "held"), "عقدا", "عقدين": how many decades, when the word is one.
 fn decade_word(g: &Cursor, k: usize) -> Option<u32> {
     let t = g.t.get(k)?;
-    (t.kind == Kind::Word && !t.article)
+    let maybe = matches!(t.lex, Some(Lex::Past | Lex::Unit(Unit::Decade, _)));
+    (maybe && t.kind == Kind::Word && !t.article)
         .then(|| decades(stem(g, k)))
         .flatten()
 }
@@ -197,7 +198,7 @@ pub fn duration(g: &Cursor, i: usize) -> Option<Hit> {
         }
         return None;
     }
-    if let Some(hit) = counted_stretch(g, i) {
+    if let Some(hit) = counted_stretch(g, i).or_else(|| several(g, i)) {
         return Some(hit);
     }
     let (unit, n, mut end) = part(g, i, true)?;
@@ -322,4 +323,23 @@ fn counted_stretch(g: &Cursor, i: usize) -> Option<Hit> {
         _ => return None,
     };
     Some((e.1, vec![found(i, e.1, e.0, Rule::Duration)]))
+}
+
+/// "عدة أيام", "بضعة أسابيع": an unstated number of units, PXD, tried at the plural; "قبل عدة
+/// أيام" / "بعد بضعة أشهر" is a time before or after the reference that the text does not
+/// date: PAST_REF / FUTURE_REF, the preposition inside as for `ago`.
+fn several(g: &Cursor, i: usize) -> Option<Hit> {
+    let (unit, Count::Many) = unit_at(g, i)? else {
+        return None;
+    };
+    let k = i.checked_sub(1).filter(|&k| is(List::Several, g.text(k)))?;
+    let (e, first, rule) = match k.checked_sub(1).and_then(|p| g.lex(p)) {
+        Some(Lex::Before) => (Expr::Vague("PAST_REF"), k - 1, Rule::Ago),
+        Some(Lex::After) => (Expr::Vague("FUTURE_REF"), k - 1, Rule::Ago),
+        _ => (Expr::FewUnits(unit), k, Rule::Duration),
+    };
+    if unit == Unit::Decade && first == k && !decade_is_time(g, first, i + 1) {
+        return None;
+    }
+    Some((i + 1, vec![found(first, i + 1, e, rule)]))
 }

@@ -46,13 +46,13 @@
 //! | `relative_unit` | `(الأسبوع\|الشهر\|العام\|السنة) (SHIFT \| نفسه \| التالي \| السابق)`, `(هذا\|هذه) UNIT` | هذا الأسبوع → 2022-W37 |
 //! | `rest_of` | `(بقية\|باقي\|ما تبقى من) (relative_unit \| ال-UNIT)`: the unit | بقية الأسبوع → 2022-W37 |
 //! | `ago` | `(قبل\|بعد) (N UNIT \| UNIT-dual \| UNIT)`, not before a year, a date or a weekday (قبل عام 2020 is a `year`); before `(من\|على) EVENT` the amount alone is a `duration` | قبل يومين → DCT−2; قبل 24 ساعة من بدء التصويت → PT24H |
-//! | `duration` | `N UNIT`, `UNIT-dual`, `UNIT واحد`, `لمدة UNIT`, `N.N UNIT`, `(نصف\|ربع\|ثلث) UNIT`, `PART [ونصف\|وربع\|إلا ربع] (و PART)*` (smaller units), `ال-UNIT-plural (ال-N \| القليلة) [SHIFT\|الأخيرة]`, decade words only beside a word of time (عقد is also a contract); N up to the thousands in words | ساعة ونصف → PT1H30M; عام واحد وشهر و21 يوما → P1Y1M21D; الأشهر الستة الماضية → P6M; الأيام القليلة الماضية → PXD |
+//! | `duration` | `N UNIT`, `UNIT-dual`, `UNIT واحد`, `لمدة UNIT`, `N.N UNIT`, `(نصف\|ربع\|ثلث) UNIT`, `PART [ونصف\|وربع\|إلا ربع] (و PART)*` (smaller units), `ال-UNIT-plural (ال-N \| القليلة) [SHIFT\|الأخيرة]`, `(عدة\|بضعة) UNIT-plural` (PXD; after قبل/بعد an `ago`, PAST_REF/FUTURE_REF), decade words only beside a word of time (عقد is also a contract); N up to the thousands in words | ساعة ونصف → PT1H30M; عام واحد وشهر و21 يوما → P1Y1M21D; الأشهر الستة الماضية → P6M; الأيام القليلة الماضية → PXD |
 //! | `set` | `سنويا\|شهريا\|…`, `كل UNIT`, `كل يوم WEEKDAY`, `كل WEEKDAY-bare`, `كل DAYPART`, `كل N UNIT`; `TIMES (set \| في ال-UNIT)` with its frequency | كل يوم اثنين → XXXX-WXX-1; كل صباح → XXXX-XX-XXTMO; مرتين في الأسبوع → P1W freq 2X |
 //! | `season` | `SEASON YEAR`, `ال-SEASON [SHIFT]`, `هذا ال-SEASON` | صيف 2016 → 2016-SU |
 //! | `decade` | `ال-DECADE`, `DECADE القرن (ORD \| SHIFT)` | التسعينيات → 199 |
 //! | `relative_decade` | `العقد (الماضي\|المقبل\|القادم)`, `(خلال\|في …) العقد (الحالي\|الجاري)`, `هذا العقد` (not before ل + owner: العقد المقبل للاعب is a contract) | العقد القادم → 203 (DCT 2022) |
 //! | `weekend` | `عطلة نهاية (الأسبوع [SHIFT] \| هذا الأسبوع)` | عطلة نهاية الأسبوع الماضي → 2016-W44-WE |
-//! | `week_of_year` | `(الأسبوع ORD \| ORD أسبوع) (من\|في) [عام] YEAR` (ISO weeks) | الأسبوع الأول من عام 2015 → 2015-W01 |
+//! | `week_of_year` | `(الأسبوع ORD \| ORD أسبوع) (من\|في) ([عام] YEAR \| relative_unit-year)` (ISO weeks) | الأسبوع الأول من عام 2015 → 2015-W01 |
 //! | `this_month` | `(هذا\|هذه) MONTH` | هذا مارس → 2022-03 |
 //! | `century` | `القرن (ORD \| N \| SHIFT)` | القرن الحادي والعشرين → 20 |
 //! | `quarter_half` | `(الربع\|النصف) ORD [من] (YEAR \| عام YEAR \| relative_unit)` | الربع الأول من 2023 → 2023-Q1 |

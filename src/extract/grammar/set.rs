@@ -40,6 +40,9 @@ fn every(unit: Unit, n: u32) -> Expr {
 /// "مرتين", "مرة", "ثلاث مرات" ending right before `j`: (first token, how many times).
 fn times_before(g: &Cursor, j: usize) -> Option<(usize, u32)> {
     let k = j.checked_sub(1)?;
+    if g.t[k].kind != super::super::token::Kind::Word {
+        return None;
+    }
     // "لأول مرة في العام", "آخر مرة": which time, not how often.
     if k > 0 && matches!(g.lex(k - 1), Some(Lex::Ordinal(_))) {
         return None;
@@ -99,7 +102,6 @@ pub fn set(g: &Cursor, i: usize) -> Option<Hit> {
         Lex::Every(unit) => (every(unit, 1), i + 1),
         Lex::Each => after_each(g, i + 1)?,
         Lex::YearPrep if g.text(i) == "في" => {
-            times_before(g, i)?;
             let unit = match g.lex(i + 1) {
                 Some(Lex::Unit(unit, Count::One)) if g.t[i + 1].article => unit,
                 // "مرتين في اليوم": here اليوم is "the day", not "today".
@@ -114,6 +116,7 @@ pub fn set(g: &Cursor, i: usize) -> Option<Hit> {
             if placed || g.t[i + 1].clitic > 0 {
                 return None;
             }
+            times_before(g, i)?;
             (every(unit, 1), i + 2)
         }
         _ => return None,

@@ -7,7 +7,7 @@ use super::super::lexicon::amounts::{List, is};
 use super::super::lexicon::{Count, Lex, Unit};
 use super::super::resolve::Expr;
 use super::relative::relative_unit;
-use super::{Cursor, Hit, Rule, date, found};
+use super::{Cursor, Found, Hit, Rule, date, found};
 
 /// "الأسبوع" (with the article) at `k`.
 fn the_week(g: &Cursor, k: usize) -> bool {
@@ -37,6 +37,9 @@ pub fn weekend(g: &Cursor, i: usize) -> Option<Hit> {
 /// rest_of: "بقية الأسبوع", "باقي العام الجاري", "ما تبقى من الشهر": the unit itself, tried at
 /// the unit (the word before it has no meaning of its own to the lexicon).
 pub fn rest_of(g: &Cursor, i: usize) -> Option<Hit> {
+    if !matches!(g.lex(i), Some(Lex::Unit(_, Count::One) | Lex::This)) {
+        return None;
+    }
     let first = match i.checked_sub(1) {
         Some(k) if is(List::Rest, g.text(k)) => k,
         Some(k) if g.lex(k) == Some(Lex::From) && k > 0 && is(List::Rest, g.text(k - 1)) => {
@@ -108,7 +111,7 @@ pub fn relative_decade(g: &Cursor, i: usize) -> Option<Hit> {
 }
 
 /// week_of_year: "الأسبوع الأول من عام 2015", "أول أسبوع في 2015", "الأسبوع الأخير من عام
-/// 2014": the ISO week (a week of a month is `nth_day`).
+/// 2014", "الأسبوع الأول من العام المقبل": the ISO week (a week of a month is `nth_day`).
 pub fn week_of_year(g: &Cursor, i: usize) -> Option<Hit> {
     let (n, j) = if the_week(g, i) {
         g.ordinal(i + 1)?
@@ -127,14 +130,34 @@ pub fn week_of_year(g: &Cursor, i: usize) -> Option<Hit> {
         return None;
     }
     let k = j + 1;
-    let (year, end) = match g.year(k, false) {
-        Some(y) => (y, k + 1),
-        None if matches!(g.lex(k), Some(Lex::Unit(Unit::Year, Count::One))) => {
-            (g.year(k + 1, false)?, k + 2)
+    let (year, shift, end) = match g.year(k, false) {
+        Some(y) => (Some(y), 0, k + 1),
+        None if g.year(k + 1, false).is_some()
+            && matches!(g.lex(k), Some(Lex::Unit(Unit::Year, Count::One))) =>
+        {
+            (g.year(k + 1, false), 0, k + 2)
         }
-        None => return None,
+        // "الأسبوع الأول من العام المقبل", "من هذا العام".
+        None => match relative_unit(g, k)?.1.as_slice() {
+            [
+                Found {
+                    expr:
+                        Expr::RelUnit {
+                            unit: Unit::Year,
+                            shift,
+                        },
+                    last,
+                    ..
+                },
+            ] => (None, *shift, *last),
+            _ => return None,
+        },
     };
-    let e = Expr::WeekOfYear { n: n as u8, year };
+    let e = Expr::WeekOfYear {
+        n: n as u8,
+        year,
+        shift,
+    };
     Some((end, vec![found(i, end, e, Rule::WeekOfYear)]))
 }
 

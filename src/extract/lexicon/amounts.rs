@@ -103,13 +103,16 @@ pub const REST_WORDS: &[&str] = &["بقية", "باقي", "تبقى", "وبقي�
 /// "الأيام القليلة الماضية": a few units, a vague amount (PXD).
 pub const FEW_WORDS: &[&str] = &["القليلة", "القليلين"];
 
+/// "عدة أيام", "بضعة أسابيع": an unstated number of units before a plural (PXD).
+pub const SEVERAL_WORDS: &[&str] = &["عدة", "بضعة", "بضع"];
+
 /// "عطلة نهاية الأسبوع": the word before "نهاية الأسبوع" that makes it the weekend.
 pub const WEEKEND_WORDS: &[&str] = &["عطلة", "العطلة", "وعطلة", "بعطلة", "لعطلة", "إجازة", "عطل"];
 
 /// "الساعات الـ24 الماضية": the words after a counted plural that say which ones.
 pub const LAST_WORDS: &[&str] = &["الأخيرة", "الأخيرين", "الأخيرتين"];
 
-static SETS: LazyLock<[HashSet<String>; 7]> = LazyLock::new(|| {
+static SETS: LazyLock<[HashSet<String>; 8]> = LazyLock::new(|| {
     [
         TIME_AMOUNT_BEFORE,
         LASTING_VERBS,
@@ -118,6 +121,7 @@ static SETS: LazyLock<[HashSet<String>; 7]> = LazyLock::new(|| {
         FEW_WORDS,
         WEEKEND_WORDS,
         LAST_WORDS,
+        SEVERAL_WORDS,
     ]
     .map(|list| list.iter().map(|w| fold(w)).collect())
 });
@@ -132,6 +136,7 @@ pub enum List {
     Few,
     Weekend,
     Last,
+    Several,
 }
 
 /// True when the folded word is in the list.
@@ -139,18 +144,16 @@ pub fn is(list: List, folded: &str) -> bool {
     SETS[list as usize].contains(folded)
 }
 
+static COUNTS: LazyLock<[rustc_hash::FxHashMap<String, u32>; 2]> = LazyLock::new(|| {
+    [TIMES, DECADE_WORDS].map(|list| list.iter().map(|&(w, n)| (fold(w), n)).collect())
+});
+
 /// How many times a folded word counts ("مرتين" → 2; "مرات" → 0, the number before it counts).
 pub fn times(folded: &str) -> Option<u32> {
-    TIMES
-        .iter()
-        .find(|(w, _)| fold(w) == folded)
-        .map(|&(_, n)| n)
+    COUNTS[0].get(folded).copied()
 }
 
 /// How many decades a folded word names, when it is a decade word.
 pub fn decades(folded: &str) -> Option<u32> {
-    DECADE_WORDS
-        .iter()
-        .find(|(w, _)| fold(w) == folded)
-        .map(|&(_, n)| n)
+    COUNTS[1].get(folded).copied()
 }
