@@ -41,7 +41,7 @@ fn stem<'a>(g: &'a Cursor, k: usize) -> &'a str {
 }
 
 /// "عقد" (also the verb "held"), "عقدا", "عقدين": how many decades, when the word is one.
-fn decade_word(g: &Cursor, k: usize) -> Option<u32> {
+pub(super) fn decade_word(g: &Cursor, k: usize) -> Option<u32> {
     let t = g.t.get(k)?;
     let maybe = matches!(t.lex, Some(Lex::Past | Lex::Unit(Unit::Decade, _)));
     (maybe && t.kind == Kind::Word && !t.article)
@@ -67,7 +67,7 @@ fn decimal(g: &Cursor, i: usize) -> Option<(Unit, u64, usize)> {
 /// A decade word with no number before it, and, for the singular عقد (also the verbal noun
 /// "holding": "بعد عقد الاجتماع"), nothing after it but the end of the clause or a word that
 /// goes with a span ("منذ عقد من الزمن", "قبل عقد تقريبا", "بعد عقد على توقيعه").
-fn lone_decade(g: &Cursor, i: usize) -> bool {
+pub(super) fn lone_decade(g: &Cursor, i: usize) -> bool {
     if i > 0 && g.number(i - 1).is_some() {
         return false;
     }

@@ -205,7 +205,12 @@ pub fn ago(g: &Cursor, i: usize) -> Option<Hit> {
         Lex::After => 1,
         _ => return None,
     };
+    // "قبل عقد": the singular عقد is also a verb and a verbal noun, so the lexicon does not
+    // hold it as a unit.
+    let lone =
+        |k: usize| super::amount::decade_word(g, k) == Some(1) && super::amount::lone_decade(g, k);
     let (n, unit, end) = match g.lex(i + 1) {
+        Some(Lex::Past) if lone(i + 1) => (1, Unit::Decade, i + 2),
         Some(Lex::Unit(u, Count::One))
             if !g.t[i + 1].article && g.lex(i + 2) != Some(Lex::Number(1)) =>
         {
@@ -233,6 +238,12 @@ pub fn ago(g: &Cursor, i: usize) -> Option<Hit> {
         let e = Expr::Duration { n, unit };
         return Some((end, vec![found(i + 1, end, e, Rule::Duration)]));
     }
+    // "قبل عقدين" is twenty years back, not the decade before last: a year.
+    let (unit, n) = match unit {
+        Unit::Decade => (Unit::Year, n * 10),
+        Unit::Century => (Unit::Year, n * 100),
+        u => (u, n),
+    };
     let e = Expr::RelUnit {
         unit,
         shift: sign * n as i32,
@@ -244,6 +255,8 @@ pub fn ago(g: &Cursor, i: usize) -> Option<Hit> {
 /// الآن" / "من اليوم".
 fn anchored_elsewhere(g: &Cursor, k: usize) -> bool {
     let prep = g.lex(k) == Some(Lex::From) || g.text(k) == "علي";
-    let now = matches!(g.lex(k + 1), Some(Lex::Vague(_) | Lex::RelDay(_)));
+    // "بعد عقد من الزمن": "of time" says nothing of a happening.
+    let now = matches!(g.lex(k + 1), Some(Lex::Vague(_) | Lex::RelDay(_)))
+        || matches!(g.text(k + 1), "الزمن" | "الزمان");
     prep && !now && g.t.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
 }
