@@ -2,7 +2,9 @@
 //! tables: `name`, `text`, optional `dct` ("2022-09-15"; absent = no document date), optional
 //! `mode` (news | narrative | colloquial; default news) and `expect`, the COMPLETE list of
 //! expressions in text order, each `{ text, type, value }` with an optional `mod`
-//! (START | MID | END, checked only when given). All cases run; failures are listed together
+//! (START | MID | END, checked only when given), `freq` (a SET's frequency), `conflict` (the
+//! weekday given disagrees with the date) and `local_value` (that weekday's reading, or
+//! "none"), each checked only when given. All cases run; failures are listed together
 //! with expected and actual side by side, then a per-file summary, then one panic.
 
 mod common;
@@ -38,6 +40,13 @@ struct Expected {
     value: String,
     #[serde(rename = "mod")]
     modifier: Option<String>,
+    /// A SET's frequency ("2X"), checked only when given.
+    freq: Option<String>,
+    /// Whether the weekday the text gives disagrees with its date, checked only when given.
+    conflict: Option<bool>,
+    /// The reading a conflicting weekday gives (see `Timex::local_value`; "none" for no
+    /// reading), checked only when given.
+    local_value: Option<String>,
 }
 
 /// Upper-case names as in TimeML: `DATE`, `START`.
@@ -87,6 +96,11 @@ fn run(case: &Case) -> Result<(), String> {
                 && e.modifier
                     .as_ref()
                     .is_none_or(|m| g.modifier.map(|gm| upper(&gm)).as_ref() == Some(m))
+                && e.freq.as_ref().is_none_or(|f| g.freq.as_ref() == Some(f))
+                && e.conflict.is_none_or(|c| c == g.conflict.is_some())
+                && e.local_value
+                    .as_deref()
+                    .is_none_or(|v| g.local_value.as_deref().unwrap_or("none") == v)
         });
     if !same {
         problems.push("expressions differ".to_owned());

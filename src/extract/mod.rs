@@ -128,6 +128,20 @@ pub struct Timex {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub latest: Option<NaiveDate>,
+    /// `weekday` when the weekday the text gives is not the weekday of its date ("الأحد 29
+    /// رمضان" on a Saturday by Umm al-Qura): `value` stays the calendar's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub conflict: Option<String>,
+    /// With a weekday conflict, the day that weekday names within two days of `value` (a
+    /// local sighting of a Hijri month, or a slip of the date): the text's own reading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub local_value: Option<String>,
+    /// For a SET, how many times in each period ("مرتين في الأسبوع" → `2X`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub freq: Option<String>,
     /// The grammar rule that found the expression (see [`timex`]).
     pub rule: &'static str,
 }

@@ -22,9 +22,13 @@ use super::hijri;
 use super::lexicon::{Season, Unit};
 use super::{Mode, TimexType};
 
+pub mod amount;
 mod clock;
 mod easter;
 mod nth;
+mod period;
+
+pub use amount::Amount;
 
 /// What a rule found, before it is anchored.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,10 +154,30 @@ pub enum Expr {
         n: u32,
         unit: Unit,
     },
+    /// An amount made of parts or fractions: "ساعة ونصف", "عام واحد وشهر و21 يوما".
+    Amount(Amount),
+    /// A vague number of units: "الأيام القليلة الماضية" → PXD.
+    FewUnits(Unit),
+    /// The weekend of the week `week` weeks from the reference's, or (`None`) the nearest
+    /// one in the sentence's direction.
+    Weekend {
+        week: Option<i32>,
+    },
+    /// The nth (99: the last) ISO week of a year, or of the reference's year moved by
+    /// `shift`: "الأسبوع الأول من عام 2015" → 2015-W01, "… من العام المقبل".
+    WeekOfYear {
+        n: u8,
+        year: Option<i32>,
+        shift: i32,
+    },
+    /// A set: every `n` units, on a weekday, or in a part of the day (MO, AF, EV, NI),
+    /// `freq` times in each.
     Set {
         unit: Unit,
         n: u32,
         weekday: Option<u8>,
+        day_part: Option<&'static str>,
+        freq: Option<u32>,
     },
     Vague(&'static str),
 }
@@ -316,10 +340,33 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
             kind: TimexType::Duration,
             value: duration_value(n, unit),
         },
-        Expr::Set { unit, n, weekday } => Resolved {
+        Expr::Set {
+            unit,
+            n,
+            weekday,
+            day_part,
+            ..
+        } => Resolved {
             kind: TimexType::Set,
-            value: weekday.map_or_else(|| duration_value(n, unit), |w| format!("XXXX-WXX-{w}")),
+            value: match (weekday, day_part) {
+                (Some(w), _) => format!("XXXX-WXX-{w}"),
+                (None, Some(p)) => format!("XXXX-XX-XXT{p}"),
+                _ => duration_value(n, unit),
+            },
         },
+        Expr::Amount(ref a) => Resolved {
+            kind: TimexType::Duration,
+            value: a.value(),
+        },
+        Expr::FewUnits(unit) => Resolved {
+            kind: TimexType::Duration,
+            value: duration_value(0, unit).replace('0', "X"),
+        },
+        Expr::Weekend { week } => d(period::weekend(week, ctx), "XXXX-WXX-WE"),
+        Expr::WeekOfYear { n, year, shift } => {
+            let y = year.or(r.and_then(|r| r.year().checked_add(shift)));
+            d(y.and_then(|y| period::week_of_year(n, y)), "XXXX-WXX")
+        }
         Expr::Vague(v) => Resolved::date(v.to_owned()),
     }
 }
@@ -558,12 +605,28 @@ fn hijri_near(
             .filter_map(|y| at(y).map(|d| (y, d)))
             .collect();
         years.sort_by_key(|&(_, d)| d);
-        let future = ctx.future();
-        let pick = match shift {
+        let by_tense = |future: bool| match shift {
             Some(s) if s < 0 => years.iter().rev().find(|(_, d)| *d < r),
             Some(s) if s > 0 => years.iter().find(|(_, d)| *d > r),
             _ if future => years.iter().find(|(_, d)| *d >= r),
             _ => years.iter().rev().find(|(_, d)| *d <= r),
+        };
+        let chosen = by_tense(ctx.future());
+        // As for a yearless Gregorian day ([`year_for`]): an occasion the tense puts most of a
+        // year away while it lies a few days on the other side is the near one ("عيد الفطر
+        // غدا" in a sentence without a future verb).
+        let other = by_tense(!ctx.future()).filter(|_| shift.is_none());
+        let distance =
+            |p: Option<&(i32, NaiveDate)>| p.map_or(i64::MAX, |(_, d)| (*d - r).num_days().abs());
+        let reach = if ctx.lean_ahead && !ctx.future() {
+            LEAN_AHEAD_DAYS
+        } else {
+            FLIP_DAYS
+        };
+        let pick = if distance(chosen) > 180 && distance(other) <= reach {
+            other
+        } else {
+            chosen
         };
         pick?.0
     };

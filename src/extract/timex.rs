@@ -218,6 +218,7 @@ fn to_timex(
         g.n.original_span(first.chars.0 + first.clitic, last.chars.1);
     let surface = g.n.original_slice(text, start, end).to_owned();
     let dated = matches!(kind, TimexType::Date | TimexType::Time);
+    let local = weekday_conflict(f, interval);
     Timex {
         text: surface,
         start,
@@ -227,6 +228,33 @@ fn to_timex(
         modifier: f.modifier,
         earliest: interval.filter(|_| dated).map(|i| i.0),
         latest: interval.filter(|_| dated).map(|i| i.1),
+        conflict: local.as_ref().map(|_| "weekday".to_owned()),
+        local_value: local.flatten(),
+        freq: match f.expr {
+            Expr::Set { freq: Some(n), .. } => Some(format!("{n}X")),
+            _ => None,
+        },
         rule: f.rule.name(),
     }
+}
+
+/// How far a weekday's own day may lie from the date it was written with and still be read as
+/// the same day (a Hijri month sighted a day or two off Umm al-Qura).
+const LOCAL_READING_DAYS: i64 = 2;
+
+/// A weekday written with a date it is not the weekday of: `Some(local reading)`, where the
+/// reading is the day of that weekday within [`LOCAL_READING_DAYS`], if there is one.
+fn weekday_conflict(f: &Found, interval: Option<(NaiveDate, NaiveDate)>) -> Option<Option<String>> {
+    use chrono::Datelike;
+    let wd = f.weekday?;
+    let (a, b) = interval?;
+    if a != b || a.weekday().number_from_monday() == u32::from(wd) {
+        return None;
+    }
+    let local = (-LOCAL_READING_DAYS..=LOCAL_READING_DAYS)
+        .filter_map(|d| a.checked_add_signed(chrono::Duration::days(d)))
+        .filter(|d| d.weekday().number_from_monday() == u32::from(wd))
+        .min_by_key(|d| (*d - a).num_days().abs())
+        .map(super::resolve::day_value);
+    Some(local)
 }

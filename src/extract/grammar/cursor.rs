@@ -93,26 +93,13 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// A cardinal number in digits or words ("خمسة وعشرين", "أحد عشر").
+    /// A cardinal number in digits or words ("خمسة وعشرين", "أحد عشر", "ألف وتسعمائة وتسعة
+    /// وتسعين"; see [`Cursor::cardinal`]).
     pub fn number(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((v, _)) = self.num(i) {
             return Some((v, i + 1));
         }
-        let Some(Lex::Number(a)) = self.lex(i) else {
-            return None;
-        };
-        if self.t[i].article {
-            return None;
-        }
-        match self.lex(i + 1) {
-            Some(Lex::Number(10)) if a < 10 && self.t[i + 1].clitic == 0 => Some((a + 10, i + 2)),
-            Some(Lex::Number(t))
-                if a < 10 && (20..=90).contains(&t) && self.t[i + 1].clitic == 1 =>
-            {
-                Some((a + t, i + 2))
-            }
-            _ => Some((a, i + 1)),
-        }
+        self.cardinal(i)
     }
 
     /// An ordinal in words: "الخامس", "الحادي عشر", "الحادي والعشرين".
@@ -171,8 +158,14 @@ impl<'a> Cursor<'a> {
         if let Some((n, j)) = self.number(i) {
             if let Some(Lex::Unit(u, Count::Many | Count::One)) = self.lex(j) {
                 let digits = self.t[i].kind == Kind::Number;
-                let fits = (1..=1000).contains(&n) && !self.t[j].article && self.t[j].clitic == 0;
-                if fits && (!digits || self.t[i].digits <= 3) {
+                // Digits up to 1000 (a four-digit number is a year); words up to the thousands.
+                let size = if digits {
+                    n <= 1000 && self.t[i].digits <= 3
+                } else {
+                    n >= 1
+                };
+                let fits = size && n >= 1 && !self.t[j].article && self.t[j].clitic == 0;
+                if fits {
                     return Some((n, u, j + 1));
                 }
             }
@@ -202,7 +195,9 @@ impl<'a> Cursor<'a> {
             let w = t.text(self.n);
             t.kind == Kind::Word && t.lex.is_none() && (is_not_date_context(w) || w.ends_with('ا'))
         });
-        noun || matches!(self.lex(k + 1), Some(Lex::Unit(..)))
+        // "100 ألف", "3 آلاف": a number of thousands.
+        let big = matches!(self.lex(k + 1), Some(Lex::Number(n)) if n >= 100);
+        noun || big || matches!(self.lex(k + 1), Some(Lex::Unit(..)))
     }
 
     /// The number at `k` is the first part of a numeric date or code (2022-09-15, 3:16).

@@ -70,10 +70,34 @@ pub(super) fn hijri_tail(g: &Cursor, day: Option<u8>, j: usize) -> Option<(Expr,
     ))
 }
 
-/// hijri_month: "شهر رمضان", "رمضان 1446 هـ", "رمضان المقبل", "ذو الحجة 1445".
+/// hijri_month: "شهر رمضان", "رمضان 1446 هـ", "رمضان المقبل", "ذو الحجة 1445", and a bare
+/// month after a preposition ("في رمضان", "خلال شعبان"), not صفر and not a name ("إلى رجب طيب
+/// أردوغان": a word without the article right after it).
 pub fn hijri_month(g: &Cursor, i: usize) -> Option<Hit> {
-    let (e, end) = hijri_tail(g, None, i)?;
-    Some((end, vec![found(i, end, e, Rule::HijriMonth)]))
+    if let Some((e, end)) = hijri_tail(g, None, i) {
+        return Some((end, vec![found(i, end, e, Rule::HijriMonth)]));
+    }
+    let Some(Lex::HijriMonth(month)) = g.lex(i) else {
+        return None;
+    };
+    let prep = i > 0
+        && matches!(
+            g.lex(i - 1),
+            Some(Lex::YearPrep | Lex::From | Lex::Until | Lex::Before | Lex::After | Lex::Part(_))
+        );
+    let name_after = g.t.get(i + 1).is_some_and(|t| {
+        t.kind == Kind::Word && t.lex.is_none() && !t.article && !g.text(i + 1).starts_with("ال")
+    });
+    if month == 2 || g.t[i].article || g.t[i].clitic > 0 || !prep || name_after {
+        return None;
+    }
+    let e = Expr::HijriNear {
+        month,
+        day: None,
+        gregorian_year: None,
+        shift: None,
+    };
+    Some((i + 1, vec![found(i, i + 1, e, Rule::HijriMonth)]))
 }
 
 /// occasion: "عيد الفطر", "عيد الأضحى عام 2024", "عيد الفطر المقبل".

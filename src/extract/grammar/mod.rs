@@ -1,15 +1,20 @@
 //! The temporal grammar: a [`Cursor`] over lexicon-analysed tokens, the [`tense`] of a
 //! sentence, and the rules, one function each, by family: [`calendar`] (numeric dates, day and
-//! month, ranges, months, years), [`hijri`] (Hijri months, occasions), [`clock`], [`relative`]
-//! (days, weekdays, shifted units, ago) and [`period`] (durations, sets, seasons, decades,
-//! centuries, quarters, vague references, parts of a period). Every expression found names
-//! its [`Rule`].
+//! month, ranges, months, years), [`in_words`] (years and days in words), [`hijri`] (Hijri
+//! months, occasions), [`clock`], [`relative`] (days, weekdays, shifted units, ago),
+//! [`amount`] (durations, their fractions and parts, counted and vague stretches), [`set`],
+//! [`stretch`] (the weekend, the rest of a unit, the decade, weeks of a year) and [`period`]
+//! (seasons, decades, centuries, quarters, vague references, parts of a period). Number words
+//! up to the thousands are read by [`Cursor::cardinal`] ([`numbers`]). Every expression found
+//! names its [`Rule`].
 //!
 //! # Grammar
 //!
 //! `DAY` is 1–31 in digits or an ordinal word (الخامس عشر); `MONTH` is any regional month name,
 //! optionally after "شهر" and optionally doubled (`MONTH/MONTH`, `MONTH (MONTH)`); `YEAR` is a
-//! four-digit number; `SHIFT` is الماضي/المقبل/القادم/الجاري/الحالي/المنصرم and their feminines.
+//! four-digit number; `CARDINAL` a number in words up to the thousands (ثلاثمائة وخمسة وستين,
+//! ثلاثة آلاف, ألف وتسعمائة وتسعة وتسعين) and `N` one in digits or words; `SHIFT` is
+//! الماضي/المقبل/القادم/الجاري/الحالي/المنصرم and their feminines.
 //!
 //! | rule | pattern | example → value |
 //! |---|---|---|
@@ -27,21 +32,28 @@
 //! | `day_of_relative_month` | `DAY [من] الشهر (SHIFT \| نفسه)`, `DAY من هذا الشهر`, `DAY (الجاري\|الحالي)` | ١٤ من الشهر الجاري → 2013-03-14 |
 //! | `part_of` | `(مطلع\|أوائل\|منتصف\|أواخر\|نهاية …) (month \| relative_unit \| year \| YEAR \| season)` | مطلع ماي الجاري → 2014-05, mod START |
 //! | `month` | `MONTH [YEAR \| SHIFT]` (ambiguous names need context) | فبراير/شباط → 2022-02; مايو الماضي |
-//! | `hijri_month` | `[شهر] HMONTH (YEAR [هـ] \| SHIFT)`, `شهر HMONTH` | رمضان 1446 هـ → 2025-03 |
+//! | `hijri_month` | `[شهر] HMONTH (YEAR [هـ] \| SHIFT)`, `شهر HMONTH`, `(في\|خلال\|منذ …) HMONTH` (not صفر, not before a name) | رمضان 1446 هـ → 2025-03 |
 //! | `occasion` | `(عيد الفطر\|عيد الأضحى\|عيد الفصح\|عيد القيامة …) [[عام] YEAR \| SHIFT]` (Easter by the Western computus, عيد القيامة and الفصح الشرقي by the Julian) | عيد الأضحى عام 2024 → 2024-06-16; عيد الفصح 2013 → 2013-03-31 |
 //! | `year` | `(عام\|سنة\|عامي) YEAR [م] [(و\|إلى\|-) YEAR]`, `عام` before a `season_years` pair | عام 2014 → 2014 |
 //! | `year_range` | the second year of `year` or `year_after_preposition`: `(و\|إلى\|-) YEAR` | بين عامي 2014 و2018 → 2018 |
+//! | `year_in_words` | `(عام\|سنة) CARDINAL-words` (1000–2999); `(في\|منذ\|خلال\|بحلول\|حتى) CARDINAL`, `CARDINAL م`, `CARDINAL` alone between punctuation (1901–2099 with units or tens; not before a counted noun) | عام ألف وتسعمائة وتسعة وتسعين → 1999; في ألفين وسبعة وعشرين → 2027 |
+//! | `day_in_words` | `CARDINAL-words [من] MONTH-strong [YEAR \| SHIFT]` | خمسة وعشرين ديسمبر → …-12-25 |
 //! | `year_after_preposition` | `(في\|منذ\|حتى\|من\|بين …) YEAR` (not before a counted noun) | في 2015 → 2015 |
 //! | `relative_day` | `[صباح\|مساء] (أمس\|البارحة\|أول أمس\|اليوم\|غدا\|بعد غد) [WEEKDAY]`, `اليوم التالي` | أمس الأربعاء → DCT−1 |
 //! | `relative_day_date` | `relative_day WEEKDAY (numeric_date \| day_month)`, no comma between | اليوم الجمعة 20 غشت 2021 → 2021-08-20 |
 //! | `weekday` | `[صباح\|مساء] [يوم\|يومي] WEEKDAY [SHIFT]`, `WEEKDAY (و WEEKDAY)* من relative_unit`, `WEEKDAY-bare relative_unit` (that week's day) | الجمعة الماضية → last Friday; أحد الأسبوع الماضي |
 //! | `weekday_date` | `[يوم] WEEKDAY [،] (numeric_date \| day_month)` | الثلاثاء 15 سبتمبر → 2022-09-15 |
 //! | `relative_unit` | `(الأسبوع\|الشهر\|العام\|السنة) (SHIFT \| نفسه \| التالي \| السابق)`, `(هذا\|هذه) UNIT` | هذا الأسبوع → 2022-W37 |
-//! | `ago` | `(قبل\|بعد) (N UNIT \| UNIT-dual \| UNIT)` | قبل يومين → DCT−2 |
-//! | `duration` | `N UNIT`, `UNIT-dual`, `UNIT واحد`, `لمدة UNIT` | ثلاثة أيام → P3D |
-//! | `set` | `سنويا\|شهريا\|…`, `كل UNIT`, `كل يوم WEEKDAY`, `كل N UNIT` | كل عام → P1Y |
+//! | `rest_of` | `(بقية\|باقي\|ما تبقى من) (relative_unit \| ال-UNIT)`: the unit | بقية الأسبوع → 2022-W37 |
+//! | `ago` | `(قبل\|بعد) (N UNIT \| UNIT-dual \| UNIT)`, not before a year, a date or a weekday (قبل عام 2020 is a `year`); before `(من\|على) EVENT` the amount alone is a `duration` | قبل يومين → DCT−2; قبل 24 ساعة من بدء التصويت → PT24H |
+//! | `duration` | `N UNIT`, `UNIT-dual`, `UNIT واحد`, `لمدة UNIT`, `N.N UNIT`, `(نصف\|ربع\|ثلث) UNIT`, `PART [ونصف\|وربع\|إلا ربع] (و PART)*` (smaller units), `ال-UNIT-plural (ال-N \| القليلة) [SHIFT\|الأخيرة]`, `(عدة\|بضعة) UNIT-plural` (PXD; after قبل/بعد an `ago`, PAST_REF/FUTURE_REF), decade words only beside a word of time (عقد is also a contract); N up to the thousands in words | ساعة ونصف → PT1H30M; عام واحد وشهر و21 يوما → P1Y1M21D; الأشهر الستة الماضية → P6M; الأيام القليلة الماضية → PXD |
+//! | `set` | `سنويا\|شهريا\|…`, `كل UNIT`, `كل يوم WEEKDAY`, `كل WEEKDAY-bare`, `كل DAYPART`, `كل N UNIT`; `TIMES (set \| في ال-UNIT)` with its frequency | كل يوم اثنين → XXXX-WXX-1; كل صباح → XXXX-XX-XXTMO; مرتين في الأسبوع → P1W freq 2X |
 //! | `season` | `SEASON YEAR`, `ال-SEASON [SHIFT]`, `هذا ال-SEASON` | صيف 2016 → 2016-SU |
 //! | `decade` | `ال-DECADE`, `DECADE القرن (ORD \| SHIFT)` | التسعينيات → 199 |
+//! | `relative_decade` | `العقد (الماضي\|المقبل\|القادم)`, `(خلال\|في …) العقد (الحالي\|الجاري)`, `هذا العقد` (not before ل + owner: العقد المقبل للاعب is a contract) | العقد القادم → 203 (DCT 2022) |
+//! | `weekend` | `عطلة نهاية (الأسبوع [SHIFT] \| هذا الأسبوع)` | عطلة نهاية الأسبوع الماضي → 2016-W44-WE |
+//! | `week_of_year` | `(الأسبوع ORD \| ORD أسبوع) (من\|في) ([عام] YEAR \| relative_unit-year)` (ISO weeks) | الأسبوع الأول من عام 2015 → 2015-W01 |
+//! | `this_month` | `(هذا\|هذه) MONTH` | هذا مارس → 2022-03 |
 //! | `century` | `القرن (ORD \| N \| SHIFT)` | القرن الحادي والعشرين → 20 |
 //! | `quarter_half` | `(الربع\|النصف) ORD [من] (YEAR \| عام YEAR \| relative_unit)` | الربع الأول من 2023 → 2023-Q1 |
 //! | `vague` | `الآن\|حاليا\|مؤخرا\|في وقت سابق\|قريبا` | الآن → PRESENT_REF |
@@ -51,27 +63,36 @@
 //! followed by a counted noun (المادة 51, 400 مليار دولار, في 2000 جندي).
 //!
 
+pub mod amount;
 pub mod calendar;
 pub mod clock;
 pub mod cursor;
 pub mod days;
 pub mod hijri;
+pub mod in_words;
+pub mod numbers;
 pub mod numeric;
 pub mod period;
 pub mod relative;
+pub mod set;
+pub mod stretch;
 pub mod tense;
 
 use super::TimexMod;
 use super::resolve::Expr;
 
+pub use amount::duration;
 pub use calendar::{day_month, latin_date, month, range_days, year_after_preposition, year_word};
 pub use clock::{clock, clock_range, with_clock};
 pub use cursor::Cursor;
 pub use days::{month_day, nth_day};
 pub use hijri::{hijri_month, occasion};
+pub use in_words::{day_in_words, year_in_words};
 pub use numeric::numeric_date;
-pub use period::{century, decade, duration, part_of, quarter_half, season, set, vague};
+pub use period::{century, decade, part_of, quarter_half, season, vague};
 pub use relative::{ago, relative_day, relative_unit, weekday};
+pub use set::set;
+pub use stretch::{relative_decade, rest_of, this_month, week_of_year, weekend};
 
 /// The name of the rule that found an expression; each is a row of the grammar table above.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,17 +115,24 @@ pub enum Rule {
     Occasion,
     Year,
     YearRange,
+    YearInWords,
+    DayInWords,
     YearAfterPreposition,
     RelativeDay,
     RelativeDayDate,
     Weekday,
     WeekdayDate,
     RelativeUnit,
+    RestOf,
     Ago,
     Duration,
     Set,
     Season,
     Decade,
+    RelativeDecade,
+    Weekend,
+    WeekOfYear,
+    ThisMonth,
     Century,
     QuarterHalf,
     Vague,
@@ -131,17 +159,24 @@ impl Rule {
         Rule::Occasion,
         Rule::Year,
         Rule::YearRange,
+        Rule::YearInWords,
+        Rule::DayInWords,
         Rule::YearAfterPreposition,
         Rule::RelativeDay,
         Rule::RelativeDayDate,
         Rule::Weekday,
         Rule::WeekdayDate,
         Rule::RelativeUnit,
+        Rule::RestOf,
         Rule::Ago,
         Rule::Duration,
         Rule::Set,
         Rule::Season,
         Rule::Decade,
+        Rule::RelativeDecade,
+        Rule::Weekend,
+        Rule::WeekOfYear,
+        Rule::ThisMonth,
         Rule::Century,
         Rule::QuarterHalf,
         Rule::Vague,
@@ -168,17 +203,24 @@ impl Rule {
             Rule::Occasion => "occasion",
             Rule::Year => "year",
             Rule::YearRange => "year_range",
+            Rule::YearInWords => "year_in_words",
+            Rule::DayInWords => "day_in_words",
             Rule::YearAfterPreposition => "year_after_preposition",
             Rule::RelativeDay => "relative_day",
             Rule::RelativeDayDate => "relative_day_date",
             Rule::Weekday => "weekday",
             Rule::WeekdayDate => "weekday_date",
             Rule::RelativeUnit => "relative_unit",
+            Rule::RestOf => "rest_of",
             Rule::Ago => "ago",
             Rule::Duration => "duration",
             Rule::Set => "set",
             Rule::Season => "season",
             Rule::Decade => "decade",
+            Rule::RelativeDecade => "relative_decade",
+            Rule::Weekend => "weekend",
+            Rule::WeekOfYear => "week_of_year",
+            Rule::ThisMonth => "this_month",
             Rule::Century => "century",
             Rule::QuarterHalf => "quarter_half",
             Rule::Vague => "vague",
@@ -193,6 +235,8 @@ pub struct Found {
     pub last: usize,
     pub expr: Expr,
     pub modifier: Option<TimexMod>,
+    /// The weekday the text gave with a full date ("الأحد 29 رمضان"), checked against it.
+    pub weekday: Option<u8>,
     pub rule: Rule,
 }
 
@@ -205,6 +249,7 @@ fn found(first: usize, last: usize, expr: Expr, rule: Rule) -> Found {
         last,
         expr,
         modifier: None,
+        weekday: None,
         rule,
     }
 }
@@ -227,20 +272,27 @@ pub const RULES: &[fn(&Cursor, usize) -> Option<Hit>] = &[
     day_month,
     month_day,
     nth_day,
+    weekend,
     part_of,
     month,
+    this_month,
     hijri_month,
     occasion,
     year_word,
+    year_in_words,
+    day_in_words,
     year_after_preposition,
     relative_day,
     weekday,
+    rest_of,
     relative_unit,
     ago,
     duration,
     set,
     season,
     decade,
+    relative_decade,
+    week_of_year,
     century,
     quarter_half,
     vague,

@@ -6,90 +6,8 @@ use super::super::resolve::Expr;
 use super::super::token::Kind;
 use super::calendar::{month, year_word};
 use super::relative::relative_unit;
+use super::stretch::relative_decade;
 use super::{Cursor, Hit, Rule, date, found};
-
-/// duration: "ثلاثة أيام", "يومين", "ست سنوات", "30 عاما", "شهر واحد", "لمدة شهر" (the
-/// preposition outside the expression).
-pub fn duration(g: &Cursor, i: usize) -> Option<Hit> {
-    if g.lex(i) == Some(Lex::ForDuration) {
-        if let Some(Lex::Unit(u, Count::One)) = g.lex(i + 1) {
-            if !g.t[i + 1].article {
-                let e = Expr::Duration { n: 1, unit: u };
-                return Some((i + 2, vec![found(i + 1, i + 2, e, Rule::Duration)]));
-            }
-        }
-        return None;
-    }
-    // "العامين الماضيين", "الشهرين المقبلين": the last or next two units.
-    if let (Some(Lex::Unit(unit, Count::Two)), Some(Lex::Shift(s))) = (g.lex(i), g.lex(i + 1)) {
-        if g.t[i].article && s != 0 {
-            let e = Expr::Duration { n: 2, unit };
-            return Some((i + 2, vec![found(i, i + 2, e, Rule::Duration)]));
-        }
-    }
-    let (n, unit, end) = g.duration(i)?;
-    Some((
-        end,
-        vec![found(i, end, Expr::Duration { n, unit }, Rule::Duration)],
-    ))
-}
-
-/// set: "سنويا", "كل عام", "كل أسبوع", "كل يوم جمعة", "كل أربع سنوات".
-pub fn set(g: &Cursor, i: usize) -> Option<Hit> {
-    if let Some(Lex::Every(unit)) = g.lex(i) {
-        return Some((
-            i + 1,
-            vec![found(
-                i,
-                i + 1,
-                Expr::Set {
-                    unit,
-                    n: 1,
-                    weekday: None,
-                },
-                Rule::Set,
-            )],
-        ));
-    }
-    if g.lex(i) != Some(Lex::Each) {
-        return None;
-    }
-    let (e, end) = match g.lex(i + 1) {
-        Some(Lex::Unit(Unit::Day, Count::One)) if matches!(g.lex(i + 2), Some(Lex::Weekday(_))) => {
-            let Some(Lex::Weekday(w)) = g.lex(i + 2) else {
-                return None;
-            };
-            (
-                Expr::Set {
-                    unit: Unit::Week,
-                    n: 1,
-                    weekday: Some(w),
-                },
-                i + 3,
-            )
-        }
-        Some(Lex::Unit(unit, Count::One)) if !g.t[i + 1].article => (
-            Expr::Set {
-                unit,
-                n: 1,
-                weekday: None,
-            },
-            i + 2,
-        ),
-        _ => {
-            let (n, unit, end) = g.duration(i + 1)?;
-            (
-                Expr::Set {
-                    unit,
-                    n,
-                    weekday: None,
-                },
-                end,
-            )
-        }
-    };
-    Some((end, vec![found(i, end, e, Rule::Set)]))
-}
 
 /// season: "صيف 2016", "الصيف", "الشتاء الماضي", "هذا الصيف". Not "الربيع العربي".
 pub fn season(g: &Cursor, i: usize) -> Option<Hit> {
@@ -277,10 +195,18 @@ pub fn part_of(g: &Cursor, i: usize) -> Option<Hit> {
         return None;
     };
     let j = i + 1;
-    let inner = [month, relative_unit, year_word, season, decade, century]
-        .iter()
-        .filter_map(|rule| rule(g, j))
-        .max_by_key(|(end, _)| *end);
+    let inner = [
+        month,
+        relative_unit,
+        year_word,
+        season,
+        decade,
+        relative_decade,
+        century,
+    ]
+    .iter()
+    .filter_map(|rule| rule(g, j))
+    .max_by_key(|(end, _)| *end);
     let (end, mut pieces) = match inner {
         Some(hit) if hit.1.len() == 1 => hit,
         _ => {

@@ -109,6 +109,7 @@ pub fn weekday(g: &Cursor, i: usize) -> Option<Hit> {
         if dated.len() == 1 {
             dated[0].first = i;
             dated[0].rule = Rule::WeekdayDate;
+            dated[0].weekday = Some(wd);
             return Some((end, dated));
         }
     }
@@ -204,7 +205,12 @@ pub fn ago(g: &Cursor, i: usize) -> Option<Hit> {
         Lex::After => 1,
         _ => return None,
     };
+    // "قبل عقد": the singular عقد is also a verb and a verbal noun, so the lexicon does not
+    // hold it as a unit.
+    let lone =
+        |k: usize| super::amount::decade_word(g, k) == Some(1) && super::amount::lone_decade(g, k);
     let (n, unit, end) = match g.lex(i + 1) {
+        Some(Lex::Past) if lone(i + 1) => (1, Unit::Decade, i + 2),
         Some(Lex::Unit(u, Count::One))
             if !g.t[i + 1].article && g.lex(i + 2) != Some(Lex::Number(1)) =>
         {
@@ -212,13 +218,45 @@ pub fn ago(g: &Cursor, i: usize) -> Option<Hit> {
         }
         _ => g.duration(i + 1)?,
     };
-    // "قبل شهر رمضان" is "before the month of Ramadan".
-    if matches!(g.lex(end), Some(Lex::Month { .. } | Lex::HijriMonth(_))) {
+    // "قبل شهر رمضان" is "before the month of Ramadan", "قبل عام 2020" before the year 2020,
+    // "قبل يوم الجمعة" before Friday.
+    let names_next = matches!(
+        g.lex(end),
+        Some(Lex::Month { .. } | Lex::HijriMonth(_) | Lex::Weekday(_))
+    ) || g.num(end).is_some()
+        || g.cardinal(end).is_some_and(|(v, _)| v >= 1000);
+    if names_next && end == i + 2 {
         return None;
     }
+    // "بعد عشر سنوات من إنهاء السياسة", "قبل 24 ساعة من بدء التصويت": counted from a
+    // happening, not from the reference: the amount alone, a DURATION ("من الآن" is the
+    // reference).
+    if anchored_elsewhere(g, end) {
+        if let Some(hit) = super::amount::duration(g, i + 1) {
+            return Some(hit);
+        }
+        let e = Expr::Duration { n, unit };
+        return Some((end, vec![found(i + 1, end, e, Rule::Duration)]));
+    }
+    // "قبل عقدين" is twenty years back, not the decade before last: a year.
+    let (unit, n) = match unit {
+        Unit::Decade => (Unit::Year, n * 10),
+        Unit::Century => (Unit::Year, n * 100),
+        u => (u, n),
+    };
     let e = Expr::RelUnit {
         unit,
         shift: sign * n as i32,
     };
     Some((end, vec![found(i, end, e, Rule::Ago)]))
+}
+
+/// After an offset at `k`: "من" or "على" (folded علي) and a happening ("من إنهاء", "على توقيع"), not "من
+/// الآن" / "من اليوم".
+fn anchored_elsewhere(g: &Cursor, k: usize) -> bool {
+    let prep = g.lex(k) == Some(Lex::From) || g.text(k) == "علي";
+    // "بعد عقد من الزمن": "of time" says nothing of a happening.
+    let now = matches!(g.lex(k + 1), Some(Lex::Vague(_) | Lex::RelDay(_)))
+        || matches!(g.text(k + 1), "الزمن" | "الزمان");
+    prep && !now && g.t.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
 }

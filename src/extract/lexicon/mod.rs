@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 use super::TimexMod;
 use super::normalize::fold;
 
+pub mod amounts;
 pub mod events;
 pub mod gazetteer;
 pub mod schedule;
@@ -361,6 +362,11 @@ const UNITS: &[(&str, Unit, Count)] = &[
     ("سنتان", Unit::Year, Count::Two),
     ("عقود", Unit::Decade, Count::Many),
     ("قرن", Unit::Century, Count::One),
+    ("قرنا", Unit::Century, Count::Many),
+    // Also "contract": a duration only beside a word of time (see grammar::amount).
+    ("عقدا", Unit::Decade, Count::Many),
+    ("عقدين", Unit::Decade, Count::Two),
+    ("عقدان", Unit::Decade, Count::Two),
     ("قرنين", Unit::Century, Count::Two),
     ("قرون", Unit::Century, Count::Many),
 ];
@@ -888,7 +894,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for &(w, u, c) in UNITS {
         lx.insert(w, Unit(u, c));
     }
-    for &(w, n) in NUMBERS {
+    for &(w, n) in NUMBERS.iter().chain(amounts::BIG_NUMBERS) {
         lx.insert(w, Number(n));
     }
     for &(w, n) in ORDINALS {
