@@ -179,7 +179,9 @@ pub(super) fn participants(
         Some(Lex::Actor(_) | Lex::Place(_)) if k > i && discussed(g, l, i, k) => None,
         // "نقلته وكالة الأنباء الفرنسية": the state a news source belongs to reports the
         // happening (an interview given to it is another matter).
-        Some(Lex::Actor(_) | Lex::Place(_)) if kind != EventKind::Statement && is_source(g, k) => {
+        Some(lex @ (Lex::Actor(_) | Lex::Place(_)))
+            if kind != EventKind::Statement && !names_person(lex) && is_source(g, k) =>
+        {
             None
         }
         // "أول لقاء منذ اندلاع الحرب في أوكرانيا": a state in a منذ phrase is background.
@@ -459,4 +461,9 @@ pub(super) fn is_source(g: &Cursor, k: usize) -> bool {
         }
     }
     false
+}
+
+/// True when a word names a person (a source is owned by a state, never by a person).
+fn names_person(lex: Lex) -> bool {
+    matches!(lex, Lex::Actor(n) if IS_PERSON[usize::from(n)])
 }

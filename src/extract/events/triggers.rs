@@ -10,7 +10,7 @@ use crate::extract::lexicon::events::{
     ANNOUNCE, Form, MEET, PLACES, PlaceNeed, TRIGGERS, TriggerDef,
 };
 use crate::extract::lexicon::{
-    Lex, announcement, is_agreement_noun, is_discuss_word, is_during_it, talk_verb,
+    Lex, VerbTrigger, is_agreement_noun, is_discuss_word, is_during_it, verb_trigger,
 };
 use crate::extract::token::Kind;
 
@@ -29,21 +29,21 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
             // "أعلنت الوزارة": an announcement, weighed by the finder once every trigger is
             // known (it never absorbs nor is absorbed).
             let t = &g.t[i];
-            if t.kind == Kind::Word && t.lex != Some(Lex::Future) {
-                if let Some(form) = announcement(t.text(g.n)) {
-                    out.push(Candidate {
+            if t.kind == Kind::Word && matches!(t.lex, None | Some(Lex::Past)) {
+                match verb_trigger(t.text(g.n)) {
+                    Some(VerbTrigger::Announces(form)) => out.push(Candidate {
                         tok: i,
                         def: ANNOUNCE,
                         form,
-                    });
-                } else if let Some(form) = talk_verb(t.text(g.n)) {
-                    if talks_with(g, l, i, &out) {
+                    }),
+                    Some(VerbTrigger::Talks(form)) if talks_with(g, l, i, &out) => {
                         out.push(Candidate {
                             tok: i,
                             def: MEET,
                             form,
-                        });
+                        })
                     }
+                    _ => {}
                 }
             }
             continue;

@@ -1001,39 +1001,41 @@ pub fn is_background_word(folded: &str) -> bool {
     BACKGROUND_WORDS.contains(folded)
 }
 
-static ANNOUNCEMENTS: LazyLock<HashMap<String, events::Form>> = LazyLock::new(|| {
-    events::ANNOUNCEMENTS
-        .iter()
-        .map(|&(w, form)| (fold(w), form))
-        .collect()
-});
-
-/// The form of a folded verb of announcing ([`events::ANNOUNCEMENTS`]), with or without a
-/// conjunction before it ("وأعلنت").
-pub fn announcement(folded: &str) -> Option<events::Form> {
-    ANNOUNCEMENTS.get(folded).copied().or_else(|| {
-        let bare = folded
-            .strip_prefix('و')
-            .or_else(|| folded.strip_prefix('ف'))?;
-        ANNOUNCEMENTS.get(bare).copied()
-    })
+/// What a verb found by its spelling, not by the lexicon, tells: an announcement or talks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbTrigger {
+    /// [`events::ANNOUNCEMENTS`].
+    Announces(events::Form),
+    /// [`events::TALK_VERBS`].
+    Talks(events::Form),
 }
 
-static TALK_VERBS: LazyLock<HashMap<String, events::Form>> = LazyLock::new(|| {
-    events::TALK_VERBS
+/// Both word lists in one table: a word is looked up once.
+static VERB_TRIGGERS: LazyLock<(HashMap<String, VerbTrigger>, usize)> = LazyLock::new(|| {
+    let announces = events::ANNOUNCEMENTS
         .iter()
-        .map(|&(w, form)| (fold(w), form))
-        .collect()
+        .map(|&(w, f)| (fold(w), VerbTrigger::Announces(f)));
+    let talks = events::TALK_VERBS
+        .iter()
+        .map(|&(w, f)| (fold(w), VerbTrigger::Talks(f)));
+    let map: HashMap<String, VerbTrigger> = announces.chain(talks).collect();
+    // With a conjunction before it, the longest word may be two bytes longer.
+    let longest = map.keys().map(|w| w.len()).max().unwrap_or(0) + 2;
+    (map, longest)
 });
 
-/// The form of a folded verb of discussing ([`events::TALK_VERBS`]), with or without a
-/// conjunction before it ("وبحث").
-pub fn talk_verb(folded: &str) -> Option<events::Form> {
-    TALK_VERBS.get(folded).copied().or_else(|| {
+/// The announcement or talk verb a folded word is ([`VerbTrigger`]), with or without a
+/// conjunction before it ("وأعلنت", "وبحث").
+pub fn verb_trigger(folded: &str) -> Option<VerbTrigger> {
+    let (map, longest) = &*VERB_TRIGGERS;
+    if folded.len() > *longest {
+        return None;
+    }
+    map.get(folded).copied().or_else(|| {
         let bare = folded
             .strip_prefix('و')
             .or_else(|| folded.strip_prefix('ف'))?;
-        TALK_VERBS.get(bare).copied()
+        map.get(bare).copied()
     })
 }
 
