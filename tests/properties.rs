@@ -686,6 +686,9 @@ fn minimized_failures_stay_fixed() {
         // clock: hour 24 is accepted with any minutes, giving T24:01, T24:30.
         "الساعة 24:01",
         "الساعة 24:00 والنصف",
+        // duration: a separate و at the very end of the text ("عامي و ") read the token after it.
+        "عامي و ",
+        "ثلاثة أيام و",
     ];
     let dcts = [None, Dct::parse("2022-09-15").ok()];
     let mut failures = Vec::new();

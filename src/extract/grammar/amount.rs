@@ -143,10 +143,12 @@ fn joined(g: &Cursor, k: usize) -> Option<usize> {
 
 /// The part at `k` reached through a glued و: the و is a clitic of its first token.
 fn part_after_and(g: &Cursor, k: usize) -> Option<(Unit, u64, usize)> {
-    if g.t[k].clitic == 1 {
+    // "عامي و" at the end of the text: nothing after the و.
+    let t = g.t.get(k)?;
+    if t.clitic == 1 {
         // "وشهر", "وثلاثة أشهر": the lookup stripped the و.
         if let Some(Lex::Unit(u, Count::One)) = g.lex(k) {
-            if !g.t[k].article {
+            if !t.article {
                 return Some((u, SCALE, k + 1));
             }
         }
