@@ -256,10 +256,17 @@ pub(super) fn date_for(
             !(trigger_in(g, triggers, clause_start..d.first) || reported)
         }
     };
-    let in_clause = here
-        .iter()
-        .filter(|d| l.clause[d.first] == l.clause[i])
-        .filter(mine)
+    // "أعلن بوتين الأربعاء أنه اتفق ... على حضوره قمة ... في تشرين الأول": a date before the
+    // أن is the report's; one after the trigger in its clause is its own.
+    let reported = |d: &&Dated| d.first < i && reported_after(g, d.timex.start, d.timex.end, i);
+    let in_own_clause = || {
+        here.iter()
+            .filter(|d| l.clause[d.first] == l.clause[i])
+            .filter(mine)
+    };
+    let after_own = in_own_clause().any(|d| d.first > i);
+    let in_clause = in_own_clause()
+        .filter(|d| !(after_own && reported(d)))
         .min_by_key(|d| (dist(d), d.first < i));
     let before = || {
         here.iter()

@@ -171,8 +171,12 @@ pub(super) fn participants(
     // "تجاه الصين": the state after a topic preposition is talked about, not taking part;
     // "في أستانا": the city a meeting or call is held in is its place, not a party (a visit's
     // destination is one, and a summit's host takes part in it).
+    let topic = talk_topic(g, l, i);
     let named = |k: usize| match g.lex(k) {
         Some(Lex::Actor(_) | Lex::Place(_)) if k > 0 && g.lex(k - 1) == Some(Lex::Topic) => None,
+        // "ناقش الرئيسان ... مخرجات الاتصالات الروسية الأميركية": what a verb of discussing
+        // discusses takes no part.
+        Some(Lex::Actor(_) | Lex::Place(_)) if topic.is_some_and(|t| k >= t) => None,
         Some(Lex::Place(p)) if talks(kind) && is_venue(g, k, p) => None,
         Some(Lex::Actor(_)) if talks(kind) && is_capital_of(g, k) => None,
         // "مباحثات تتناول الصراع في أوكرانيا": what the talks are about takes no part.
@@ -466,4 +470,51 @@ pub(super) fn is_source(g: &Cursor, k: usize) -> bool {
 /// True when a word names a person (a source is owned by a state, never by a person).
 fn names_person(lex: Lex) -> bool {
     matches!(lex, Lex::Actor(n) if IS_PERSON[usize::from(n)])
+}
+
+/// Where the topic of a verb of discussing at `i` begins ([`crate::extract::lexicon::talk_verb`]
+/// words are no lexicon triggers): after the sides that follow it ("ناقش الرئيسان بوتين وشي
+/// مخرجات ..."), at the first word that is neither a side, "مع" nor a title before one; right
+/// after a dual, whose sides stand before it ("بوتين وشي ناقشا مخرجات ..."), save "مع" and the
+/// side after it. `None` for any other trigger.
+fn talk_topic(g: &Cursor, l: &Layout, i: usize) -> Option<usize> {
+    let t = &g.t[i];
+    if t.kind != Kind::Word || matches!(t.lex, Some(Lex::Trigger(_))) {
+        return None;
+    }
+    let w = t.text(g.n);
+    if !matches!(
+        crate::extract::lexicon::verb_trigger(w),
+        Some(crate::extract::lexicon::VerbTrigger::Talks(_))
+    ) {
+        return None;
+    }
+    let dual = w.ends_with('ا') || w.ends_with("ان");
+    let clause = l.clause_of(i);
+    let mut seen_side = false;
+    let mut with = false;
+    for k in i + 1..clause.end {
+        let tk = &g.t[k];
+        if tk.kind != Kind::Word {
+            continue;
+        }
+        let text = tk.text(g.n);
+        if text == "مع" || text == "ومع" {
+            with = true;
+            continue;
+        }
+        if names_side(tk.lex) {
+            if dual && !with {
+                return Some(k);
+            }
+            seen_side = true;
+            continue;
+        }
+        // A word after the sides: the topic starts here (a title before the first side, such
+        // as "وزير الخارجية", does not end them).
+        if seen_side || (dual && !with) {
+            return Some(k);
+        }
+    }
+    None
 }
