@@ -38,6 +38,11 @@ pub(super) fn one_per_happening(
                 .flatten()
         })
         .collect();
+    // Each summit held by two with each other ("قمة مع نظيره"), read once.
+    let held_with: Vec<bool> = events
+        .iter()
+        .map(|e| e.kind == EventKind::Summit && summit_with(text, n, e))
+        .collect();
     let body = body_start(text);
     let mut kept: Vec<usize> = Vec::with_capacity(events.len());
     for (n, e) in events.iter().enumerate() {
@@ -53,7 +58,7 @@ pub(super) fn one_per_happening(
                 && kinds.contains(&EventKind::Summit)
                 && names[summit].is_none()
                 && sides[n].len() == 2
-                && summit_with(text, &events[summit])
+                && held_with[summit]
         };
         let repeat = recent.iter().any(|&o| {
             let other = &events[o];
@@ -98,18 +103,11 @@ pub(super) fn one_per_happening(
 
 /// True when a summit is named by who holds it with whom: "قمة مع نظيره", "قمة ثنائية", "قمة
 /// بين الزعيمين" (not "منتدى", nor "سبقت القمة محادثات").
-fn summit_with(text: &str, e: &Event) -> bool {
-    let word: String = text.chars().skip(e.start).take(e.end - e.start).collect();
-    let next: String = text
-        .chars()
-        .skip(e.end)
-        .take(16)
-        .collect::<String>()
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_owned();
-    word.ends_with("قمة") && ["مع", "بين", "ثنائية"].contains(&next.as_str())
+fn summit_with(text: &str, n: &Normalized, e: &Event) -> bool {
+    let word = n.original_slice(text, e.start, e.end);
+    let next = n.original_slice(text, e.end, e.end + 16);
+    let next = next.split_whitespace().next().unwrap_or("");
+    word.ends_with("قمة") && ["مع", "بين", "ثنائية"].contains(&next)
 }
 
 /// Lines a page may print before its body: a timestamp, the headline, the headline again,

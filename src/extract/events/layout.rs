@@ -139,3 +139,8 @@ pub(crate) fn token_range(g: &Cursor, start: usize, end: usize) -> Option<(usize
 pub(super) fn word_in(g: &Cursor, k: usize, words: &[&str]) -> bool {
     g.t[k].kind == Kind::Word && words.contains(&g.t[k].text(g.n))
 }
+
+/// True when token `k` is the word "مع" (with), or "ومع".
+pub(super) fn is_with(g: &Cursor, k: usize) -> bool {
+    word_in(g, k, &["مع", "ومع"])
+}

@@ -472,7 +472,7 @@ fn names_person(lex: Lex) -> bool {
     matches!(lex, Lex::Actor(n) if IS_PERSON[usize::from(n)])
 }
 
-/// Where the topic of a verb of discussing at `i` begins ([`crate::extract::lexicon::talk_verb`]
+/// Where the topic of a verb of discussing at `i` begins ([`crate::extract::lexicon::verb_trigger`]
 /// words are no lexicon triggers): after the sides that follow it ("ناقش الرئيسان بوتين وشي
 /// مخرجات ..."), at the first word that is neither a side, "مع" nor a title before one; right
 /// after a dual, whose sides stand before it ("بوتين وشي ناقشا مخرجات ..."), save "مع" and the
@@ -498,8 +498,7 @@ fn talk_topic(g: &Cursor, l: &Layout, i: usize) -> Option<usize> {
         if tk.kind != Kind::Word {
             continue;
         }
-        let text = tk.text(g.n);
-        if text == "مع" || text == "ومع" {
+        if is_with(g, k) {
             with = true;
             continue;
         }

@@ -67,16 +67,12 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
         // Two words apart only for the same kind ("لقاء قمة"): "المحادثات عن توقيع" is two.
         // What a signing verb signs is part of it: "وقع الجانبان مذكرة تفاهم".
         // A definite first word takes no complement: "سبقت القمة محادثات" is two.
-        let absorbed = out
-            .iter()
-            .rev()
-            .find(|p| !p.def.announces)
-            .is_some_and(|p| {
-                l.clause[p.tok] == l.clause[i]
-                    && ((i - p.tok == 1 && !is_definite(g, p.tok))
-                        || (i - p.tok == 2 && p.def.kind == def.kind)
-                        || (i - p.tok <= 6 && p.def.needs_agreement_noun && def.needs_signing))
-            });
+        let absorbed = last_trigger(&out).is_some_and(|p| {
+            l.clause[p.tok] == l.clause[i]
+                && ((i - p.tok == 1 && !is_definite(g, p.tok))
+                    || (i - p.tok == 2 && p.def.kind == def.kind)
+                    || (i - p.tok <= 6 && p.def.needs_agreement_noun && def.needs_signing))
+        });
         if absorbed {
             continue;
         }
@@ -92,10 +88,7 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
             def.kind == EventKind::Agreement && !def.needs_agreement_noun && !def.needs_signing;
         let during_contact = agreeing
             && g.t.get(i + 1).is_some_and(|t| is_during_it(t.text(g.n)))
-            && out
-                .iter()
-                .rev()
-                .find(|p| !p.def.announces)
+            && last_trigger(&out)
                 .is_some_and(|p| p.def.kind.is_contact() && l.sentence[p.tok] == l.sentence[i]);
         if during_contact {
             continue;
@@ -105,16 +98,19 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
     out
 }
 
+/// The last candidate found that is not an announcement: announcements never absorb a
+/// trigger nor frame one.
+fn last_trigger(found: &[Candidate]) -> Option<&Candidate> {
+    found.iter().rev().find(|p| !p.def.announces)
+}
+
 /// True when a verb of discussing at `i` tells talks: it names both sides ("ناقش بوتين وشي",
 /// "أن بوتين، وشي، ناقشا") or says with whom ("بحث الوزير مع نظيره"), and no contact already
 /// told in its sentence is what the discussing belongs to ("خلال اللقاء ناقش الزعيمان"). Sides
 /// told only by a pair word ("بحث الجانبان", "الزعيمين بحثا") are those of a contact told
 /// before: what it discussed, not talks of their own.
 fn talks_with(g: &Cursor, l: &Layout, i: usize, found: &[Candidate]) -> bool {
-    let told = found
-        .iter()
-        .rev()
-        .find(|p| !p.def.announces)
+    let told = last_trigger(found)
         .is_some_and(|p| p.def.kind.is_contact() && l.sentence[p.tok] == l.sentence[i]);
     if told {
         return false;
@@ -133,8 +129,7 @@ fn talks_with(g: &Cursor, l: &Layout, i: usize, found: &[Candidate]) -> bool {
     }
     let mut with = false;
     for k in ahead.clone().take_while(|&k| l.clause[k] == l.clause[i]) {
-        let w = g.t[k].text(g.n);
-        if g.t[k].kind == Kind::Word && (w == "مع" || w == "ومع") {
+        if is_with(g, k) {
             with = true;
         } else if with && names_side(g.lex(k)) {
             return true;
