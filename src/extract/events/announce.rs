@@ -20,7 +20,7 @@ use super::dating::{Dated, Governing, event_date};
 use super::layout::*;
 use super::participants::{is_source, participant};
 use crate::extract::grammar::Cursor;
-use crate::extract::lexicon::events::{ANNOUNCED_WORDS, SCHEDULE_NOUNS};
+use crate::extract::lexicon::{is_announced_word, is_schedule_noun};
 use crate::extract::token::Kind;
 
 /// What an announcement at token `i` is, when it is one: its date with the date's original
@@ -69,9 +69,7 @@ pub(super) fn announcement(
             .map(|r| format!("ال{r}"))
             .or_else(|| w.strip_prefix(['و', 'ف', 'ب', 'ل']).map(str::to_owned));
         t.kind == Kind::Word
-            && SCHEDULE_FOLDED
-                .iter()
-                .any(|s| s == w || bare.as_deref() == Some(s.as_str()))
+            && (is_schedule_noun(w) || bare.as_deref().is_some_and(is_schedule_noun))
     });
     if !dates_content && !schedule {
         return None;
@@ -92,24 +90,8 @@ pub(super) fn announcement(
     Some(((on, (date.timex.start, date.timex.end)), sides))
 }
 
-/// [`ANNOUNCED_WORDS`] folded as the text is.
-static ANNOUNCED_FOLDED: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    ANNOUNCED_WORDS
-        .iter()
-        .map(|w| crate::extract::normalize::fold(w))
-        .collect()
-});
-
-/// [`SCHEDULE_NOUNS`] folded as the text is.
-static SCHEDULE_FOLDED: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    SCHEDULE_NOUNS
-        .iter()
-        .map(|w| crate::extract::normalize::fold(w))
-        .collect()
-});
-
 /// True when token `k` starts what is announced (أن, بأن, عن).
 fn opens_content(g: &Cursor, k: usize) -> bool {
     let t = &g.t[k];
-    t.kind == Kind::Word && ANNOUNCED_FOLDED.iter().any(|w| w == t.text(g.n))
+    t.kind == Kind::Word && is_announced_word(t.text(g.n))
 }

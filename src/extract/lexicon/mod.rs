@@ -1039,6 +1039,21 @@ pub fn verb_trigger(folded: &str) -> Option<VerbTrigger> {
     })
 }
 
+static ANNOUNCED_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| folded(events::ANNOUNCED_WORDS));
+
+/// True for a folded word that opens what is announced ([`events::ANNOUNCED_WORDS`]).
+pub fn is_announced_word(folded: &str) -> bool {
+    ANNOUNCED_WORDS.contains(folded)
+}
+
+static SCHEDULE_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::SCHEDULE_NOUNS));
+
+/// True for a folded schedule noun ([`events::SCHEDULE_NOUNS`]).
+pub fn is_schedule_noun(folded: &str) -> bool {
+    SCHEDULE_NOUNS.contains(folded)
+}
+
 static MEDIA_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::MEDIA_WORDS));
 
 /// True for a folded word of a news source's name ([`events::MEDIA_WORDS`]).
