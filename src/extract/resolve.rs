@@ -10,7 +10,7 @@
 //! use chrono::NaiveDate;
 //! use tarikh::extract::{Mode, resolve::{resolve, Ctx, Expr}};
 //! let dct = NaiveDate::from_ymd_opt(2018, 6, 12).unwrap();
-//! let ctx = Ctx { dct: Some(dct), anchor: None, mode: Mode::News, future: false, lean_ahead: false, day_anchor: None };
+//! let ctx = Ctx { dct: Some(dct), anchor: None, mode: Mode::News, future: false, present: false, lean_ahead: false, day_anchor: None };
 //! // "الجمعة الماضية": the last Friday before Tuesday 12 June 2018
 //! let r = resolve(&Expr::Weekday { wd: 5, shift: Some(-1) }, &ctx);
 //! assert_eq!(r.value, "2018-06-08");
@@ -47,6 +47,9 @@ pub struct Ctx {
     pub mode: Mode,
     /// The clause speaks of the future.
     pub future: bool,
+    /// The clause's verb is a present one ([`Lex::Present`](super::lexicon::Lex::Present)):
+    /// with `future`, a bare weekday may be the reference day itself.
+    pub present: bool,
     /// No tense marker, or only a past verb of saying, decided `future`: a yearless day and
     /// month up to [`LEAN_AHEAD_DAYS`] ahead is the coming one rather than one almost a year
     /// back (a timetable written in August for "بين 19 و21 سبتمبر").
@@ -124,7 +127,7 @@ pub fn resolve(expr: &Expr, ctx: &Ctx) -> Resolved {
         Expr::Weekday { wd, shift } => {
             let under = format!("XXXX-WXX-{wd}");
             d(
-                r.and_then(|r| weekday_near(r, wd, shift, ctx.future()))
+                r.and_then(|r| weekday_near(r, wd, shift, ctx.future(), ctx.present))
                     .map(day_value),
                 &under,
             )
@@ -237,6 +240,7 @@ mod tests {
             anchor: None,
             mode: Mode::News,
             future,
+            present: false,
             lean_ahead: false,
             day_anchor: None,
         }
@@ -354,6 +358,7 @@ mod tests {
             anchor: None,
             mode: Mode::News,
             future: false,
+            present: false,
             lean_ahead: false,
             day_anchor: None,
         };
@@ -465,6 +470,7 @@ mod tests {
                     anchor: None,
                     mode: Mode::News,
                     future,
+                    present: false,
                     lean_ahead: false,
                     day_anchor: None,
                 };

@@ -59,6 +59,7 @@ pub(crate) fn timexes_in(
         anchor: None,
         mode,
         future: false,
+        present: false,
         lean_ahead: false,
         day_anchor: None,
     };
@@ -73,7 +74,8 @@ pub(crate) fn timexes_in(
             ctx.day_anchor = heading_day;
         }
         let tense = g.tense(f.first, f.last, sentence);
-        ctx.future = tense == Tense::Future;
+        ctx.future = matches!(tense, Tense::Future | Tense::Present);
+        ctx.present = tense == Tense::Present;
         ctx.lean_ahead = matches!(tense, Tense::Reported | Tense::Unmarked);
         let r = match found.get(idx + 1).filter(|_| f.rule == Rule::RangeDays) {
             Some(partner) => resolve(

@@ -3,7 +3,7 @@
 
 use super::super::lexicon::events::{Form, TRIGGERS};
 use super::super::lexicon::schedule::is_reporting_verb;
-use super::super::lexicon::{Lex, is_future_verb};
+use super::super::lexicon::{Lex, is_future_verb, is_relative_word};
 use super::super::token::Kind;
 use super::Cursor;
 
@@ -15,6 +15,8 @@ const TENSE_WINDOW: usize = 40;
 pub enum Tense {
     /// سوف, المقرر, سيزور …
     Future,
+    /// A present verb of what goes on or is held (يستمر, تقام): now or coming.
+    Present,
     /// A past verb of doing: التقى, عقد, كان.
     Past,
     /// Only a past verb of saying (قال, أعلن, أكد): what it reports may lie ahead.
@@ -31,6 +33,11 @@ impl Cursor<'_> {
             t.kind == Kind::Word && w.contains(&t.text(self.n))
         };
         k >= 2 && word(k - 1, &["ان"]) && word(k - 2, &["قبل", "بعد", "وقبل", "وبعد"])
+    }
+
+    /// True when the word at `k` follows a relative pronoun (الذي, التي …).
+    fn after_relative(&self, k: usize) -> bool {
+        k >= 1 && self.t[k - 1].kind == Kind::Word && is_relative_word(self.t[k - 1].text(self.n))
     }
 
     /// Index of the first token of the sentence holding token `i`.
@@ -66,6 +73,10 @@ impl Cursor<'_> {
                     None
                 }
                 Some(Lex::Future) => Some(Tense::Future),
+                // "قبل أن تنطلق": the subjunctive tells no tense; "القمة التي تستمر ثلاثة
+                // أيام" describes the summit, not the clause.
+                Some(Lex::Present) if self.after_conjunction(k) || self.after_relative(k) => None,
+                Some(Lex::Present) => Some(Tense::Present),
                 Some(Lex::Past) if is_reporting_verb(t.text(self.n)) => Some(Tense::Reported),
                 Some(Lex::Past) => Some(Tense::Past),
                 Some(Lex::Trigger(n)) => match TRIGGERS[usize::from(n)].2 {
@@ -79,12 +90,23 @@ impl Cursor<'_> {
                 _ => None,
             }
         };
+        // A present verb sets the tense of its own clause only: not across a comma.
         let before = (sentence.max(first.saturating_sub(TENSE_WINDOW))..first)
             .rev()
-            .find_map(|k| marker(k).map(|f| (first - k, f)));
+            .find_map(|k| {
+                marker(k)
+                    .filter(|&f| f != Tense::Present || !(k..first).any(|j| self.punct(j, ",")))
+                    .map(|f| (first - k, f))
+            });
+        // A present verb after the expression describes a noun ("زيارة تستمر ثلاثة أيام"); it
+        // sets the tense only as the clause's own verb, before the expression.
         let after = (last..self.t.len().min(last + TENSE_WINDOW))
             .take_while(|&k| !self.sentence_end(k) && !self.punct(k, ","))
-            .find_map(|k| marker(k).map(|f| (k + 1 - last, f)));
+            .find_map(|k| {
+                marker(k)
+                    .filter(|&f| f != Tense::Present)
+                    .map(|f| (k + 1 - last, f))
+            });
         match (before, after) {
             (Some(b), Some(a)) => {
                 if a.0 < b.0 {

@@ -30,7 +30,9 @@ mod words;
 use calendar_words::{DECADES, HIJRI_MONTHS, MONTHS, NUMBERS, ORDINALS, UNITS, WEEKDAYS};
 pub use event_sets::*;
 use words::WORDS;
-pub use words::{GENERAL_NOUNS, GLUE_LEFT, NAMED_BY_DATE, NOT_DATE_CONTEXT, NOT_FUTURE_VERBS};
+pub use words::{
+    GENERAL_NOUNS, GLUE_LEFT, NAMED_BY_DATE, NOT_DATE_CONTEXT, NOT_FUTURE_VERBS, PRESENT_VERBS,
+};
 
 /// What a word (or a fixed multi-word phrase) means to the tagger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +112,9 @@ pub enum Lex {
     YearPrep,
     /// Words that make the clause future: سوف, المقرر, المتوقع, يعتزم, سيزور …
     Future,
+    /// Present (imperfect) verbs of what goes on or is held: يستمر, تشهد, تقام, يواجه … The
+    /// clause speaks of now or what is coming ([`PRESENT_VERBS`]).
+    Present,
     /// Past verbs and كان: the clause narrates the past.
     Past,
     /// An event trigger: index into [`events::TRIGGERS`].
@@ -358,6 +363,10 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             lx.insert(w, lex);
         }
     }
+    // Last, so that a word with another meaning (the trigger يفتتح) keeps it.
+    for w in PRESENT_VERBS {
+        lx.insert(w, Present);
+    }
     lx
 });
 
@@ -397,6 +406,11 @@ pub fn is_not_date_context(folded: &str) -> bool {
 /// True for a folded word that looks like a future verb: سـ + an imperfect prefix (سيزور,
 /// ستعقد, سنعمل), not one of the ordinary words that start the same way.
 pub fn is_future_verb(folded: &str) -> bool {
+    // "وستفتتح", "فسيزور": the conjunction before سـ.
+    let folded = match folded.strip_prefix(['و', 'ف']) {
+        Some(rest) if rest.starts_with('س') => rest,
+        _ => folded,
+    };
     let mut chars = folded.chars();
     let (Some('س'), Some(p)) = (chars.next(), chars.next()) else {
         return false;

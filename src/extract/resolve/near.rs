@@ -153,6 +153,7 @@ pub(super) fn weekday_near(
     wd: u8,
     shift: Option<i8>,
     future: bool,
+    present: bool,
 ) -> Option<NaiveDate> {
     let today = r.weekday().number_from_monday() as i64;
     let back = (today - i64::from(wd)).rem_euclid(7); // days back to the last such weekday
@@ -164,6 +165,8 @@ pub(super) fn weekday_near(
     match (shift, future) {
         (Some(s), _) if s < 0 => r.checked_sub_signed(Duration::days(strict_back)),
         (Some(s), _) if s > 0 => r.checked_add_signed(Duration::days(strict_fwd)),
+        // "يستمر الطقس ... يوم السبت" written on a Saturday is today.
+        (_, true) if present && fwd == 0 => Some(r),
         (_, true) => r.checked_add_signed(Duration::days(strict_fwd)),
         _ => r.checked_sub_signed(Duration::days(back)),
     }

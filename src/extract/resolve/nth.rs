@@ -113,6 +113,7 @@ mod tests {
             anchor: None,
             mode: crate::extract::Mode::News,
             future: false,
+            present: false,
             lean_ahead: false,
             day_anchor: None,
         };
