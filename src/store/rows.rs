@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::merge::{Aggregate, Report};
+use super::merge::{self, Aggregate, Candidate, Report};
 use super::timeline::EvidenceQuote;
 use super::{Result, StoreError, TimelineEntry, codes};
 use crate::extract::events::{EventDate, Place};
@@ -88,6 +88,20 @@ pub struct EventRow {
     pub date_conflict: Option<String>,
     #[sqlx(flatten)]
     pub report: ReportRow,
+}
+
+impl EventRow {
+    /// The stored event as a candidate for reports to join, with its participant key.
+    pub fn into_candidate(self) -> Result<(String, Candidate)> {
+        let countries = merge::key_countries(&self.participant_key);
+        let event = self.report.into_aggregate(self.date_conflict)?;
+        let candidate = Candidate {
+            event_id: self.event_id,
+            countries,
+            event,
+        };
+        Ok((self.participant_key, candidate))
+    }
 }
 
 #[derive(sqlx::FromRow)]
