@@ -171,6 +171,16 @@ impl EntryRow {
     }
 }
 
+/// The timeline entries of rows read with [`ENTRY_COLUMNS`], in their order.
+pub(crate) fn entries(rows: Vec<EntryRow>) -> Result<Vec<TimelineEntry>> {
+    rows.into_iter().map(EntryRow::into_entry).collect()
+}
+
+/// The undated entries of rows read with [`ENTRY_COLUMNS`], in their order.
+pub(crate) fn undated_entries(rows: Vec<EntryRow>) -> Result<Vec<super::UndatedEntry>> {
+    rows.into_iter().map(EntryRow::into_undated).collect()
+}
+
 /// The columns of `evidence e join documents d` that a [`QuoteRow`] reads.
 pub(crate) const QUOTE_COLUMNS: &str = "e.evidence_id, e.event_id, e.document_id, d.title,
     d.url, d.source, d.published_at, e.kind, e.trigger, e.quote, e.claimed_value,
