@@ -7,6 +7,7 @@
 use chrono::{Days, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::documents::Extracted;
 use super::evidence::{NewEvidence, quote, span_texts};
 use super::merge::{self, Aggregate, Candidate, Decision, Report};
 use super::rows::{EventRow, EvidenceReportRow};
@@ -28,6 +29,18 @@ pub(crate) struct DocEvents<'a> {
     /// The document's text: the spans of the events point into it.
     pub text: &'a str,
     pub events: &'a [Event],
+}
+
+impl<'a> DocEvents<'a> {
+    /// The events of a document of the batch, now stored as `document_id`.
+    pub fn of(document_id: i64, extracted: &Extracted<'a>) -> DocEvents<'a> {
+        DocEvents {
+            document_id,
+            source: extracted.doc.source,
+            text: extracted.doc.text,
+            events: extracted.events,
+        }
+    }
 }
 
 /// How many events either side of a report in its document may tell its day apart.
