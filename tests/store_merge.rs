@@ -6,6 +6,7 @@
 #[path = "common/backends.rs"]
 mod backends;
 
+use tarikh::extract::events::EventKind::{Call, Meeting, Visit};
 use tarikh::extract::events::{Event, EventDate, EventKind, Participant, Place, Precision, Status};
 use tarikh::extract::resolve::span;
 use tarikh::store::{NewDocument, Outcome, Store};
@@ -74,6 +75,19 @@ async fn add(store: &Store, text: &str, source: &str, events: &[Event]) -> Outco
     store.add_document(&doc, &[], events).await.unwrap()
 }
 
+/// A document (text, source) and the one event it reports (kind, countries, date, place, as
+/// [`event`] takes them).
+type Doc<'a> = (&'a str, &'a str, EventKind, &'a str, &'a str, &'a str);
+
+/// Stores the documents in order, each with its one event.
+async fn add_each<const N: usize>(store: &Store, docs: [Doc<'_>; N]) -> [Outcome; N] {
+    let mut outcomes = [Outcome::default(); N];
+    for (outcome, (text, source, kind, countries, value, place)) in outcomes.iter_mut().zip(docs) {
+        *outcome = add(store, text, source, &[event(kind, countries, value, place)]).await;
+    }
+    outcomes
+}
+
 const CONTACT: [EventKind; 4] = [
     EventKind::Meeting,
     EventKind::Visit,
@@ -85,30 +99,13 @@ const CONTACT: [EventKind; 4] = [
 async fn reports_from_three_documents_make_one_event() {
     for db in backends::each().await {
         let store = db.store().await;
-        let a = add(
+        let [a, b, c] = add_each(
             &store,
-            "a",
-            "gulf",
-            &[event(EventKind::Visit, "RUS+CHN", "2018-06", "Beijing")],
-        )
-        .await;
-        let b = add(
-            &store,
-            "b",
-            "bbc",
-            &[event(EventKind::Meeting, "CHN+RUS", "2018-06-08", "")],
-        )
-        .await;
-        let c = add(
-            &store,
-            "c",
-            "gulf",
-            &[event(
-                EventKind::Meeting,
-                "RUS+CHN",
-                "2018-06-09",
-                "Beijing",
-            )],
+            [
+                ("a", "gulf", Visit, "RUS+CHN", "2018-06", "Beijing"),
+                ("b", "bbc", Meeting, "CHN+RUS", "2018-06-08", ""),
+                ("c", "gulf", Meeting, "RUS+CHN", "2018-06-09", "Beijing"),
+            ],
         )
         .await;
         assert_eq!((a.events_created, a.events_merged), (1, 0));
@@ -183,25 +180,13 @@ async fn visit_and_meeting_in_one_document_are_one_event() {
 async fn a_year_is_not_folded_into_one_of_two_months_and_undated_stays_apart() {
     for db in backends::each().await {
         let store = db.store().await;
-        add(
+        let [_, _, year] = add_each(
             &store,
-            "a",
-            "",
-            &[event(EventKind::Visit, "RUS+CHN", "2018-04", "")],
-        )
-        .await;
-        add(
-            &store,
-            "b",
-            "",
-            &[event(EventKind::Meeting, "RUS+CHN", "2018-06", "")],
-        )
-        .await;
-        let year = add(
-            &store,
-            "c",
-            "",
-            &[event(EventKind::Meeting, "RUS+CHN", "2018", "")],
+            [
+                ("a", "", Visit, "RUS+CHN", "2018-04", ""),
+                ("b", "", Meeting, "RUS+CHN", "2018-06", ""),
+                ("c", "", Meeting, "RUS+CHN", "2018", ""),
+            ],
         )
         .await;
         assert_eq!(year.events_created, 1);
@@ -273,18 +258,12 @@ async fn timeline_filters_by_countries_and_kinds() {
 async fn replacing_a_documents_extraction_recomputes_its_events() {
     for db in backends::each().await {
         let store = db.store().await;
-        let a = add(
+        let [a, b] = add_each(
             &store,
-            "a",
-            "gulf",
-            &[event(EventKind::Meeting, "RUS+CHN", "2018-06", "")],
-        )
-        .await;
-        let b = add(
-            &store,
-            "b",
-            "bbc",
-            &[event(EventKind::Visit, "RUS+CHN", "2018-06-08", "Beijing")],
+            [
+                ("a", "gulf", Meeting, "RUS+CHN", "2018-06", ""),
+                ("b", "bbc", Visit, "RUS+CHN", "2018-06-08", "Beijing"),
+            ],
         )
         .await;
         let before = store.events_with_countries(&[], &[]).await.unwrap();
@@ -326,13 +305,7 @@ async fn replacing_a_documents_extraction_recomputes_its_events() {
         }
         assert_eq!(db.count("documents").await, 2);
 
-        add(
-            &store,
-            "c",
-            "",
-            &[event(EventKind::Call, "RUS+USA", "2022-03-01", "")],
-        )
-        .await;
+        add_each(&store, [("c", "", Call, "RUS+USA", "2022-03-01", "")]).await;
         let next = store.events_with_countries(&[], &[]).await.unwrap();
         assert!(
             next[0].event_id > before[0].event_id,

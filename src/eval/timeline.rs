@@ -418,6 +418,12 @@ mod tests {
     }
 
     /// A gold event about Russia and China: (article, kind, date, optional).
+    type Gold = (&'static str, &'static str, Option<&'static str>, bool);
+
+    /// A happening as [`grouped`] lists it: (family, date or "None", optional, articles).
+    type Happening = (&'static str, &'static str, bool, &'static str);
+
+    /// The gold events about Russia and China of `events` (see [`Gold`]).
     fn gold(events: &[(&str, &str, Option<&str>, bool)]) -> Vec<GoldEvent> {
         let events: Vec<GoldEvent> = events
             .iter()
@@ -500,74 +506,82 @@ mod tests {
         assert_eq!(got, expected);
     }
 
-    #[test]
-    fn one_happening_per_family_and_date_across_articles() {
-        let got = grouped(&[
-            ("a1", "visit", Some("2019-06-05"), false),
-            ("a2", "meeting", Some("2019-06-05"), false),
-            ("a2", "agreement", Some("2019-06-05"), false),
-            ("a3", "call", Some("2019-06-06"), false),
-        ]);
-        let expected = [
-            row("agreement", "2019-06-05", false, "a2"),
-            row("contact", "2019-06-05", false, "a1 a2"),
-            row("contact", "2019-06-06", false, "a3"),
-        ];
-        assert_eq!(got, expected);
-    }
+    /// Gold events (article, kind, date, optional) and the happenings they make (family, date
+    /// or "None", optional, articles), each case named by what it shows.
+    const GROUPINGS: &[(&str, &[Gold], &[Happening])] = &[
+        (
+            "one happening per family and date across articles",
+            &[
+                ("a1", "visit", Some("2019-06-05"), false),
+                ("a2", "meeting", Some("2019-06-05"), false),
+                ("a2", "agreement", Some("2019-06-05"), false),
+                ("a3", "call", Some("2019-06-06"), false),
+            ],
+            &[
+                ("agreement", "2019-06-05", false, "a2"),
+                ("contact", "2019-06-05", false, "a1 a2"),
+                ("contact", "2019-06-06", false, "a3"),
+            ],
+        ),
+        (
+            // The year joins the month that joined the day; the undated meeting joins too. The
+            // exercise is of another family and stays apart.
+            "a coarser date joins the one happening inside it",
+            &[
+                ("a1", "summit", Some("2019"), false),
+                ("a2", "visit", Some("2019-06"), false),
+                ("a3", "meeting", Some("2019-06-05"), false),
+                ("a4", "meeting", None, false),
+                ("a4", "military", Some("2019-06"), false),
+            ],
+            &[
+                ("military", "2019-06", false, "a4"),
+                ("contact", "2019-06-05", false, "a3 a2 a1 a4"),
+            ],
+        ),
+        (
+            // The June visit could be either of two, the undated call any of three; the undated
+            // statement has nothing to join: all three are optional.
+            "a coarser date with two happenings inside stays apart and optional",
+            &[
+                ("a1", "visit", Some("2019-06"), false),
+                ("a2", "visit", Some("2019-06-05"), false),
+                ("a3", "visit", Some("2019-06-20"), false),
+                ("a4", "call", None, false),
+                ("a5", "statement", None, false),
+            ],
+            &[
+                ("contact", "2019-06", true, "a1"),
+                ("contact", "2019-06-05", false, "a2"),
+                ("contact", "2019-06-20", false, "a3"),
+                ("contact", "None", true, "a4"),
+                ("statement", "None", true, "a5"),
+            ],
+        ),
+        (
+            "a happening is optional when all its events are",
+            &[
+                ("a1", "agreement", Some("2019-06-05"), true),
+                ("a2", "agreement", Some("2019-06-05"), false),
+                ("a3", "other", Some("2019-06-07"), true),
+                ("a3", "other", Some("2019-06"), true),
+            ],
+            &[
+                ("agreement", "2019-06-05", false, "a1 a2"),
+                ("other", "2019-06-07", true, "a3 a3"),
+            ],
+        ),
+    ];
 
     #[test]
-    fn a_coarser_date_joins_the_one_happening_inside_it() {
-        let got = grouped(&[
-            ("a1", "summit", Some("2019"), false),
-            ("a2", "visit", Some("2019-06"), false),
-            ("a3", "meeting", Some("2019-06-05"), false),
-            ("a4", "meeting", None, false),
-            ("a4", "military", Some("2019-06"), false),
-        ]);
-        // The year joins the month that joined the day; the undated meeting joins too. The
-        // exercise is of another family and stays apart.
-        let expected = [
-            row("military", "2019-06", false, "a4"),
-            row("contact", "2019-06-05", false, "a3 a2 a1 a4"),
-        ];
-        assert_eq!(got, expected);
-    }
-
-    #[test]
-    fn a_coarser_date_with_two_happenings_inside_stays_apart_and_optional() {
-        let got = grouped(&[
-            ("a1", "visit", Some("2019-06"), false),
-            ("a2", "visit", Some("2019-06-05"), false),
-            ("a3", "visit", Some("2019-06-20"), false),
-            ("a4", "call", None, false),
-            ("a5", "statement", None, false),
-        ]);
-        // The June visit could be either of two, the undated call any of three; the undated
-        // statement has nothing to join: all three are optional.
-        let expected = [
-            row("contact", "2019-06", true, "a1"),
-            row("contact", "2019-06-05", false, "a2"),
-            row("contact", "2019-06-20", false, "a3"),
-            row("contact", "None", true, "a4"),
-            row("statement", "None", true, "a5"),
-        ];
-        assert_eq!(got, expected);
-    }
-
-    #[test]
-    fn a_happening_is_optional_when_all_its_events_are() {
-        let got = grouped(&[
-            ("a1", "agreement", Some("2019-06-05"), true),
-            ("a2", "agreement", Some("2019-06-05"), false),
-            ("a3", "other", Some("2019-06-07"), true),
-            ("a3", "other", Some("2019-06"), true),
-        ]);
-        let expected = [
-            row("agreement", "2019-06-05", false, "a1 a2"),
-            row("other", "2019-06-07", true, "a3 a3"),
-        ];
-        assert_eq!(got, expected);
+    fn gold_events_make_happenings() {
+        for (case, events, expected) in GROUPINGS {
+            let expected: Vec<_> = expected
+                .iter()
+                .map(|&(family, date, optional, articles)| row(family, date, optional, articles))
+                .collect();
+            assert_eq!(grouped(events), expected, "{case}");
+        }
     }
 
     #[test]

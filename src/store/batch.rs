@@ -7,9 +7,10 @@
 use chrono::{Days, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::documents::Extracted;
 use super::evidence::{NewEvidence, quote, span_texts};
 use super::merge::{self, Aggregate, Candidate, Decision, Report};
-use super::rows::EvidenceReportRow;
+use super::rows::{EventRow, EvidenceReportRow};
 use super::{MAX_REPORTS_PER_DOCUMENT, Result};
 use crate::extract::events::{Event, EventDate};
 
@@ -28,6 +29,18 @@ pub(crate) struct DocEvents<'a> {
     /// The document's text: the spans of the events point into it.
     pub text: &'a str,
     pub events: &'a [Event],
+}
+
+impl<'a> DocEvents<'a> {
+    /// The events of a document of the batch, now stored as `document_id`.
+    pub fn of(document_id: i64, extracted: &Extracted<'a>) -> DocEvents<'a> {
+        DocEvents {
+            document_id,
+            source: extracted.doc.source,
+            text: extracted.doc.text,
+            events: extracted.events,
+        }
+    }
 }
 
 /// How many events either side of a report in its document may tell its day apart.
@@ -72,6 +85,16 @@ pub(crate) struct Pool {
 }
 
 impl Pool {
+    /// The stored events `rows` read (the backend's candidates near the batch's windows).
+    pub fn of(rows: Vec<EventRow>) -> Result<Pool> {
+        let mut pool = Pool::default();
+        for row in rows {
+            let (key, candidate) = row.into_candidate()?;
+            pool.add(key, candidate);
+        }
+        Ok(pool)
+    }
+
     /// A stored event that reports may join.
     pub fn add(&mut self, participant_key: String, candidate: Candidate) {
         self.by_key
@@ -239,7 +262,7 @@ impl Plan<'_> {
 }
 
 /// Events folded from their reports (event id, report row), read in `evidence_id` order.
-pub(crate) fn fold(rows: Vec<EvidenceReportRow>) -> Result<FxHashMap<i64, Aggregate>> {
+fn fold(rows: Vec<EvidenceReportRow>) -> Result<FxHashMap<i64, Aggregate>> {
     let mut folded: FxHashMap<i64, Aggregate> = FxHashMap::default();
     for row in rows {
         let report = row.report.into_report()?;
@@ -249,6 +272,28 @@ pub(crate) fn fold(rows: Vec<EvidenceReportRow>) -> Result<FxHashMap<i64, Aggreg
             .or_insert_with(|| Aggregate::new(&report));
     }
     Ok(folded)
+}
+
+/// The events of `touched` (event id, participant key) that still have reports, recomputed
+/// from their evidence `rows` (read in `evidence_id` order), in the order of `touched`: what
+/// removing a document's evidence rewrites. The others are left with no evidence.
+pub(crate) fn recompute(
+    touched: &[(i64, String)],
+    rows: Vec<EvidenceReportRow>,
+) -> Result<Vec<(&str, Candidate)>> {
+    let mut folded = fold(rows)?;
+    Ok(touched
+        .iter()
+        .filter_map(|(event_id, key)| {
+            let event = folded.remove(event_id)?;
+            let candidate = Candidate {
+                event_id: *event_id,
+                countries: merge::key_countries(key),
+                event,
+            };
+            Some((key.as_str(), candidate))
+        })
+        .collect())
 }
 
 /// ceil(log2(days covered)).

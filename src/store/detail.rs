@@ -165,6 +165,27 @@ impl DisagreementRow {
     }
 }
 
+impl EventDetail {
+    /// The detail of the event `entry`: a page of its reports ([`next_cursor`]) and the
+    /// rows of those that disagree on its date.
+    pub(crate) fn new(
+        entry: TimelineEntry,
+        (evidence, next_cursor): (Vec<EvidenceDetail>, Option<String>),
+        disagreements: Vec<DisagreementRow>,
+    ) -> Result<EventDetail> {
+        let disagreements = disagreements
+            .into_iter()
+            .map(DisagreementRow::into_disagreement)
+            .collect::<Result<_>>()?;
+        Ok(EventDetail {
+            entry,
+            evidence,
+            disagreements,
+            next_cursor,
+        })
+    }
+}
+
 /// The reports of a page read with one more than `limit` asked for, and the cursor of the
 /// next page when that one came back.
 pub(crate) fn next_cursor(

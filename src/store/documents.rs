@@ -2,6 +2,7 @@
 //! temporal expressions and the evidence of its events, so that a crash leaves either all of a
 //! document or nothing of it. The types both backends take and give.
 
+use super::batch::Added;
 use crate::extract::Timex;
 use crate::extract::events::Event;
 use crate::extract::normalize::fold;
@@ -29,6 +30,33 @@ pub struct Outcome {
     pub events_merged: usize,
     /// Events left without evidence by a re-extraction, and deleted.
     pub events_removed: usize,
+}
+
+impl Outcome {
+    /// What replacing the extraction of the stored document `document_id` did: the events
+    /// its new reports created and joined, and those its old ones left without evidence.
+    pub(crate) fn replaced(document_id: i64, added: Added, removed: usize) -> Outcome {
+        Outcome {
+            document_id,
+            new: false,
+            events_created: added.created,
+            events_merged: added.merged,
+            events_removed: removed,
+        }
+    }
+}
+
+/// Records what the events of each new document did in its outcome: `at` are the places of
+/// the new documents in `outcomes`, in the order of `added`.
+pub(crate) fn count_added(
+    outcomes: &mut [Outcome],
+    at: impl IntoIterator<Item = usize>,
+    added: Vec<Added>,
+) {
+    for (at, added) in at.into_iter().zip(added) {
+        outcomes[at].events_created = added.created;
+        outcomes[at].events_merged = added.merged;
+    }
 }
 
 /// A stored document, as re-extraction needs it.

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::codes;
 use crate::extract::events::Precision;
 
 /// The width of a histogram bucket.
@@ -22,6 +23,16 @@ impl Interval {
             Interval::Month => Precision::Month,
             Interval::Week => Precision::Week,
         }
+    }
+
+    /// The stored names of the precisions that [fit](Interval::fits), finest first: the
+    /// histogram's buckets count the events of these, its coarser list the others.
+    pub(crate) fn fitting(self) -> Vec<&'static str> {
+        codes::PRECISIONS
+            .iter()
+            .filter(|(p, _)| self.fits(*p))
+            .map(|(_, name)| *name)
+            .collect()
     }
 }
 

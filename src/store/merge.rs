@@ -162,6 +162,11 @@ pub fn participant_key(countries: &[String]) -> String {
     countries.join("+")
 }
 
+/// The countries a stored participant key names: [`participant_key`] undone.
+pub(crate) fn key_countries(key: &str) -> Vec<String> {
+    key.split('+').map(str::to_owned).collect()
+}
+
 /// Which event, if any, a report joins (see the module doc for the rules). `told_apart` are
 /// the dates the report's own document gives other happenings of the same sides: a document
 /// that dates the visit on the 8th and the talks on the 9th does not disagree with itself.

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::merge::{Aggregate, Report};
+use super::merge::{self, Aggregate, Candidate, Report};
 use super::timeline::EvidenceQuote;
 use super::{Result, StoreError, TimelineEntry, codes};
 use crate::extract::events::{EventDate, Place};
@@ -90,6 +90,20 @@ pub struct EventRow {
     pub report: ReportRow,
 }
 
+impl EventRow {
+    /// The stored event as a candidate for reports to join, with its participant key.
+    pub fn into_candidate(self) -> Result<(String, Candidate)> {
+        let countries = merge::key_countries(&self.participant_key);
+        let event = self.report.into_aggregate(self.date_conflict)?;
+        let candidate = Candidate {
+            event_id: self.event_id,
+            countries,
+            event,
+        };
+        Ok((self.participant_key, candidate))
+    }
+}
+
 #[derive(sqlx::FromRow)]
 pub struct EvidenceReportRow {
     pub event_id: i64,
@@ -155,6 +169,16 @@ impl EntryRow {
             evidence: Vec::new(),
         })
     }
+}
+
+/// The timeline entries of rows read with [`ENTRY_COLUMNS`], in their order.
+pub(crate) fn entries(rows: Vec<EntryRow>) -> Result<Vec<TimelineEntry>> {
+    rows.into_iter().map(EntryRow::into_entry).collect()
+}
+
+/// The undated entries of rows read with [`ENTRY_COLUMNS`], in their order.
+pub(crate) fn undated_entries(rows: Vec<EntryRow>) -> Result<Vec<super::UndatedEntry>> {
+    rows.into_iter().map(EntryRow::into_undated).collect()
 }
 
 /// The columns of `evidence e join documents d` that a [`QuoteRow`] reads.

@@ -12,6 +12,25 @@ use rustc_hash::FxHashMap;
 use super::histogram::{Counts, GroupBy, Interval};
 use super::{Filter, codes};
 
+/// The select list of an event's precision, kind and status as their places in the code
+/// tables, as [`Tally::push`] takes them: SQL generated from the tables (no input), the same on
+/// both backends.
+pub(super) fn word_codes_sql() -> String {
+    let case = |column: &str, words: &mut dyn Iterator<Item = &'static str>| {
+        let mut sql = format!("case {column}");
+        for (i, w) in words.enumerate() {
+            sql.push_str(&format!(" when '{w}' then {i}"));
+        }
+        sql + " else 0 end"
+    };
+    format!(
+        "{}, {}, {}",
+        case("precision", &mut codes::PRECISIONS.iter().map(|p| p.1)),
+        case("kind", &mut codes::KINDS.iter().map(|k| k.as_str())),
+        case("status", &mut codes::STATUSES.iter().map(|s| s.1)),
+    )
+}
+
 /// Sources are counted up to this; `min_sources` above it goes to SQL.
 const MAX_SOURCES: i64 = u8::MAX as i64;
 

@@ -1,9 +1,12 @@
 //! The read side's entries: a dated event with its participants, place and the quotes that
 //! report it, as every backend gives them.
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::Result;
+use super::rows::QuoteRow;
 use crate::extract::events::{EventDate, EventKind, Participant, Place, Status};
 
 /// One entry of the timeline: an event and its evidence.
@@ -102,3 +105,61 @@ macro_rules! fill {
 }
 
 fill!(TimelineEntry, super::undated::UndatedEntry);
+
+/// Where each entry of a page is, by event id: what a backend's `fill_entries` asks its rows
+/// about, and puts them back by.
+pub(crate) fn positions<E: Fill>(entries: &[E]) -> FxHashMap<i64, usize> {
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.event_id(), i))
+        .collect()
+}
+
+/// Adds the participant rows (event id, name, country, wikidata), read in the order of
+/// their people, to the entries at `at`.
+pub(crate) fn add_participants<E: Fill>(
+    entries: &mut [E],
+    at: &FxHashMap<i64, usize>,
+    people: Vec<(i64, String, String, Option<String>)>,
+) {
+    for (event_id, name, country, wikidata) in people {
+        let list = entries[at[&event_id]].participants();
+        // One row per person: a report that gave the Wikidata id wins over one that did not.
+        if !list.iter().any(|p| p.name == name && p.country == country) {
+            list.push(Participant {
+                name: name.into(),
+                country: country.into(),
+                wikidata: wikidata.map(Into::into),
+            });
+        }
+    }
+}
+
+/// Sets the report counts from rows (event id, count, first evidence id), and returns the
+/// first report of each, in the rows' order.
+pub(crate) fn add_counts<E: Fill>(
+    entries: &mut [E],
+    at: &FxHashMap<i64, usize>,
+    counts: Vec<(i64, i64, i64)>,
+) -> Vec<i64> {
+    let mut firsts = Vec::with_capacity(counts.len());
+    for (event_id, n, first) in counts {
+        *entries[at[&event_id]].evidence_count() = n;
+        firsts.push(first);
+    }
+    firsts
+}
+
+/// Adds the quotes, in the rows' order, to the entries they report.
+pub(crate) fn add_quotes<E: Fill>(
+    entries: &mut [E],
+    at: &FxHashMap<i64, usize>,
+    quotes: Vec<QuoteRow>,
+) -> Result<()> {
+    for q in quotes {
+        let i = at[&q.event_id];
+        entries[i].evidence().push(q.into_quote()?);
+    }
+    Ok(())
+}

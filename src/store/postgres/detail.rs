@@ -43,7 +43,7 @@ impl Db {
         .bind(page.limit + 1)
         .fetch_all(&self.pool)
         .await?;
-        let (evidence, next_cursor) = next_cursor(spans, page.limit)?;
+        let page = next_cursor(spans, page.limit)?;
         let disagreements: Vec<DisagreementRow> = sqlx::query_as(
             "select e.evidence_id, e.document_id, d.source, e.claimed_value, e.claimed_earliest,
                     e.claimed_latest, e.claimed_precision
@@ -57,15 +57,7 @@ impl Db {
         .bind(MAX_DISAGREEMENTS)
         .fetch_all(&self.pool)
         .await?;
-        Ok(Some(EventDetail {
-            entry,
-            evidence,
-            disagreements: disagreements
-                .into_iter()
-                .map(DisagreementRow::into_disagreement)
-                .collect::<Result<_>>()?,
-            next_cursor,
-        }))
+        Ok(Some(EventDetail::new(entry, page, disagreements)?))
     }
 
     #[instrument(skip_all, fields(document_id))]

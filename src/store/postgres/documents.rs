@@ -8,7 +8,7 @@ use sqlx::PgConnection;
 use tracing::instrument;
 
 use super::super::batch::DocEvents;
-use super::super::documents::{Extracted, Outcome, StoredDocument, content_hash};
+use super::super::documents::{Extracted, Outcome, StoredDocument, content_hash, count_added};
 use super::super::{EXTRACTOR_VERSION, Result, codes};
 use super::{Db, WRITE_ATTEMPTS, events, lexemes, retryable, tsquery};
 use crate::extract::Timex;
@@ -109,20 +109,12 @@ impl Db {
         }
         let docs: Vec<DocEvents> = fresh
             .iter()
-            .map(|(_, id, b)| DocEvents {
-                document_id: *id,
-                source: b.doc.source,
-                text: b.doc.text,
-                events: b.events,
-            })
+            .map(|(_, id, b)| DocEvents::of(*id, b))
             .collect();
         let added = events::add_events(&mut tx, &docs).await?;
         super::version::bump(&mut tx).await?;
         tx.commit().await?;
-        for ((at, _, _), added) in fresh.iter().zip(added) {
-            outcomes[*at].events_created = added.created;
-            outcomes[*at].events_merged = added.merged;
-        }
+        count_added(&mut outcomes, fresh.iter().map(|(at, _, _)| *at), added);
         Ok(outcomes)
     }
 
@@ -191,13 +183,7 @@ impl Db {
         .await?;
         super::version::bump(&mut tx).await?;
         tx.commit().await?;
-        Ok(Outcome {
-            document_id,
-            new: false,
-            events_created: added[0].created,
-            events_merged: added[0].merged,
-            events_removed: removed,
-        })
+        Ok(Outcome::replaced(document_id, added[0], removed))
     }
 
     #[instrument(skip_all)]

@@ -2,13 +2,13 @@
 //! against the stored events whose period overlaps its reports' windows (the GiST index),
 //! under an advisory lock per merge key, and written with array statements.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use sqlx::PgConnection;
 use tracing::instrument;
 
 use super::super::batch::{self, Added, DocEvents, Plan, Pool};
 use super::super::evidence::NewEvidence;
-use super::super::merge::{self, Aggregate, Candidate};
+use super::super::merge::{self, Candidate};
 use super::super::rows::{EventRow, EvidenceReportRow};
 use super::super::{Result, codes};
 use super::lexemes;
@@ -27,10 +27,11 @@ pub(super) async fn lock_keys(
     let mut keys: Vec<i64> = reports
         .iter()
         .flat_map(|e| batch::lock_keys(&merge::countries(&e.participants)))
-        .chain(participant_keys.iter().flat_map(|k| {
-            let countries: Vec<String> = k.split('+').map(str::to_owned).collect();
-            batch::lock_keys(&countries)
-        }))
+        .chain(
+            participant_keys
+                .iter()
+                .flat_map(|k| batch::lock_keys(&merge::key_countries(k))),
+        )
         .map(|k| lock_id(&k))
         .collect();
     if keys.is_empty() {
@@ -113,9 +114,8 @@ async fn write_plan(conn: &mut PgConnection, plan: &Plan<'_>) -> Result<()> {
 /// The stored events whose period overlaps a window of the batch ([`batch::windows`]).
 async fn fetch_candidates(conn: &mut PgConnection, docs: &[DocEvents<'_>]) -> Result<Pool> {
     let windows = batch::windows(docs);
-    let mut pool = Pool::default();
     if windows.is_empty() {
-        return Ok(pool);
+        return Ok(Pool::default());
     }
     let lo: Vec<_> = windows.iter().map(|w| w.1).collect();
     let hi: Vec<_> = windows.iter().map(|w| w.2).collect();
@@ -132,19 +132,7 @@ async fn fetch_candidates(conn: &mut PgConnection, docs: &[DocEvents<'_>]) -> Re
     .bind(hi)
     .fetch_all(&mut *conn)
     .await?;
-    for row in rows {
-        let countries = row.participant_key.split('+').map(str::to_owned).collect();
-        let event = row.report.into_aggregate(row.date_conflict)?;
-        pool.add(
-            row.participant_key,
-            Candidate {
-                event_id: row.event_id,
-                countries,
-                event,
-            },
-        );
-    }
-    Ok(pool)
+    Pool::of(rows)
 }
 
 /// Inserts a new event or rewrites a changed one.
@@ -311,19 +299,11 @@ pub(super) async fn remove_evidence_of(conn: &mut PgConnection, document_id: i64
     .bind(&ids)
     .fetch_all(&mut *conn)
     .await?;
-    let mut folded: FxHashMap<i64, Aggregate> = batch::fold(rows)?;
-    let mut kept = Vec::new();
-    for (event_id, key) in &touched {
-        if let Some(event) = folded.remove(event_id) {
-            let candidate = Candidate {
-                event_id: *event_id,
-                countries: key.split('+').map(str::to_owned).collect(),
-                event,
-            };
-            upsert_event(conn, key, &candidate).await?;
-            kept.push(*event_id);
-        }
+    let recomputed = batch::recompute(&touched, rows)?;
+    for (key, candidate) in &recomputed {
+        upsert_event(conn, key, candidate).await?;
     }
+    let kept: Vec<i64> = recomputed.iter().map(|(_, c)| c.event_id).collect();
     let removed = sqlx::query(
         "delete from events where event_id = any($1)
             and not exists (select 1 from evidence e where e.event_id = events.event_id)",

@@ -5,7 +5,7 @@
 use sqlx::{Postgres, QueryBuilder};
 use tracing::instrument;
 
-use super::super::rows::{ENTRY_COLUMNS, EntryRow};
+use super::super::rows::{self, ENTRY_COLUMNS, EntryRow};
 use super::super::timeline::Evidence;
 use super::super::{Filter, Key, Order, Result, TimelineEntry, codes};
 use super::{Db, tsquery};
@@ -34,10 +34,7 @@ impl Db {
         })
         .push_bind(limit);
         let rows: Vec<EntryRow> = q.build_query_as().fetch_all(&self.pool).await?;
-        let mut entries = rows
-            .into_iter()
-            .map(EntryRow::into_entry)
-            .collect::<Result<Vec<_>>>()?;
+        let mut entries = rows::entries(rows)?;
         self.fill_entries(&mut entries, evidence).await?;
         Ok(entries)
     }

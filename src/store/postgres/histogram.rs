@@ -4,7 +4,7 @@ use sqlx::QueryBuilder;
 use tracing::instrument;
 
 use super::super::histogram::{Counts, GroupBy, Interval};
-use super::super::{Filter, Result, codes};
+use super::super::{Filter, Result};
 use super::Db;
 use super::feed::{push_conditions, push_period};
 
@@ -38,11 +38,7 @@ impl Db {
         interval: Interval,
         group_by: GroupBy,
     ) -> Result<Counts> {
-        let fitting: Vec<&'static str> = codes::PRECISIONS
-            .iter()
-            .filter(|(p, _)| interval.fits(*p))
-            .map(|(_, name)| *name)
-            .collect();
+        let fitting = interval.fitting();
         let (group, count, join) = group_sql(group_by);
         let mut q = QueryBuilder::new(format!(
             "select {} as bucket, {group}::text collate \"C\" as grp, {count} from events ev{join}

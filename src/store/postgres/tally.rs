@@ -3,29 +3,20 @@
 use futures_util::TryStreamExt;
 use tracing::instrument;
 
-use super::super::tally::Tally;
-use super::super::{Result, codes};
+use super::super::Result;
+use super::super::tally::{Tally, word_codes_sql};
 use super::Db;
 
 impl Db {
     #[instrument(skip_all)]
     pub(crate) async fn tally(&self) -> Result<Tally> {
-        // The words mapped to their place in the code tables by SQL generated from them.
-        let case = |column: &str, words: &mut dyn Iterator<Item = &'static str>| {
-            let mut sql = format!("case {column}");
-            for (i, w) in words.enumerate() {
-                sql.push_str(&format!(" when '{w}' then {i}"));
-            }
-            sql + " else 0 end"
-        };
-        // Days from the common era as chrono counts them: 0001-01-01 is day 1.
+        // The words mapped to their place in the code tables by SQL generated from them;
+        // days from the common era as chrono counts them: 0001-01-01 is day 1.
         let sql = format!(
             "select (earliest - date '0001-01-01' + 1)::int4, (latest - earliest)::int8,
-                    {}, {}, {}, source_count, countries
+                    {}, source_count, countries
              from events where earliest is not null order by event_id",
-            case("precision", &mut codes::PRECISIONS.iter().map(|p| p.1)),
-            case("kind", &mut codes::KINDS.iter().map(|k| k.as_str())),
-            case("status", &mut codes::STATUSES.iter().map(|s| s.1)),
+            word_codes_sql(),
         );
         let mut t = Tally::default();
         let mut rows = sqlx::query_as::<_, (i32, i64, i32, i32, i32, i64, Vec<String>)>(&sql)

@@ -4,9 +4,8 @@ use rustc_hash::FxHashMap;
 
 use super::super::Result;
 use super::super::rows::{QUOTE_COLUMNS, QuoteRow};
-use super::super::timeline::{Evidence, Fill};
+use super::super::timeline::{Evidence, Fill, add_counts, add_participants, add_quotes, positions};
 use super::Db;
-use crate::extract::events::Participant;
 
 impl Db {
     /// Loads the participants, the report counts and the reports `evidence` asks for of
@@ -19,11 +18,7 @@ impl Db {
         if entries.is_empty() {
             return Ok(());
         }
-        let at: FxHashMap<i64, usize> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.event_id(), i))
-            .collect();
+        let at: FxHashMap<i64, usize> = positions(entries);
         let ids: Vec<i64> = at.keys().copied().collect();
         let people: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
             // Not distinct (PostgreSQL sorts a distinct list by its own columns only): the
@@ -36,17 +31,7 @@ impl Db {
         .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
-        for (event_id, name, country, wikidata) in people {
-            let list = entries[at[&event_id]].participants();
-            // One row per person: a report that gave the Wikidata id wins over one that did not.
-            if !list.iter().any(|p| p.name == name && p.country == country) {
-                list.push(Participant {
-                    name: name.into(),
-                    country: country.into(),
-                    wikidata: wikidata.map(Into::into),
-                });
-            }
-        }
+        add_participants(entries, &at, people);
         let counts: Vec<(i64, i64, i64)> = sqlx::query_as(
             "select event_id, count(*), min(evidence_id) from evidence
              where event_id = any($1) group by event_id",
@@ -54,11 +39,7 @@ impl Db {
         .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
-        let mut firsts = Vec::with_capacity(counts.len());
-        for (event_id, n, first) in counts {
-            *entries[at[&event_id]].evidence_count() = n;
-            firsts.push(first);
-        }
+        let firsts = add_counts(entries, &at, counts);
         let (which, list) = match evidence {
             Evidence::Counts => return Ok(()),
             Evidence::First => ("e.evidence_id = any($1)", firsts),
@@ -71,10 +52,6 @@ impl Db {
         .bind(list)
         .fetch_all(&self.pool)
         .await?;
-        for q in quotes {
-            let i = at[&q.event_id];
-            entries[i].evidence().push(q.into_quote()?);
-        }
-        Ok(())
+        add_quotes(entries, &at, quotes)
     }
 }

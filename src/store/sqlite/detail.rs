@@ -47,7 +47,7 @@ impl Db {
         .bind(page.limit + 1)
         .fetch_all(&self.pool)
         .await?;
-        let (evidence, next_cursor) = next_cursor(spans, page.limit)?;
+        let page = next_cursor(spans, page.limit)?;
         let disagreements: Vec<DisagreementRow> = sqlx::query_as(
             "select e.evidence_id, e.document_id, d.source, e.claimed_value, e.claimed_earliest,
                     e.claimed_latest, e.claimed_precision
@@ -64,16 +64,7 @@ impl Db {
         .bind(MAX_DISAGREEMENTS)
         .fetch_all(&self.pool)
         .await?;
-        let disagreements = disagreements
-            .into_iter()
-            .map(DisagreementRow::into_disagreement)
-            .collect::<Result<_>>()?;
-        Ok(Some(EventDetail {
-            entry,
-            evidence,
-            disagreements,
-            next_cursor,
-        }))
+        Ok(Some(EventDetail::new(entry, page, disagreements)?))
     }
 
     /// The document `document_id` with its temporal expressions and event reports, in text

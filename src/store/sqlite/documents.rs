@@ -8,7 +8,9 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use tracing::instrument;
 
 use super::super::batch::DocEvents;
-use super::super::documents::{Extracted, Outcome, StoredDocument, content_hash, search_words};
+use super::super::documents::{
+    Extracted, Outcome, StoredDocument, content_hash, count_added, search_words,
+};
 use super::events::{self, MAX_PARAMS};
 use super::{Db, EXTRACTOR_VERSION, Result, codes};
 use crate::extract::Timex;
@@ -95,20 +97,12 @@ impl Db {
         insert_timexes(&mut tx, &timexes).await?;
         let events: Vec<DocEvents> = fresh
             .iter()
-            .map(|(id, _, b, _)| DocEvents {
-                document_id: *id,
-                source: b.doc.source,
-                text: b.doc.text,
-                events: b.events,
-            })
+            .map(|(id, _, b, _)| DocEvents::of(*id, b))
             .collect();
         let added = events::add_events(&mut tx, &events).await?;
         super::version::bump(&mut tx).await?;
         tx.commit().await?;
-        for ((_, _, _, at), added) in fresh.iter().zip(added) {
-            outcomes[*at].events_created = added.created;
-            outcomes[*at].events_merged = added.merged;
-        }
+        count_added(&mut outcomes, fresh.iter().map(|(_, _, _, at)| *at), added);
         Ok(outcomes)
     }
 
@@ -153,13 +147,7 @@ impl Db {
         .await?;
         super::version::bump(&mut tx).await?;
         tx.commit().await?;
-        Ok(Outcome {
-            document_id,
-            new: false,
-            events_created: added[0].created,
-            events_merged: added[0].merged,
-            events_removed: removed,
-        })
+        Ok(Outcome::replaced(document_id, added[0], removed))
     }
 
     #[instrument(skip_all)]

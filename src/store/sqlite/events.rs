@@ -89,21 +89,7 @@ pub(crate) async fn remove_evidence_of(
     .bind(&ids)
     .fetch_all(&mut *conn)
     .await?;
-    let mut folded = batch::fold(rows)?;
-    let mut recomputed = Vec::new();
-    for (event_id, key) in &touched {
-        if let Some(event) = folded.remove(event_id) {
-            let countries = key.split('+').map(str::to_owned).collect();
-            recomputed.push((
-                key.as_str(),
-                Candidate {
-                    event_id: *event_id,
-                    countries,
-                    event,
-                },
-            ));
-        }
-    }
+    let recomputed = batch::recompute(&touched, rows)?;
     let refs: Vec<(&str, &Candidate)> = recomputed.iter().map(|(k, c)| (*k, c)).collect();
     upsert_events(conn, &refs).await?;
     let removed = sqlx::query(
@@ -124,9 +110,8 @@ pub(crate) async fn remove_evidence_of(
 /// migrations), all in one query.
 async fn fetch_candidates(conn: &mut SqliteConnection, docs: &[DocEvents<'_>]) -> Result<Pool> {
     let windows = batch::windows(docs);
-    let mut pool = Pool::default();
     if windows.is_empty() {
-        return Ok(pool);
+        return Ok(Pool::default());
     }
     let windows = serde_json::to_string(&windows).expect("windows serialise");
     let rows: Vec<EventRow> = sqlx::query_as(
@@ -149,19 +134,7 @@ async fn fetch_candidates(conn: &mut SqliteConnection, docs: &[DocEvents<'_>]) -
     .bind(WIDTH_CLASSES - 1)
     .fetch_all(&mut *conn)
     .await?;
-    for row in rows {
-        let countries = row.participant_key.split('+').map(str::to_owned).collect();
-        let event = row.report.into_aggregate(row.date_conflict)?;
-        pool.add(
-            row.participant_key,
-            Candidate {
-                event_id: row.event_id,
-                countries,
-                event,
-            },
-        );
-    }
-    Ok(pool)
+    Pool::of(rows)
 }
 
 const AGGREGATE_COLUMNS: [&str; 16] = [

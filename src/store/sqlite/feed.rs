@@ -6,7 +6,7 @@ use chrono::Duration;
 use sqlx::{QueryBuilder, Sqlite};
 use tracing::instrument;
 
-use super::super::rows::{ENTRY_COLUMNS, EntryRow};
+use super::super::rows::{self, ENTRY_COLUMNS, EntryRow};
 use super::super::timeline::Evidence;
 use super::super::{Filter, Key, Order, TimelineEntry};
 use super::documents::fts_query;
@@ -59,10 +59,7 @@ impl Db {
             }
         }
         let rows: Vec<EntryRow> = q.build_query_as().fetch_all(&self.pool).await?;
-        let mut entries = rows
-            .into_iter()
-            .map(EntryRow::into_entry)
-            .collect::<Result<Vec<_>>>()?;
+        let mut entries = rows::entries(rows)?;
         self.fill_entries(&mut entries, evidence).await?;
         Ok(entries)
     }

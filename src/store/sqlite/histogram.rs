@@ -6,7 +6,7 @@ use tracing::instrument;
 use super::super::Filter;
 use super::super::histogram::{Counts, GroupBy, Interval};
 use super::feed::Widths;
-use super::{Db, Result, codes};
+use super::{Db, Result};
 
 /// SQL for the first day of the bucket of `ev.earliest` (a fixed expression, no input).
 fn bucket_sql(interval: Interval) -> &'static str {
@@ -41,12 +41,7 @@ impl Db {
         interval: Interval,
         group_by: GroupBy,
     ) -> Result<Counts> {
-        let fitting: Vec<&str> = codes::PRECISIONS
-            .iter()
-            .filter(|(p, _)| interval.fits(*p))
-            .map(|(_, name)| *name)
-            .collect();
-        let fitting = serde_json::to_string(&fitting).expect("strings serialise");
+        let fitting = serde_json::to_string(&interval.fitting()).expect("strings serialise");
 
         let (group, count, join) = group_sql(group_by);
         let mut q = QueryBuilder::new(format!(

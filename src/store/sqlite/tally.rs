@@ -4,8 +4,8 @@ use futures_util::TryStreamExt;
 use sqlx::Row as _;
 use tracing::instrument;
 
-use super::super::tally::Tally;
-use super::{Db, Result, codes};
+use super::super::tally::{Tally, word_codes_sql};
+use super::{Db, Result};
 
 impl Db {
     /// Reads the tally of every dated event (two streaming scans of indexes).
@@ -15,21 +15,12 @@ impl Db {
         let mut event_ids: Vec<i64> = Vec::new();
         // Every column an integer (the words mapped by SQL generated from the code tables,
         // days counted from the common era as chrono does): nothing to allocate per row.
-        let case = |column: &str, words: &mut dyn Iterator<Item = &'static str>| {
-            let mut sql = format!("case {column}");
-            for (i, w) in words.enumerate() {
-                sql.push_str(&format!(" when '{w}' then {i}"));
-            }
-            sql + " else 0 end"
-        };
         let sql = format!(
             "select event_id, cast(julianday(earliest) - 1721424.5 as integer),
                     cast(julianday(latest) - julianday(earliest) as integer),
-                    {}, {}, {}, source_count
+                    {}, source_count
              from events where earliest is not null order by event_id",
-            case("precision", &mut codes::PRECISIONS.iter().map(|p| p.1)),
-            case("kind", &mut codes::KINDS.iter().map(|k| k.as_str())),
-            case("status", &mut codes::STATUSES.iter().map(|s| s.1)),
+            word_codes_sql(),
         );
         let mut rows =
             sqlx::query_as::<_, (i64, i32, i64, u8, u8, u8, i64)>(&sql).fetch(&self.pool);

@@ -3,9 +3,8 @@
 use rustc_hash::FxHashMap;
 
 use super::super::rows::{QUOTE_COLUMNS, QuoteRow};
-use super::super::timeline::{Evidence, Fill};
+use super::super::timeline::{Evidence, Fill, add_counts, add_participants, add_quotes, positions};
 use super::{Db, Result};
-use crate::extract::events::Participant;
 
 impl Db {
     /// Loads the participants, the report counts and the reports `evidence` asks for of
@@ -18,11 +17,7 @@ impl Db {
         if entries.is_empty() {
             return Ok(());
         }
-        let at: FxHashMap<i64, usize> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.event_id(), i))
-            .collect();
+        let at: FxHashMap<i64, usize> = positions(entries);
         let ids = serde_json::to_string(&at.keys().collect::<Vec<_>>()).expect("ids serialise");
 
         let people: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
@@ -33,17 +28,7 @@ impl Db {
         .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
-        for (event_id, name, country, wikidata) in people {
-            let list = entries[at[&event_id]].participants();
-            // One row per person: a report that gave the Wikidata id wins over one that did not.
-            if !list.iter().any(|p| p.name == name && p.country == country) {
-                list.push(Participant {
-                    name: name.into(),
-                    country: country.into(),
-                    wikidata: wikidata.map(Into::into),
-                });
-            }
-        }
+        add_participants(entries, &at, people);
 
         // From the index alone: the count and the first report of each.
         let counts: Vec<(i64, i64, i64)> = sqlx::query_as(
@@ -53,11 +38,7 @@ impl Db {
         .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
-        let mut firsts = Vec::with_capacity(counts.len());
-        for (event_id, n, first) in counts {
-            *entries[at[&event_id]].evidence_count() = n;
-            firsts.push(first);
-        }
+        let firsts = add_counts(entries, &at, counts);
         let which = match evidence {
             Evidence::Counts => return Ok(()),
             Evidence::First => "e.evidence_id in (select value from json_each(?))",
@@ -73,10 +54,6 @@ impl Db {
         })
         .fetch_all(&self.pool)
         .await?;
-        for q in quotes {
-            let i = at[&q.event_id];
-            entries[i].evidence().push(q.into_quote()?);
-        }
-        Ok(())
+        add_quotes(entries, &at, quotes)
     }
 }

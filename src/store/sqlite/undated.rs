@@ -3,7 +3,7 @@
 use sqlx::QueryBuilder;
 use tracing::instrument;
 
-use super::super::rows::{ENTRY_COLUMNS, EntryRow};
+use super::super::rows::{self, ENTRY_COLUMNS, EntryRow};
 use super::super::timeline::Evidence;
 use super::super::{Filter, UndatedEntry};
 use super::feed::push_conditions;
@@ -29,10 +29,7 @@ impl Db {
         }
         q.push(" order by ev.event_id limit ").push_bind(limit);
         let rows: Vec<EntryRow> = q.build_query_as().fetch_all(&self.pool).await?;
-        let mut entries = rows
-            .into_iter()
-            .map(EntryRow::into_undated)
-            .collect::<Result<Vec<_>>>()?;
+        let mut entries = rows::undated_entries(rows)?;
         self.fill_entries(&mut entries, evidence).await?;
         Ok(entries)
     }
