@@ -1,7 +1,7 @@
 //! Calendar rules: numeric dates, day and month, ranges of days, month names and years.
 
 use super::super::lexicon::schedule::{english_month, is_english_weekday};
-use super::super::lexicon::{Count, Lex, Unit, is_general_noun};
+use super::super::lexicon::{Count, Lex, Unit, names_by_date};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
 use super::hijri::hijri_tail;
@@ -32,8 +32,8 @@ fn day_at(g: &Cursor, i: usize) -> Option<(u8, usize)> {
 pub fn day_month(g: &Cursor, i: usize) -> Option<Hit> {
     let hit = day_month_parts(g, i)?;
     let first = hit.1.first().map_or(i, |f| f.first);
-    // "قوى 14 آذار" is a coalition's name: consumed, not tagged.
-    if first > 0 && is_general_noun(g.text(first - 1)) {
+    // "قوى 14 آذار" is a coalition's name, "ملعب 5 جويلية" a stadium's: consumed, not tagged.
+    if first > 0 && names_by_date(g.text(first - 1)) {
         return Some((hit.0, vec![]));
     }
     Some(hit)

@@ -1,6 +1,6 @@
 //! Relative rules: days and weekdays, units moved from the reference, Rule::Ago.
 
-use super::super::lexicon::schedule::{is_days_before_weekdays, is_previous};
+use super::super::lexicon::schedule::{is_days_before_weekdays, is_equating_word, is_previous};
 use super::super::lexicon::{Count, Lex, Unit, is_general_noun};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
@@ -103,20 +103,28 @@ pub fn weekday(g: &Cursor, i: usize) -> Option<Hit> {
     if wd == 1 && i > 0 && g.text(i - 1) == "كلا" {
         return None;
     }
-    // "الثلاثاء 15 سبتمبر", "يوم الجمعة، 22 مارس 2013": the date says which one.
-    let k = if g.punct(j + 1, ",") { j + 2 } else { j + 1 };
-    if let Some((end, mut dated)) = numeric_date(g, k).or_else(|| day_month(g, k)) {
-        if dated.len() == 1 {
-            dated[0].first = i;
-            dated[0].rule = Rule::WeekdayDate;
-            dated[0].weekday = Some(wd);
-            return Some((end, dated));
-        }
-    }
     let (shift, end) = match g.lex(j + 1) {
         Some(Lex::Shift(s)) if s != 0 => (Some(s), j + 2),
         _ => (None, j + 1),
     };
+    // "الثلاثاء 15 سبتمبر": the date says which one, in one expression. Set apart by a comma
+    // or "الموافق" ("يوم الخميس، 11 يونيو", "يوم السبت المقبل الموافق 12 يونيو"), the weekday
+    // is an expression of its own with the date's value, and the date is found after it.
+    let (k, apart) = equated_at(g, if shift.is_some() { end } else { j + 1 });
+    if apart || shift.is_none() {
+        if let Some((date_end, mut dated)) = numeric_date(g, k).or_else(|| day_month(g, k)) {
+            if let [one] = dated.as_mut_slice() {
+                one.first = i;
+                one.rule = Rule::WeekdayDate;
+                one.weekday = Some(wd);
+                if !apart {
+                    return Some((date_end, dated));
+                }
+                one.last = end;
+                return Some((end, dated));
+            }
+        }
+    }
     let e = match week_of_list(g, j).filter(|_| shift.is_none()) {
         Some(week) => Expr::WeekdayOfWeek { wd, week },
         None => Expr::Weekday { wd, shift },
@@ -129,6 +137,22 @@ pub fn weekday(g: &Cursor, i: usize) -> Option<Hit> {
         i
     };
     Some((end, vec![found(first, end, e, Rule::Weekday)]))
+}
+
+/// Where a date equated with the weekday before `k` would start: after a comma, "الموافق" or
+/// both ("ليوم الأحد، الموافق، 2/1/2022"), and whether anything set it apart.
+fn equated_at(g: &Cursor, k: usize) -> (usize, bool) {
+    let mut j = k;
+    if g.punct(j, ",") {
+        j += 1;
+    }
+    if is_equating_word(g.text(j)) {
+        j += 1;
+        if g.punct(j, ",") {
+            j += 1;
+        }
+    }
+    (j, j > k)
 }
 
 /// The week a weekday (or a list of them: "الأربعاء والخميس") at `j` is placed in by a

@@ -384,18 +384,31 @@ pub fn lookup(word: &str) -> Option<Lex> {
     LEXICON.word(&fold(word))
 }
 
-static GENERAL: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    GENERAL_NOUNS
-        .iter()
-        .chain(NAMED_BY_DATE)
-        .map(|w| fold(w))
-        .collect()
-});
+static GENERAL: LazyLock<HashSet<String>> = LazyLock::new(|| folded(GENERAL_NOUNS));
 
-/// True for a folded noun that "العام" qualifies as "general", or that names a movement by a
-/// date ("قوى 14 آذار").
+static NAMED: LazyLock<HashSet<String>> = LazyLock::new(|| folded(NAMED_BY_DATE));
+
+/// True for a folded noun that "العام" qualifies as "general" ("الأمين العام").
 pub fn is_general_noun(folded: &str) -> bool {
     GENERAL.contains(folded)
+}
+
+/// True for a folded word that makes the day and month after it a name ("قوى 14 آذار",
+/// "بملعب 8 ماي 1945"), with a preposition, a conjunction or the article glued to it.
+pub fn names_by_date(folded: &str) -> bool {
+    let mut w = folded;
+    for _ in 0..2 {
+        if NAMED.contains(w) {
+            return true;
+        }
+        match w.strip_prefix(['و', 'ف', 'ب', 'ل']) {
+            Some(rest) => w = rest,
+            None => break,
+        }
+    }
+    NAMED.contains(w)
+        || w.strip_prefix("ال")
+            .is_some_and(|rest| NAMED.contains(rest))
 }
 
 /// True for a folded word that makes a number beside it a count, not a date.

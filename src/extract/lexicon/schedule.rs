@@ -40,6 +40,16 @@ pub const PREVIOUS: &[&str] = &["السابق", "السابقة"];
 /// its own يومي is "daily".
 pub const DAYS_BEFORE_WEEKDAYS: &[&str] = &["يومي"];
 
+/// "يوم الاثنين الموافق 16 آذار": the word that equates a weekday with the date after it.
+pub const EQUATING_WORDS: &[&str] = &["الموافق", "الموافقة", "والموافق"];
+
+static EQUATING: LazyLock<HashSet<String>> = LazyLock::new(|| folded(EQUATING_WORDS));
+
+/// True for a folded "الموافق".
+pub fn is_equating_word(folded: &str) -> bool {
+    EQUATING.contains(folded)
+}
+
 static DAYS_BEFORE: LazyLock<HashSet<String>> = LazyLock::new(|| folded(DAYS_BEFORE_WEEKDAYS));
 
 /// True for a folded "يومي".
