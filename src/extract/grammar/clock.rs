@@ -17,7 +17,10 @@ pub fn clock(g: &Cursor, i: usize) -> Option<Hit> {
     let colon = |k: usize| g.punct(k, ":") && g.glued(k) && g.glued(k + 1);
     let mut second = None;
     let mut spoken = false;
-    let (mut h, mut m, mut k) = if let Some((h, _)) = g.num(j).filter(|_| colon(j + 1)) {
+    let (mut h, mut m, mut k) = if let Some((h, m)) = dotted(g, j).filter(|_| has_hour) {
+        // "الساعة 19.00", "الساعة 6.30 مساء": the point some outlets write, after الساعة.
+        (h, m, j + 3)
+    } else if let Some((h, _)) = g.num(j).filter(|_| colon(j + 1)) {
         let (m, md) = g.num(j + 2)?;
         if h > 23 || md != 2 || m > 59 {
             return None;
@@ -80,7 +83,21 @@ pub fn clock(g: &Cursor, i: usize) -> Option<Hit> {
     if !has_hour && g.t[i].kind == Kind::Number && g.t[i].digits < 2 && !part && !prep_before {
         return None;
     }
+    // "4:05 م", "9:30 ص": the letters for مساء and صباحا after digits.
+    let digital = !spoken && g.t[j].kind == Kind::Number;
     match g.lex(k) {
+        _ if digital && g.text(k) == "م" && g.t[k].kind == Kind::Word => {
+            if h < 12 {
+                h += 12;
+            }
+            k += 1;
+        }
+        _ if digital && g.text(k) == "ص" && g.t[k].kind == Kind::Word => {
+            if h == 12 {
+                h = 0;
+            }
+            k += 1;
+        }
         Some(Lex::ClockPart(ClockPart::Pm) | Lex::DayPart(DayPart::Evening)) => {
             if h < 12 && !(g.text(k).starts_with("ليل") && h < 6) {
                 h += 12;
@@ -173,13 +190,24 @@ fn midnight(g: &Cursor, i: usize) -> Option<Hit> {
     Some((end, vec![found(i, end, e, Rule::Timestamp)]))
 }
 
-/// A plain number of hours right before a part of the day: "7 مساء", "5 صباحا".
+/// "19.00", "6.30": hours, a glued point and two digits of minutes (a decimal to every other
+/// rule, so read from the tokens themselves).
+fn dotted(g: &Cursor, j: usize) -> Option<(u32, u32)> {
+    let number = |k: usize| g.t.get(k).filter(|t| t.kind == Kind::Number);
+    let (h, m) = (number(j)?, number(j + 2)?);
+    let fits = g.punct(j + 1, ".") && g.glued(j + 1) && g.glued(j + 2);
+    (fits && h.digits <= 2 && h.value <= 23 && m.digits == 2 && m.value <= 59)
+        .then_some((h.value, m.value))
+}
+
+/// A plain number of hours right before a part of the day: "7 مساء", "5 صباحا", "12 من ظهر
+/// اليوم".
 fn hour_before_part(g: &Cursor, j: usize) -> bool {
     g.day_digits(j).is_some_and(|h| h <= 12)
-        && matches!(
+        && (matches!(
             g.lex(j + 1),
             Some(Lex::ClockPart(_) | Lex::DayPart(DayPart::Evening))
-        )
+        ) || (g.lex(j + 1) == Some(Lex::From) && matches!(g.lex(j + 2), Some(Lex::DayPart(_)))))
 }
 
 /// clock_range: "من الساعة 3 إلى الساعة 4 بعد العصر", "بين الساعة 5 و6 مساء", "من 5 إلى 6

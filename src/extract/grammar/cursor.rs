@@ -15,14 +15,33 @@ pub struct Cursor<'a> {
     pub(super) sentence_of: Vec<usize>,
 }
 
+/// Token `i` ends a sentence: ". ? ! ;" or a line break, but not the point of "19.00" or
+/// "3.5" (glued between two numbers).
+pub(super) fn ends_sentence(t: &[Token], i: usize) -> bool {
+    let Some(tok) = t.get(i).filter(|tok| tok.kind == Kind::Punct) else {
+        return false;
+    };
+    if !one_of(".?!;\n", tok.punct) {
+        return false;
+    }
+    let number = |k: usize| t.get(k).is_some_and(|n| n.kind == Kind::Number);
+    let inside_number = tok.punct == '.'
+        && i > 0
+        && number(i - 1)
+        && number(i + 1)
+        && !tok.space_before
+        && !t[i + 1].space_before;
+    !inside_number
+}
+
 impl<'a> Cursor<'a> {
     pub fn new(n: &'a Normalized, t: &'a [Token]) -> Cursor<'a> {
         let code = (0..t.len()).map(|i| is_code(n, t, i)).collect();
         let mut start = 0;
         let mut sentence_of = Vec::with_capacity(t.len());
-        for (i, tok) in t.iter().enumerate() {
+        for i in 0..t.len() {
             sentence_of.push(start);
-            if tok.kind == Kind::Punct && one_of(".?!;\n", tok.punct) {
+            if ends_sentence(t, i) {
                 start = i + 1;
             }
         }

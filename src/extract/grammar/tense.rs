@@ -6,6 +6,7 @@ use super::super::lexicon::schedule::is_reporting_verb;
 use super::super::lexicon::{Lex, is_future_verb, is_relative_word};
 use super::super::token::Kind;
 use super::Cursor;
+use super::cursor::ends_sentence;
 
 /// How far (in tokens) a tense marker may stand from the expression it sets the tense of.
 const TENSE_WINDOW: usize = 40;
@@ -122,6 +123,6 @@ impl Cursor<'_> {
 
     /// Token `i` ends a sentence.
     pub fn sentence_end(&self, i: usize) -> bool {
-        self.punct(i, ".?!;\n")
+        ends_sentence(self.t, i)
     }
 }
