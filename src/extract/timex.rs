@@ -68,10 +68,19 @@ pub(crate) fn timexes_in(
     // A day given as a heading ("يوم الجمعة 27 ديسمبر" on a line of its own) dates the clock
     // times of the lines under it, until another day is given.
     let mut heading_day = None;
+    // The last day an expression gave, and the token after it: a clock time in a sentence
+    // that names no day is on that day when it was given a few sentences before ("التقى
+    // الرئيسان أمس الخميس. وبدأت المحادثات في الساعة العاشرة").
+    let mut recent_day: Option<(NaiveDate, usize)> = None;
     for (idx, f) in found.iter().enumerate() {
         let sentence = g.sentence_start(f.first);
         if sentence != sentence_of_day_anchor {
-            ctx.day_anchor = heading_day;
+            ctx.day_anchor = recent_day
+                .filter(|&(day, at)| {
+                    f.first.saturating_sub(at) <= RECENT_DAY_TOKENS && near_dct(day, ctx.dct)
+                })
+                .map(|(day, _)| day)
+                .or(heading_day.filter(|&day| near_dct(day, ctx.dct)));
         }
         let tense = g.tense(f.first, f.last, sentence);
         ctx.future = matches!(tense, Tense::Future | Tense::Present);
@@ -100,6 +109,9 @@ pub(crate) fn timexes_in(
             }
             if a == b {
                 ctx.day_anchor = Some(a);
+                if r.kind == TimexType::Date {
+                    recent_day = Some((a, f.last));
+                }
                 sentence_of_day_anchor = sentence;
                 heading_day = is_heading(g, f, sentence).then_some(a);
             }
@@ -113,6 +125,18 @@ pub(crate) fn timexes_in(
 }
 
 /// How many tokens a heading may hold before its date, and after it before the line ends.
+/// A day of the news around the document date (within [`RECENT_DAY_SPAN`] days), not a
+/// day of history ("9 مايو 1945"); any day when there is no document date.
+fn near_dct(day: NaiveDate, dct: Option<NaiveDate>) -> bool {
+    dct.is_none_or(|d| (day - d).num_days().abs() <= RECENT_DAY_SPAN)
+}
+
+/// How many days from the document date a day of the news may lie.
+const RECENT_DAY_SPAN: i64 = 62;
+
+/// How far back (in tokens) the day a clock time takes from an earlier sentence may lie.
+const RECENT_DAY_TOKENS: usize = 80;
+
 const HEADING_BEFORE: usize = 6;
 const HEADING_AFTER: usize = 3;
 

@@ -4,6 +4,8 @@ use super::super::TimexMod;
 use super::super::lexicon::{ClockPart, DayPart, Lex, Unit};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
+use super::calendar::day_month;
+use super::numeric::numeric_date;
 use super::relative::{relative_day, weekday};
 use super::{Cursor, Found, Hit, Rule, found};
 
@@ -297,9 +299,13 @@ fn clock_minutes(g: &Cursor, k: usize) -> Option<(i32, usize)> {
 }
 
 /// timestamp: a date with its day and the clock time right after it, one TIME ("25 ابريل 2024
-/// 19:57", "9-10-2023, 17:29", "الجمعة 26 أبريل 2024، 08:27", "السبت 21/09 الساعة 1:30 بعد
-/// الظهر"). `hit` is the date a rule found.
+/// 19:57", "9-10-2023, 17:29", "الجمعة 26 أبريل 2024، 08:27", "12 يونيو 2021 - 02:55 ص",
+/// "السبت 21/09 الساعة 1:30 بعد الظهر"), or a digital time right before its date ("01:05 م
+/// الجمعة 16 أكتوبر 2015", a page's timestamp). `hit` is what a rule found.
 pub fn with_clock(g: &Cursor, hit: Hit) -> Hit {
+    if let Some(joined) = clock_then_date(g, &hit) {
+        return joined;
+    }
     let (end, pieces) = &hit;
     let [
         Found {
@@ -317,7 +323,11 @@ pub fn with_clock(g: &Cursor, hit: Hit) -> Hit {
     else {
         return hit;
     };
-    let k = if g.punct(*end, ",") { end + 1 } else { *end };
+    let k = if g.punct(*end, ",-–") {
+        end + 1
+    } else {
+        *end
+    };
     let after = clock(g, k);
     let Some((
         clock_end,
@@ -346,4 +356,56 @@ pub fn with_clock(g: &Cursor, hit: Hit) -> Hit {
         clock_end,
         vec![found(*first, clock_end, e, Rule::Timestamp)],
     )
+}
+
+/// "01:05 م الجمعة 16 أكتوبر 2015": a digital clock time (the hit) and, with nothing between,
+/// a date with its day; one TIME.
+fn clock_then_date(g: &Cursor, hit: &Hit) -> Option<Hit> {
+    let (end, pieces) = hit;
+    let [
+        Found {
+            first,
+            expr:
+                Expr::Clock {
+                    hour,
+                    minute,
+                    second,
+                },
+            ..
+        },
+    ] = pieces.as_slice()
+    else {
+        return None;
+    };
+    if g.t[*first].kind != Kind::Number {
+        return None;
+    }
+    let (date_end, dated) = weekday(g, *end)
+        .or_else(|| day_month(g, *end))
+        .or_else(|| numeric_date(g, *end))?;
+    let [
+        Found {
+            expr:
+                date @ Expr::Date {
+                    month: Some(_),
+                    day: Some(_),
+                    ..
+                },
+            last,
+            ..
+        },
+    ] = dated.as_slice()
+    else {
+        return None;
+    };
+    if *last != date_end {
+        return None;
+    }
+    let e = Expr::Timestamp {
+        date: Box::new(date.clone()),
+        hour: *hour,
+        minute: *minute,
+        second: *second,
+    };
+    Some((date_end, vec![found(*first, date_end, e, Rule::Timestamp)]))
 }

@@ -13,11 +13,18 @@ use super::{Cursor, Hit, Rule, found};
 /// confirms it ("أمس الأربعاء") and a part of the day before it ("صباح اليوم الأربعاء");
 /// "اليوم التالي" and "اليوم نفسه" count from the last date given.
 pub fn relative_day(g: &Cursor, i: usize) -> Option<Hit> {
-    let j = if matches!(g.lex(i), Some(Lex::DayPart(_))) {
+    let mut j = if matches!(g.lex(i), Some(Lex::DayPart(_))) {
         i + 1
     } else {
         i
     };
+    // "يوم أمس", "صباح يوم غد السبت": يوم before the word for the day belongs to it.
+    if matches!(g.lex(j), Some(Lex::Unit(Unit::Day, Count::One)))
+        && !g.has_article(j)
+        && matches!(g.lex(j + 1), Some(Lex::RelDay(n)) if n != 0)
+    {
+        j += 1;
+    }
     let Some(Lex::RelDay(n)) = g.lex(j) else {
         return None;
     };

@@ -100,12 +100,15 @@ impl Cursor<'_> {
                     .map(|f| (first - k, f))
             });
         // A present verb after the expression describes a noun ("زيارة تستمر ثلاثة أيام"); it
-        // sets the tense only as the clause's own verb, before the expression.
+        // sets the tense only as the clause's own verb, before the expression, or after a
+        // topic set first with أما ("أما يوم السبت، فيكون الطقس").
+        let topic =
+            first > 0 && self.t[first - 1].kind == Kind::Word && self.text(first - 1) == "اما";
         let after = (last..self.t.len().min(last + TENSE_WINDOW))
-            .take_while(|&k| !self.sentence_end(k) && !self.punct(k, ","))
+            .take_while(|&k| !self.sentence_end(k) && (topic || !self.punct(k, ",")))
             .find_map(|k| {
                 marker(k)
-                    .filter(|&f| f != Tense::Present)
+                    .filter(|&f| topic || f != Tense::Present)
                     .map(|f| (k + 1 - last, f))
             });
         match (before, after) {
