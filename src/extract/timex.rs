@@ -26,6 +26,7 @@ use chrono::NaiveDate;
 
 use super::grammar::tense::Tense;
 use super::grammar::{Cursor, Found, RULES, Rule, with_clock};
+use super::lexicon::schedule::is_since;
 use super::lexicon::{Lex, Unit};
 use super::normalize::normalize;
 use super::resolve::{Ctx, Expr, resolve, span};
@@ -85,7 +86,7 @@ pub(crate) fn timexes_in(
         let tense = g.tense(f.first, f.last, sentence);
         ctx.future = matches!(tense, Tense::Future | Tense::Present);
         ctx.present = tense == Tense::Present;
-        ctx.lean_ahead = matches!(tense, Tense::Reported | Tense::Unmarked);
+        ctx.lean_ahead = matches!(tense, Tense::Reported | Tense::Unmarked) && !after_since(g, f);
         let r = match found.get(idx + 1).filter(|_| f.rule == Rule::RangeDays) {
             Some(partner) => resolve(
                 &with_partner_year(&f.expr, &resolve(&partner.expr, &ctx).value),
@@ -125,6 +126,16 @@ pub(crate) fn timexes_in(
 }
 
 /// How many tokens a heading may hold before its date, and after it before the line ends.
+/// The expression stands in a clause opened by منذ ("منذ أن أرسلت موسكو قواتها ... في 24
+/// فبراير"): it lies in the past, and a yearless day and month does not lean ahead.
+fn after_since(g: &Cursor, f: &Found) -> bool {
+    let start = g.sentence_start(f.first);
+    (start..f.first)
+        .rev()
+        .take_while(|&k| !(g.t[k].kind == Kind::Punct && g.t[k].punct == ','))
+        .any(|k| g.t[k].kind == Kind::Word && is_since(g.text(k)))
+}
+
 /// A day of the news around the document date (within [`RECENT_DAY_SPAN`] days), not a
 /// day of history ("9 مايو 1945"); any day when there is no document date.
 fn near_dct(day: NaiveDate, dct: Option<NaiveDate>) -> bool {

@@ -169,6 +169,10 @@ impl<'a> Cursor<'a> {
         if self.punct(j + 1, "(") && same(j + 2) && self.punct(j + 3, ")") {
             return Some((n, j + 4, true));
         }
+        // "سبتمبر أيلول", "أكتوبر تشرين الأول": the second name with nothing between.
+        if same(j + 1) {
+            return Some((n, j + 2, true));
+        }
         Some((n, j + 1, shahr || !ambiguous))
     }
 

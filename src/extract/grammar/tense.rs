@@ -2,7 +2,7 @@
 //! direction of a date given without a year and of a bare weekday.
 
 use super::super::lexicon::events::{Form, TRIGGERS};
-use super::super::lexicon::schedule::is_reporting_verb;
+use super::super::lexicon::schedule::{is_complementizer, is_reporting_verb};
 use super::super::lexicon::{Lex, is_future_verb, is_relative_word};
 use super::super::token::Kind;
 use super::Cursor;
@@ -34,6 +34,12 @@ impl Cursor<'_> {
             t.kind == Kind::Word && w.contains(&t.text(self.n))
         };
         k >= 2 && word(k - 1, &["ان"]) && word(k - 2, &["قبل", "بعد", "وقبل", "وبعد"])
+    }
+
+    /// True for أن/إن and their forms with a pronoun or ب ("أنه", "بأن"), which open a
+    /// reported clause.
+    fn complementizer(&self, k: usize) -> bool {
+        self.t[k].kind == Kind::Word && is_complementizer(self.text(k))
     }
 
     /// True when the word at `k` follows a relative pronoun (الذي, التي …).
@@ -104,8 +110,12 @@ impl Cursor<'_> {
         // topic set first with أما ("أما يوم السبت، فيكون الطقس").
         let topic =
             first > 0 && self.t[first - 1].kind == Kind::Word && self.text(first - 1) == "اما";
+        // What follows أن is what a verb of saying reports, with a tense of its own: "أعلنت
+        // الوزارة يوم الثلاثاء أن بوتين سيزور".
         let after = (last..self.t.len().min(last + TENSE_WINDOW))
-            .take_while(|&k| !self.sentence_end(k) && (topic || !self.punct(k, ",")))
+            .take_while(|&k| {
+                !self.sentence_end(k) && (topic || !self.punct(k, ",")) && !self.complementizer(k)
+            })
             .find_map(|k| {
                 marker(k)
                     .filter(|&f| topic || f != Tense::Present)

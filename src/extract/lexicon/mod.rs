@@ -367,6 +367,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for w in PRESENT_VERBS {
         lx.insert(w, Present);
     }
+    for w in schedule::REPORTING_VERBS {
+        lx.insert(w, Past);
+    }
     lx
 });
 

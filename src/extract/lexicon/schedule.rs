@@ -40,6 +40,40 @@ pub const PREVIOUS: &[&str] = &["السابق", "السابقة"];
 /// its own يومي is "daily".
 pub const DAYS_BEFORE_WEEKDAYS: &[&str] = &["يومي"];
 
+/// أن and إن with what is glued to them: they open the clause a verb of saying reports.
+pub const COMPLEMENTIZERS: &[&str] = &[
+    "أن",
+    "إن",
+    "بأن",
+    "وأن",
+    "وإن",
+    "أنه",
+    "أنها",
+    "أنهم",
+    "أنهما",
+    "بأنه",
+    "بأنها",
+    "إنه",
+    "إنها",
+];
+
+static COMPLEMENTIZER: LazyLock<HashSet<String>> = LazyLock::new(|| folded(COMPLEMENTIZERS));
+
+/// True for a folded أن, إن, بأن, أنه …
+pub fn is_complementizer(folded: &str) -> bool {
+    COMPLEMENTIZER.contains(folded)
+}
+
+/// "منذ": what it introduces lies in the past ("منذ أن أرسلت قواتها في 24 فبراير").
+pub const SINCE_WORDS: &[&str] = &["منذ", "ومنذ"];
+
+static SINCE: LazyLock<HashSet<String>> = LazyLock::new(|| folded(SINCE_WORDS));
+
+/// True for a folded منذ.
+pub fn is_since(folded: &str) -> bool {
+    SINCE.contains(folded)
+}
+
 /// "يوم الاثنين الموافق 16 آذار": the word that equates a weekday with the date after it.
 pub const EQUATING_WORDS: &[&str] = &["الموافق", "الموافقة", "والموافق"];
 
