@@ -37,7 +37,7 @@ use tower::ServiceExt;
 const TOKEN: &str = "writers-token";
 const WRITERS: usize = 4;
 /// Rounds per backend, each on a fresh database (see the module doc).
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 4;
 
 /// The seeds, then the dev articles, in the order one writer stores them.
 fn corpus() -> Vec<Article> {
