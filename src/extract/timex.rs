@@ -73,6 +73,8 @@ pub(crate) fn timexes_in(
     // that names no day is on that day when it was given a few sentences before ("التقى
     // الرئيسان أمس الخميس. وبدأت المحادثات في الساعة العاشرة").
     let mut recent_day: Option<(NaiveDate, usize)> = None;
+    // The day the expression just before gave, and the token after it.
+    let mut range_start: Option<(NaiveDate, usize)> = None;
     for (idx, f) in found.iter().enumerate() {
         let sentence = g.sentence_start(f.first);
         if sentence != sentence_of_day_anchor {
@@ -92,6 +94,19 @@ pub(crate) fn timexes_in(
                 &with_partner_year(&f.expr, &resolve(&partner.expr, &ctx).value),
                 &ctx,
             ),
+            // "من 22 مارس 2012 إلى 01 أفريل": a range's second end without a year is the
+            // next such day after the first end.
+            None if range_end_after(g, f, range_start) => resolve(
+                &f.expr,
+                &Ctx {
+                    dct: range_start.map(|(day, _)| day),
+                    anchor: range_start.map(|(day, _)| day),
+                    future: true,
+                    present: false,
+                    lean_ahead: false,
+                    ..ctx
+                },
+            ),
             None => match day_named_after(g, &found, idx, &ctx) {
                 Some(day) => resolve(
                     &f.expr,
@@ -104,6 +119,9 @@ pub(crate) fn timexes_in(
             },
         };
         let interval = span(&r.value);
+        range_start = interval
+            .filter(|(a, b)| a == b && r.kind == TimexType::Date)
+            .map(|(a, _)| (a, f.last));
         if let (Some((a, b)), TimexType::Date | TimexType::Time) = (interval, r.kind) {
             if r.kind == TimexType::Date {
                 ctx.anchor = Some(a);
@@ -125,7 +143,21 @@ pub(crate) fn timexes_in(
     out
 }
 
-/// How many tokens a heading may hold before its date, and after it before the line ends.
+/// `f` is a day and month without a year right after a connector (إلى, حتى, a dash) that
+/// follows the day `start` gave.
+fn range_end_after(g: &Cursor, f: &Found, start: Option<(NaiveDate, usize)>) -> bool {
+    let yearless = matches!(
+        f.expr,
+        Expr::Date {
+            year: None,
+            month: Some(_),
+            day: Some(_),
+            shift: None,
+        }
+    );
+    yearless && start.is_some_and(|(_, end)| end + 1 == f.first && g.connector(end))
+}
+
 /// The expression stands in a clause opened by منذ ("منذ أن أرسلت موسكو قواتها ... في 24
 /// فبراير"): it lies in the past, and a yearless day and month does not lean ahead.
 fn after_since(g: &Cursor, f: &Found) -> bool {
@@ -148,6 +180,7 @@ const RECENT_DAY_SPAN: i64 = 62;
 /// How far back (in tokens) the day a clock time takes from an earlier sentence may lie.
 const RECENT_DAY_TOKENS: usize = 80;
 
+/// How many tokens a heading may hold before its date, and after it before the line ends.
 const HEADING_BEFORE: usize = 6;
 const HEADING_AFTER: usize = 3;
 

@@ -206,7 +206,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// A range connector at `j`: إلى, حتى, a dash, or a و glued to the number after it.
-    pub(super) fn connector(&self, j: usize) -> bool {
+    pub(crate) fn connector(&self, j: usize) -> bool {
         self.lex(j) == Some(Lex::Until)
             || self.punct(j, "-–")
             || (self.text(j) == "و" && self.glued(j + 1))

@@ -1,6 +1,8 @@
 //! Relative rules: days and weekdays, units moved from the reference, Rule::Ago.
 
-use super::super::lexicon::schedule::{is_days_before_weekdays, is_equating_word, is_previous};
+use super::super::lexicon::schedule::{
+    is_days_before_weekdays, is_equating_word, is_previous, is_source_word, outlet_place,
+};
 use super::super::lexicon::{Count, Lex, Unit, is_general_noun};
 use super::super::resolve::Expr;
 use super::super::token::Kind;
@@ -28,6 +30,9 @@ pub fn relative_day(g: &Cursor, i: usize) -> Option<Hit> {
     let Some(Lex::RelDay(n)) = g.lex(j) else {
         return None;
     };
+    if n == 0 && j == i && outlet_name(g, i) {
+        return Some((i + 1, vec![]));
+    }
     let k = j + 1;
     let (e, end) = match g.lex(k) {
         Some(Lex::Weekday(_)) if g.text(k).starts_with("ال") => {
@@ -144,6 +149,22 @@ pub fn weekday(g: &Cursor, i: usize) -> Option<Hit> {
         i
     };
     Some((end, vec![found(first, end, e, Rule::Weekday)]))
+}
+
+/// "اليوم" at `i` ends an outlet's name ("لموقع روسيا اليوم", "قناة "روسيا اليوم"",
+/// "المصدر: روسيا اليوم", "لروسيا اليوم"): a place before it, and before that a word for a
+/// source, a colon or a quote, or ل glued to the place. Elsewhere "تشهد مصر اليوم" is today.
+fn outlet_name(g: &Cursor, i: usize) -> bool {
+    if i == 0 || g.t[i - 1].kind != Kind::Word {
+        return false;
+    }
+    let Some(glued_li) = outlet_place(g.text(i - 1)) else {
+        return false;
+    };
+    let marked = i.checked_sub(2).is_some_and(|k| {
+        (g.t[k].kind == Kind::Word && is_source_word(g.text(k))) || g.punct(k, ":\"“«")
+    });
+    glued_li || marked
 }
 
 /// Where a date equated with the weekday before `k` would start: after a comma, "الموافق" or

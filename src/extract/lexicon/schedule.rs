@@ -74,6 +74,76 @@ pub fn is_since(folded: &str) -> bool {
     SINCE.contains(folded)
 }
 
+/// Places whose name with اليوم is an outlet's ("روسيا اليوم", "مصر اليوم", "المصري اليوم").
+pub const OUTLET_PLACES: &[&str] = &[
+    "روسيا",
+    "مصر",
+    "المصري",
+    "بغداد",
+    "فلسطين",
+    "سوريا",
+    "لبنان",
+    "تونس",
+    "الجزائر",
+    "العراق",
+    "السودان",
+    "ليبيا",
+    "اليمن",
+    "الأردن",
+    "الخليج",
+    "أخبار",
+];
+
+/// Words that name where a report comes from, before an outlet's name ("لموقع روسيا اليوم",
+/// "نقلا عن مصر اليوم", "المصدر: روسيا اليوم").
+pub const SOURCE_WORDS: &[&str] = &[
+    "موقع",
+    "لموقع",
+    "بموقع",
+    "الموقع",
+    "قناة",
+    "لقناة",
+    "صحيفة",
+    "لصحيفة",
+    "جريدة",
+    "لجريدة",
+    "شبكة",
+    "لشبكة",
+    "وكالة",
+    "لوكالة",
+    "عن",
+    "حسب",
+    "بحسب",
+    "وفق",
+    "وفقا",
+    "المصدر",
+    "مصدر",
+    "نقلته",
+    "نقلت",
+    "ذكرت",
+    "أوردت",
+];
+
+static OUTLET: LazyLock<HashSet<String>> = LazyLock::new(|| folded(OUTLET_PLACES));
+static SOURCE: LazyLock<HashSet<String>> = LazyLock::new(|| folded(SOURCE_WORDS));
+
+/// A folded place that makes an outlet's name with اليوم: `Some(false)` as it stands,
+/// `Some(true)` with ل glued to it ("لروسيا اليوم").
+pub fn outlet_place(folded: &str) -> Option<bool> {
+    if OUTLET.contains(folded) {
+        return Some(false);
+    }
+    folded
+        .strip_prefix('ل')
+        .is_some_and(|w| OUTLET.contains(w))
+        .then_some(true)
+}
+
+/// True for a folded word that names the source of a report.
+pub fn is_source_word(folded: &str) -> bool {
+    SOURCE.contains(folded)
+}
+
 /// "يوم الاثنين الموافق 16 آذار": the word that equates a weekday with the date after it.
 pub const EQUATING_WORDS: &[&str] = &["الموافق", "الموافقة", "والموافق"];
 
