@@ -1,8 +1,9 @@
 //! One event per happening in an article: later reports of the same happening join the first.
 
+use super::dating::coarser;
 use super::layout::*;
 use super::participants::{is_person, shared_sides};
-use super::{Event, EventKind, Participant};
+use super::{Event, EventKind, Participant, Precision};
 use crate::extract::lexicon::gazetteer::organisation_in;
 use crate::extract::normalize::Normalized;
 
@@ -44,8 +45,34 @@ pub(super) fn one_per_happening(
         .map(|e| e.kind == EventKind::Summit && summit_with(text, n, e))
         .collect();
     let body = body_start(text);
+    // "يزور الصين منتصف الشهر" then "زيارة رسمية يومي 15 و16": a week or month that holds the
+    // day another report of the same kind, sides and status gives is that report, told
+    // coarser.
+    let refined: Vec<bool> = (0..events.len())
+        .map(|n| {
+            let near = n.saturating_sub(REACH)..(n + REACH).min(events.len());
+            let e = &events[n];
+            let coarse = e
+                .date
+                .as_ref()
+                .is_some_and(|d| matches!(d.precision, Precision::Week | Precision::Month));
+            coarse
+                && near.into_iter().any(|o| {
+                    let other = &events[o];
+                    o != n
+                        && other.kind == e.kind
+                        && other.status == e.status
+                        && sides[o] == sides[n]
+                        && coarser(e.date.as_ref(), other.date.as_ref())
+                        && !different_people(other, e)
+                })
+        })
+        .collect();
     let mut kept: Vec<usize> = Vec::with_capacity(events.len());
     for (n, e) in events.iter().enumerate() {
+        if refined[n] {
+            continue;
+        }
         let borrowed = inherited[n];
         // Reports of one happening stand close together; a bounded look keeps huge inputs linear.
         let recent = &kept[kept.len().saturating_sub(REACH)..];
@@ -110,7 +137,7 @@ fn summit_with(text: &str, n: &Normalized, e: &Event) -> bool {
     word.ends_with("قمة") && ["مع", "بين", "ثنائية"].contains(&next)
 }
 
-/// Lines a page may print before its body: a timestamp, the headline, the headline again,
+/// Lines (not counting blank ones) a page may print before its body: a timestamp, the headline, the headline again,
 /// the outlet and a byline.
 const HEAD_LINES: usize = 8;
 
@@ -120,12 +147,18 @@ const HEAD_LINES: usize = 8;
 /// status. A text with no such line has only its first sentence for a headline.
 pub(super) fn body_start(text: &str) -> usize {
     let mut at = 0;
-    for line in text.split_inclusive('\n').take(HEAD_LINES) {
+    // Blank lines a scraped page puts between its header lines are no lines of it.
+    let mut printed = 0;
+    for line in text.split_inclusive('\n') {
         let end = line.trim_end();
         if end.ends_with(['.', '!', '?', '؟']) && !end.ends_with("..") {
             return at;
         }
         at += line.chars().count();
+        printed += usize::from(!end.trim().is_empty());
+        if printed == HEAD_LINES {
+            break;
+        }
     }
     1
 }
@@ -163,4 +196,29 @@ fn different_people(a: &Event, b: &Event) -> bool {
             .iter()
             .any(|q| p.country == q.country && p.name != q.name && is_person(p) && is_person(q))
     })
+}
+
+/// The visit a later arrival continues: "يتوجه بوتين إلى الصين في زيارة تستمر أربعة أيام ...
+/// في 2 سبتمبر سيتوجه إلى بكين" is the next leg of one trip. A going verb of sides the last
+/// visit holds, with its status, to a place in the country that visit went to (or named
+/// none), a few days after that visit began.
+pub(super) fn next_leg(events: &[Event], e: &Event) -> bool {
+    const TRIP_DAYS: i64 = 6;
+    let Some(d) = &e.date else { return false };
+    let Some(n) = last_recent(events, |v| v.kind == EventKind::Visit && v.date.is_some()) else {
+        return false;
+    };
+    let v = &events[n];
+    let Some(first) = &v.date else { return false };
+    let days = (d.earliest - first.earliest).num_days();
+    let country = |x: &Event| x.location.as_ref().map(|p| p.country.clone());
+    let same_land = match (country(v), country(e)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    (1..=TRIP_DAYS).contains(&days)
+        && v.status == e.status
+        && shared_sides(&v.participants, &e.participants) == e.participants.len()
+        && same_land
+        && !different_people(v, e)
 }

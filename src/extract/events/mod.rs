@@ -34,8 +34,8 @@
 //! happening.
 //!
 //! One job a file: `layout` (sentences, clauses, paragraphs), `triggers` (which trigger words
-//! fire), `dating` (the governing date), `participants`, `place`, `announce`, `happening`
-//! (one event per happening), and `find`, which drives them in document order. Every look back at earlier
+//! fire), `dating` (the governing date), `participants`, `place`, `announce`, `subject` (the
+//! subject a coordinated verb leaves unsaid), `happening` (one event per happening), and `find`, which drives them in document order. Every look back at earlier
 //! events is bounded, so a text of any length is read in linear time.
 //!
 //! ```
@@ -58,6 +58,7 @@ mod happening;
 mod layout;
 mod participants;
 mod place;
+mod subject;
 mod triggers;
 
 use serde::{Deserialize, Serialize};

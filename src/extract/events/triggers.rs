@@ -93,6 +93,16 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
         if during_contact {
             continue;
         }
+        // "ناقش بوتين مع شي ... خلال لقاء جمعهما": the meeting or call a verb of discussing is
+        // set in is the talks it told (a summit is a happening of its own).
+        let setting_of_talks = matches!(def.kind, EventKind::Meeting | EventKind::Call)
+            && super::dating::is_setting(g, i)
+            && last_trigger(&out).is_some_and(|p| {
+                !matches!(g.lex(p.tok), Some(Lex::Trigger(_))) && l.sentence[p.tok] == l.sentence[i]
+            });
+        if setting_of_talks {
+            continue;
+        }
         out.push(Candidate { tok: i, def, form });
     }
     out
@@ -184,10 +194,15 @@ pub(super) fn place_follows(g: &Cursor, l: &Layout, i: usize, need: PlaceNeed) -
     };
     match need {
         PlaceNeed::None => true,
-        // "إلى بكين", "إلى مدينة تيانجين", "إلى العاصمة الروسية موسكو".
+        // "إلى بكين", "إلى مدينة تيانجين", "إلى العاصمة الروسية موسكو", and the capital
+        // named by its state alone: "إلى العاصمة الصينية".
         PlaceNeed::Destination => ahead(10).any(|k| {
             let to = |j: usize| matches!(g.t[j].text(g.n), "الي" | "الى");
-            place(k).is_some() && (k.saturating_sub(3)..k).any(to)
+            let capital = k >= 2
+                && matches!(g.lex(k), Some(Lex::Actor(_)))
+                && word_in(g, k - 1, &["العاصمه"])
+                && to(k - 2);
+            (place(k).is_some() && (k.saturating_sub(3)..k).any(to)) || capital
         }),
 
         PlaceNeed::Territory => ahead(4).any(|k| place(k).is_some_and(|p| p.territory)),

@@ -148,3 +148,11 @@ pub fn is_clause_opener(folded: &str) -> bool {
 pub fn is_agreement_noun(folded: &str) -> bool {
     AGREEMENT_NOUNS.contains(folded)
 }
+
+static APPOINTMENT_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| folded(events::APPOINTMENT_WORDS));
+
+/// True for a folded noun of fixing a date ([`events::APPOINTMENT_WORDS`]).
+pub fn is_appointment_word(folded: &str) -> bool {
+    APPOINTMENT_WORDS.contains(folded)
+}

@@ -153,6 +153,13 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("يتحادث", MEET, Form::Future),
     ("يتحادثان", MEET, Form::Future),
     ("تباحثا", MEET, Form::Past),
+    // Exchanging views with someone is talking with them; only the verbs: the noun ("جرى
+    // تبادل وجهات النظر") is what a meeting already told consisted of.
+    ("تبادلا وجهات النظر", MEET, Form::Past),
+    ("يتبادل وجهات النظر", MEET, Form::Future),
+    ("يتبادلان وجهات النظر", MEET, Form::Future),
+    ("سيتبادل وجهات النظر", MEET, Form::Future),
+    ("سيتبادلان وجهات النظر", MEET, Form::Future),
     ("لقاءا", MEET, Form::Noun),
     ("يجتمعان", MEET, Form::Future),
     ("سيجتمعان", MEET, Form::Future),
@@ -168,6 +175,11 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("سيزور", VISIT, Form::Future),
     ("ستزور", VISIT, Form::Future),
     ("قدوم", VISIT, Form::Noun),
+    // "حل ضيفا على الرئيس": a guest of a host (a guest of a programme has one side only).
+    ("حل ضيفا", VISIT, Form::Past),
+    ("حلت ضيفة", VISIT, Form::Past),
+    ("يحل ضيفا", VISIT, Form::Future),
+    ("سيحل ضيفا", VISIT, Form::Future),
     ("وصول", placed(VISIT), Form::Noun),
     ("وصل", placed(VISIT), Form::Past),
     ("وصلت", placed(VISIT), Form::Past),
@@ -231,6 +243,8 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("مناورات", DRILL, Form::Noun),
     ("تدريبات عسكرية", DRILL, Form::Noun),
     ("تدريبات مشتركة", DRILL, Form::Noun),
+    ("تدريب مشترك", DRILL, Form::Noun),
+    ("تدريبا مشتركا", DRILL, Form::Noun),
     ("مناورات مشتركة", DRILL, Form::Noun),
     ("مناورة", DRILL, Form::Noun),
     ("تمرين", DRILL, Form::Noun),
@@ -338,6 +352,10 @@ pub const TALK_VERBS: &[(&str, Form)] = &[
     ("سيناقش", Form::Future),
     ("سيناقشان", Form::Future),
 ];
+
+/// Nouns of fixing a date: in "حدد بوتين، اليوم الخميس، موعدا لزيارة الصين" the day is when
+/// the date was set, not the visit's.
+pub const APPOINTMENT_WORDS: &[&str] = &["موعد", "موعدا", "الموعد", "موعده", "موعدها"];
 
 /// What an announcement announces starts here: "أعلنت الوزارة أن ...", "عن تأجيل ...".
 pub const ANNOUNCED_WORDS: &[&str] = &["أن", "بأن", "أنه", "أنها", "عن", "إن"];
