@@ -71,8 +71,9 @@ pub(super) fn head_of(g: &Cursor, i: usize) -> String {
 }
 
 /// A definite word in the sentence that repeats the head of an earlier event's trigger
-/// ("عقب العرض" after "العرض العسكري") lends that event's date. `heads` holds the head of
-/// every event so far, so each call looks at its sentence only.
+/// ("عقب العرض" after "العرض العسكري") in the trigger's clause lends that event's date (one in
+/// another clause, "مشيرا إلى أنه بحث ذلك قبل المؤتمر الصحفي", speaks of something else).
+/// `heads` holds the head of every event so far, so each call looks at its clause only.
 pub(super) fn head_anaphor_date(
     g: &Cursor,
     l: &Layout,
@@ -83,7 +84,7 @@ pub(super) fn head_anaphor_date(
     if events.is_empty() {
         return None;
     }
-    l.sentence_of(i)
+    l.clause_of(i)
         .filter(|&k| k != i && g.t[k].kind == Kind::Word)
         .find_map(|k| {
             let t = &g.t[k];
@@ -122,23 +123,25 @@ pub(super) fn narrated_date(
         .and_then(|(e, _)| governing_of(e))
 }
 
-/// What is still to come with no date of its own, in the sentence of a dated visit of the
-/// same sides or the one after it, is held during that visit and takes its date: "يزور
-/// لافروف الصين بعد غد ... وذكر بيان أن لافروف سيجري مباحثات في بكين مع نظيره".
+/// What is still to come with no date of its own, told after a dated visit of the same sides
+/// still to come (or in the sentence of a visit made, or the one after it), is held during
+/// that visit and takes its date: "يزور لافروف الصين بعد غد ... وذكر بيان أن لافروف سيجري
+/// مباحثات في بكين مع نظيره".
 pub(super) fn visit_date(
     events: &[Event],
     sentences: &[usize],
     sentence: usize,
     participants: &[Participant],
 ) -> Option<Governing> {
-    events
+    let from = events.len().saturating_sub(REACH);
+    events[from..]
         .iter()
-        .zip(sentences)
+        .zip(&sentences[from..])
         .rev()
-        .take_while(|&(_, &s)| sentence - s <= 1)
-        .find(|&(e, _)| {
+        .find(|&(e, &s)| {
             e.kind == EventKind::Visit
                 && e.date.is_some()
+                && (e.status == Status::Announced || sentence - s <= 1)
                 && shared_sides(participants, &e.participants) >= 2
         })
         .and_then(|(e, _)| governing_of(e))

@@ -59,9 +59,22 @@ pub(super) fn one_per_happening(
             coarse
                 && near.into_iter().any(|o| {
                     let other = &events[o];
+                    // "يعتزم زيارة الصين هذا الأسبوع لعقد قمة مع نظيره" and "من المقرر أن يلتقي
+                    // بوتين مع شي" on a day of that week: a week that holds the article's date
+                    // tells no status.
+                    let week = e
+                        .date
+                        .as_ref()
+                        .is_some_and(|d| d.precision == Precision::Week);
+                    let summit = if e.kind == EventKind::Summit { n } else { o };
+                    let kinds = [e.kind, other.kind];
+                    let meeting_of_two = kinds.contains(&EventKind::Meeting)
+                        && kinds.contains(&EventKind::Summit)
+                        && names[summit].is_none()
+                        && held_with[summit];
                     o != n
-                        && other.kind == e.kind
-                        && other.status == e.status
+                        && (other.kind == e.kind || meeting_of_two)
+                        && (other.status == e.status || week)
                         && sides[o] == sides[n]
                         && coarser(e.date.as_ref(), other.date.as_ref())
                         && !different_people(other, e)

@@ -10,7 +10,7 @@ use crate::extract::lexicon::events::{
     ANNOUNCE, Form, MEET, PLACES, PlaceNeed, TRIGGERS, TriggerDef,
 };
 use crate::extract::lexicon::{
-    Lex, VerbTrigger, is_agreement_noun, is_discuss_word, is_during_it, verb_trigger,
+    Lex, VerbTrigger, is_agreement_noun, is_discuss_word, is_during_it, is_habit_word, verb_trigger,
 };
 use crate::extract::token::Kind;
 
@@ -91,6 +91,15 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
             && last_trigger(&out)
                 .is_some_and(|p| p.def.kind.is_contact() && l.sentence[p.tok] == l.sentence[i]);
         if during_contact {
+            continue;
+        }
+        // "يشارك في افتتاح المنتدى سنويا", "تجري المناورات سنويا": a habit is no happening (a
+        // quantity "سنويا" far after the trigger, "اتفاقية لتوريد ... من الغاز سنويا", is not
+        // what makes it one).
+        let habit = (i + 1..(i + 4).min(g.t.len()))
+            .take_while(|&k| l.clause[k] == l.clause[i])
+            .any(|k| g.t[k].kind == Kind::Word && is_habit_word(g.t[k].text(g.n)));
+        if habit {
             continue;
         }
         // "ناقش بوتين مع شي ... خلال لقاء جمعهما": the meeting or call a verb of discussing is

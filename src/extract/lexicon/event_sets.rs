@@ -156,3 +156,10 @@ static APPOINTMENT_WORDS: LazyLock<HashSet<String>> =
 pub fn is_appointment_word(folded: &str) -> bool {
     APPOINTMENT_WORDS.contains(folded)
 }
+
+static HABIT_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::HABIT_WORDS));
+
+/// True for a folded word that makes a trigger a habit ([`events::HABIT_WORDS`]).
+pub fn is_habit_word(folded: &str) -> bool {
+    HABIT_WORDS.contains(folded)
+}

@@ -230,6 +230,9 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("غزا", INVADE, Form::Past),
     ("غزوه", INVADE, Form::Noun),
     ("اجتياح", INVADE, Form::Noun),
+    // "بدء روسيا حربها على أوكرانيا": a war one side wages on another.
+    ("حربها على", INVADE, Form::Noun),
+    ("حربه على", INVADE, Form::Noun),
     ("عملية عسكرية", INVADE, Form::Noun),
     ("العملية العسكرية", INVADE, Form::Noun),
     ("عمليتها العسكرية", INVADE, Form::Noun),
@@ -352,6 +355,9 @@ pub const TALK_VERBS: &[(&str, Form)] = &[
     ("سيناقش", Form::Future),
     ("سيناقشان", Form::Future),
 ];
+
+/// Words that make a trigger a habit, not a happening: "يشارك في افتتاح المنتدى سنويا".
+pub const HABIT_WORDS: &[&str] = &["سنويا", "سنويًا", "دوريا", "شهريا", "أسبوعيا"];
 
 /// Nouns of fixing a date: in "حدد بوتين، اليوم الخميس، موعدا لزيارة الصين" the day is when
 /// the date was set, not the visit's.
