@@ -82,6 +82,8 @@ pub(super) fn one_per_happening(
         })
         .collect();
     let mut kept: Vec<usize> = Vec::with_capacity(events.len());
+    // (dated report, undated mention whose sides it takes).
+    let mut widened: Vec<(usize, usize)> = Vec::new();
     for (n, e) in events.iter().enumerate() {
         if refined[n] {
             continue;
@@ -121,6 +123,24 @@ pub(super) fn one_per_happening(
                     && (other.start < e.start
                         || ((other.status == e.status || headline) && !different_people(other, e)))
             });
+        // "الصين ترسل قوات إلى روسيا في إطار تدريب مشترك" and "مشاركة الصين في مناورات ...
+        // المقررة بين 30 أغسطس و5 سبتمبر": an undated mention of a joint exercise names sides
+        // the dated report of it left out, which it adds to that report.
+        let widens = (e.date.is_none() && e.kind == EventKind::Military)
+            .then(|| {
+                near.clone().find(|&o| {
+                    let other = &events[o];
+                    other.date.is_some()
+                        && other.kind == e.kind
+                        && subset(o, n)
+                        && !different_people(other, e)
+                })
+            })
+            .flatten();
+        if let Some(o) = widens {
+            widened.push((o, n));
+            continue;
+        }
         let same_summit = names[n].is_some()
             && recent
                 .iter()
@@ -132,6 +152,21 @@ pub(super) fn one_per_happening(
     let mut keep = vec![false; events.len()];
     for n in kept {
         keep[n] = true;
+    }
+    let mut events = events;
+    for (o, n) in widened {
+        let added: Vec<Participant> = events[n]
+            .participants
+            .iter()
+            .filter(|p| {
+                !events[o]
+                    .participants
+                    .iter()
+                    .any(|q| q.country == p.country)
+            })
+            .cloned()
+            .collect();
+        events[o].participants.extend(added);
     }
     events
         .into_iter()

@@ -382,7 +382,10 @@ pub(super) fn shared_sides(a: &[Participant], b: &[Participant]) -> usize {
 }
 
 fn talks(kind: EventKind) -> bool {
-    matches!(kind, EventKind::Meeting | EventKind::Call)
+    matches!(
+        kind,
+        EventKind::Meeting | EventKind::Call | EventKind::Statement
+    )
 }
 
 /// True for a demonym naming the capital a meeting is held in: "في العاصمة الصينية".

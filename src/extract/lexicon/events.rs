@@ -359,9 +359,22 @@ pub const TALK_VERBS: &[(&str, Form)] = &[
 /// Words that make a trigger a habit, not a happening: "يشارك في افتتاح المنتدى سنويا".
 pub const HABIT_WORDS: &[&str] = &["سنويا", "سنويًا", "دوريا", "شهريا", "أسبوعيا"];
 
-/// Nouns of fixing a date: in "حدد بوتين، اليوم الخميس، موعدا لزيارة الصين" the day is when
-/// the date was set, not the visit's.
-pub const APPOINTMENT_WORDS: &[&str] = &["موعد", "موعدا", "الموعد", "موعده", "موعدها"];
+/// Nouns of fixing a date or of intending: in "حدد بوتين، اليوم الخميس، موعدا لزيارة الصين"
+/// and "أعلنت الوزارة، الأربعاء، عزمها إرسال قوات ... في إطار تدريبات" the day is when the
+/// date was set or the intention told, not the happening's.
+pub const APPOINTMENT_WORDS: &[&str] = &[
+    "موعد",
+    "موعدا",
+    "الموعد",
+    "موعده",
+    "موعدها",
+    "عزمها",
+    "عزمه",
+    "اعتزامها",
+    "اعتزامه",
+    "نيتها",
+    "نيته",
+];
 
 /// What an announcement announces starts here: "أعلنت الوزارة أن ...", "عن تأجيل ...".
 pub const ANNOUNCED_WORDS: &[&str] = &["أن", "بأن", "أنه", "أنها", "عن", "إن"];
