@@ -9,8 +9,8 @@ use super::{Event, EventDate, EventKind, Participant, Precision, Status};
 use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
 use crate::extract::lexicon::{
-    Lex, is_appointment_word, is_clause_opener, is_end_word, is_relative_word, is_setting_word,
-    is_start_word, is_times_word,
+    Lex, is_appointment_word, is_clause_opener, is_end_word, is_ongoing_word, is_relative_word,
+    is_setting_word, is_start_word, is_times_word,
 };
 use crate::extract::resolve::span;
 use crate::extract::token::Kind;
@@ -145,6 +145,25 @@ pub(super) fn visit_date(
                 && shared_sides(participants, &e.participants) >= 2
         })
         .and_then(|(e, _)| governing_of(e))
+}
+
+/// A happening the article says is going on ("يواصل الرئيس الصيني زيارته"), with no date of its
+/// own: the article's month, with the span of the verb that says so.
+pub(super) fn ongoing_date(g: &Cursor, i: usize, dct: Option<NaiveDate>) -> Option<Governing> {
+    let dct = dct?;
+    let verb = (i.saturating_sub(4)..i)
+        .find(|&k| g.t[k].kind == Kind::Word && is_ongoing_word(g.t[k].text(g.n)))?;
+    let value = dct.format("%Y-%m").to_string();
+    let (earliest, latest) = span(&value)?;
+    let t = &g.t[verb];
+    let at = g.n.original_span(t.chars.0 + t.clitic, t.chars.1);
+    let date = EventDate {
+        value,
+        earliest,
+        latest,
+        precision: Precision::Month,
+    };
+    Some((date, at))
 }
 
 /// DATE and TIME expressions with a calendar interval date events; "حتى 2030" and "منذ 2014"

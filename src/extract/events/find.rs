@@ -159,7 +159,13 @@ pub(crate) fn events_in(
                 .or_else(|| follows.and_then(|n| governing_of(&events[n])))
         };
         let is_own = own.is_some();
-        let date = own.or_else(borrowed);
+        // "يواصل زيارته": going on as the article is written.
+        let ongoing = || {
+            (c.def.kind == EventKind::Visit)
+                .then(|| ongoing_date(g, c.tok, dct))
+                .flatten()
+        };
+        let date = own.or_else(borrowed).or_else(ongoing);
         // An undated mention of a happening already told ("وتأتي زيارة وانغ ...") is that
         // happening again.
         if date.is_none() {

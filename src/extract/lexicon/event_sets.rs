@@ -163,3 +163,10 @@ static HABIT_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::
 pub fn is_habit_word(folded: &str) -> bool {
     HABIT_WORDS.contains(folded)
 }
+
+static ONGOING_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::ONGOING_WORDS));
+
+/// True for a folded verb that says a happening is going on ([`events::ONGOING_WORDS`]).
+pub fn is_ongoing_word(folded: &str) -> bool {
+    ONGOING_WORDS.contains(folded)
+}

@@ -356,6 +356,11 @@ pub const TALK_VERBS: &[(&str, Form)] = &[
     ("سيناقشان", Form::Future),
 ];
 
+/// Verbs that say a happening is going on as the article is written: "يواصل الرئيس زيارته إلى
+/// موسكو". With no date of its own, it is dated by the article's month (its first day only
+/// follows from the article's date).
+pub const ONGOING_WORDS: &[&str] = &["يواصل", "تواصل", "يواصلان", "تتواصل", "تستمر", "يستمر"];
+
 /// Words that make a trigger a habit, not a happening: "يشارك في افتتاح المنتدى سنويا".
 pub const HABIT_WORDS: &[&str] = &["سنويا", "سنويًا", "دوريا", "شهريا", "أسبوعيا"];
 
