@@ -7,6 +7,7 @@ use super::announce::announcement;
 use super::dating::*;
 use super::happening::*;
 use super::layout::*;
+use super::lending::*;
 use super::participants::*;
 use super::place::*;
 use super::subject::{dropped_subject, meets_no_side};
