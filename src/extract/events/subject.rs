@@ -10,12 +10,19 @@ use crate::extract::lexicon::Lex;
 use crate::extract::token::Kind;
 
 /// The subject a meeting verb at `i` leaves unsaid: its clause names no side before a "مع"
-/// that follows it within a few words, so the subject is the sentence's, the first person
+/// that follows it within a few words (or before an object with ب fused on), so the subject is the sentence's, the first person
 /// its earlier clauses name (Arabic news opens a sentence with its subject, and a later
 /// "كما سيجتمع" or "ثم التقى" goes on with it).
 pub(super) fn dropped_subject(g: &Cursor, l: &Layout, i: usize) -> Option<&'static Participant> {
     let clause = l.clause_of(i);
-    let with = (i + 1..(i + 5).min(clause.end)).find(|&k| is_with(g, k))?;
+    // "سيلتقي بقادة فيتنام وتايلاند": the one met with ب fused on its object.
+    let fused_bi = g.t.get(i + 1).is_some_and(|t| {
+        let w = t.text(g.n);
+        t.kind == Kind::Word && w.starts_with('ب') && w.chars().count() > 4
+    });
+    let with = (i + 1..(i + 5).min(clause.end))
+        .find(|&k| is_with(g, k))
+        .or_else(|| fused_bi.then_some(i + 1))?;
     if l.names_in(clause.start..with).next().is_some() {
         return None;
     }
