@@ -18,7 +18,8 @@
 use super::Participant;
 use super::dating::{Dated, Governing, event_date};
 use super::layout::*;
-use super::participants::{is_source, participant};
+use super::participants::participant;
+use super::sources::is_source;
 use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::{is_announced_word, is_schedule_noun};
 use crate::extract::token::Kind;

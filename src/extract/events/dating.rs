@@ -1,16 +1,16 @@
-//! Which date governs a trigger: its own clause, then its sentence, then the happening it
-//! refers back to. Never the article's own date.
+//! Which date governs a trigger: its own clause, then its sentence. What an event with none
+//! borrows from another happening is in [`lending`](super::lending). Never the article's own
+//! date.
 
 use chrono::NaiveDate;
 
 use super::layout::*;
-use super::participants::shared_sides;
-use super::{Event, EventDate, EventKind, Participant, Precision, Status};
+use super::{Event, EventDate, EventKind, Precision};
 use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::events::{Form, TRIGGERS};
 use crate::extract::lexicon::{
-    Lex, is_clause_opener, is_end_word, is_relative_word, is_setting_word, is_start_word,
-    is_times_word,
+    Lex, is_appointment_word, is_clause_opener, is_end_word, is_relative_word, is_setting_word,
+    is_start_word, is_times_word,
 };
 use crate::extract::resolve::span;
 use crate::extract::token::Kind;
@@ -21,23 +21,6 @@ pub(super) struct Dated<'a> {
     pub(super) timex: &'a Timex,
     pub(super) first: usize,
     pub(super) last: usize,
-}
-
-/// A definite contact trigger with no date of its own ("الاجتماع مع الزعيم الصيني") after a
-/// dated contact of the same sides is part of it: the index of that contact.
-pub(super) fn definite_follow_up(
-    g: &Cursor,
-    i: usize,
-    kind: EventKind,
-    participants: &[Participant],
-    events: &[Event],
-) -> Option<usize> {
-    if !is_definite(g, i) || !kind.is_contact() {
-        return None;
-    }
-    last_recent(events, |e| {
-        e.kind.is_contact() && e.date.is_some() && shared_sides(&e.participants, participants) >= 2
-    })
 }
 
 pub(super) fn is_definite(g: &Cursor, i: usize) -> bool {
@@ -68,58 +51,6 @@ pub(super) fn head_of(g: &Cursor, i: usize) -> String {
         .map_or(text.len(), |(b, _)| b);
     let first = text[at..].split(' ').next().unwrap_or("");
     first.strip_prefix("ال").unwrap_or(first).to_owned()
-}
-
-/// A definite word in the sentence that repeats the head of an earlier event's trigger
-/// ("عقب العرض" after "العرض العسكري") lends that event's date. `heads` holds the head of
-/// every event so far, so each call looks at its sentence only.
-pub(super) fn head_anaphor_date(
-    g: &Cursor,
-    l: &Layout,
-    i: usize,
-    events: &[Event],
-    heads: &[String],
-) -> Option<Governing> {
-    if events.is_empty() {
-        return None;
-    }
-    l.sentence_of(i)
-        .filter(|&k| k != i && g.t[k].kind == Kind::Word)
-        .find_map(|k| {
-            let t = &g.t[k];
-            let text = t.text(g.n);
-            let at = text
-                .char_indices()
-                .nth(t.clitic)
-                .map_or(text.len(), |(b, _)| b);
-            let stem = text[at..].strip_prefix("ال")?;
-            if stem.chars().count() < 3 {
-                return None;
-            }
-            last_recent(heads, |h| h == stem).and_then(|n| governing_of(&events[n]))
-        })
-}
-
-/// An event with no date of its own, in the sentence of a dated report of the same sides or
-/// the one after it, goes on narrating that happening and takes its date: "وصل شي إلى موسكو
-/// يوم الأربعاء ... وأجرى شي محادثات مع بوتين". Announced happenings lend nothing.
-pub(super) fn narrated_date(
-    events: &[Event],
-    sentences: &[usize],
-    sentence: usize,
-    participants: &[Participant],
-) -> Option<Governing> {
-    let need = participants.len().min(2);
-    events
-        .iter()
-        .zip(sentences)
-        .rev()
-        .take_while(|&(_, &s)| sentence - s <= 1)
-        .find(|&(e, _)| {
-            let shared = shared_sides(participants, &e.participants);
-            e.date.is_some() && e.status == Status::Held && need > 0 && shared >= need
-        })
-        .and_then(|(e, _)| governing_of(e))
 }
 
 /// DATE and TIME expressions with a calendar interval date events; "حتى 2030" and "منذ 2014"
@@ -181,7 +112,14 @@ pub(super) fn counts_contacts(g: &Cursor, l: &Layout, i: usize, kind: EventKind)
     // "ثاني اتصال هاتفي بين الرئيسين": an ordinal before it; "أول زيارة" may be news itself.
     let ordinal_before = i > clause.start && is_times_word(g.t[i - 1].text(g.n));
     let times = (i + 1..(i + 5).min(clause.end)).any(|k| is_times_word(g.t[k].text(g.n)));
-    (kind == EventKind::Meeting && ordinal_next) || (kind.is_contact() && (times || ordinal_before))
+    // "وتعد المرة الثالثة التي يلتقي فيها الرئيسان": the how-many-th time (the first time
+    // may be the news itself).
+    let nth_time = (i.saturating_sub(4).max(clause.start)..i).any(|k| {
+        word_in(g, k, &["المره", "للمره"])
+            && matches!(g.lex(k + 1), Some(Lex::Ordinal(n)) if (2..99).contains(&n))
+    });
+    (kind == EventKind::Meeting && ordinal_next)
+        || (kind.is_contact() && (times || ordinal_before || nth_time))
 }
 
 /// How a trigger's date was found.
@@ -249,11 +187,14 @@ pub(super) fn date_for(
         } else if d.first > i {
             !trigger_in(g, triggers, i + 1..d.first)
                 && !since_between(i, d.first)
+                && !opener_between(g, i, d.first)
                 && !framed_relative(g, triggers, i, d.first)
         } else {
             let clause_start = l.clauses[l.clause[i]].start;
             let reported = to_come && reported_after(g, d.timex.start, d.timex.end, i);
-            !(trigger_in(g, triggers, clause_start..d.first) || reported)
+            !(trigger_in(g, triggers, clause_start..d.first)
+                || reported
+                || appointment_between(g, d.last, i))
         }
     };
     // "أعلن بوتين الأربعاء أنه اتفق ... على حضوره قمة ... في تشرين الأول": a date before the
@@ -273,10 +214,13 @@ pub(super) fn date_for(
             .filter(|d| d.last <= i)
             .max_by_key(|d| d.last)
             .filter(|d| !(to_come && reported_after(g, d.timex.start, d.timex.end, i)))
+            .filter(|d| !appointment_between(g, d.last, i))
     };
+    // A trigger word that fires ("، خلال اجتماع في موسكو أمس" set in the talks just told fires
+    // none).
     let clause_has_trigger = |at: usize| {
-        l.clause_of(at)
-            .any(|k| matches!(g.lex(k), Some(Lex::Trigger(_))))
+        let clause = l.clause_of(at);
+        triggers_within(triggers, clause).next().is_some()
     };
     let after = || {
         here.iter().find(|d| {
@@ -288,6 +232,7 @@ pub(super) fn date_for(
                 && !(l.clause[i] + 1..=l.clause[d.first]).any(|c| opens_predication(g, l, c))
                 && !clause_has_trigger(d.first)
                 && !since_between(i, d.first)
+                && !opener_between(g, i, d.first)
         })
     };
     // The start verb of a summit framing this trigger starts the summit, not it.
@@ -440,6 +385,19 @@ pub(super) fn is_purpose(g: &Cursor, k: usize) -> bool {
             && ["للمشاركه", "والمشاركه", "المشاركه", "لحضور", "وحضور"].contains(&w)
     };
     (k.saturating_sub(2)..k).any(word)
+}
+
+/// True when a noun of fixing a date ("موعدا") stands between tokens `a` and `b`: a date before
+/// it dates the fixing.
+fn appointment_between(g: &Cursor, a: usize, b: usize) -> bool {
+    (a..b).any(|k| g.t[k].kind == Kind::Word && is_appointment_word(g.t[k].text(g.n)))
+}
+
+/// True when a word that opens a new predication stands between tokens `a` and `b`, commas or
+/// not: in "حدد بوتين موعدا لزيارة الصين مؤكدا تقارير أوردتها وسائل إعلام الشهر الماضي" the
+/// month dates the reports, not the visit.
+fn opener_between(g: &Cursor, a: usize, b: usize) -> bool {
+    (a + 1..b).any(|k| g.t[k].kind == Kind::Word && is_clause_opener(g.t[k].text(g.n)))
 }
 
 /// True when clause `c` opens with a word that starts a new predication (حيث, فيما, بينما,

@@ -7,14 +7,16 @@ use super::announce::announcement;
 use super::dating::*;
 use super::happening::*;
 use super::layout::*;
+use super::lending::*;
 use super::participants::*;
 use super::place::*;
+use super::subject::{dropped_subject, meets_no_side};
 use super::triggers::*;
 use super::{Event, EventDate, EventKind, Participant, Place, Status};
 use crate::extract::Timex;
 use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::Lex;
-use crate::extract::lexicon::events::{Form, TRIGGERS};
+use crate::extract::lexicon::events::{Form, PlaceNeed, TRIGGERS};
 
 /// Finds the events of an analysed text.
 pub(crate) fn events_in(
@@ -124,8 +126,20 @@ pub(crate) fn events_in(
         if setting_of_contact || counted || purpose_of_visit {
             continue;
         }
+        // "سيلتقي بالطلاب": those met are no side.
+        if c.def.kind == EventKind::Meeting && c.form != Form::Noun && meets_no_side(g, &l, c.tok) {
+            continue;
+        }
         let on = own.as_ref().map(|(d, _)| d.earliest);
-        let participants = participants(g, &l, &positions, c.tok, &pair, c.def.kind, on);
+        let mut participants = participants(g, &l, &positions, c.tok, &pair, c.def.kind, on);
+        // "كما سيجتمع مع رئيسي منغوليا والصين": the subject the verb leaves unsaid.
+        if c.def.kind.is_contact() && c.form != Form::Noun {
+            if let Some(p) = dropped_subject(g, &l, c.tok) {
+                if !participants.iter().any(|q| q.country == p.country) {
+                    participants.push(p.clone());
+                }
+            }
+        }
         // A happening nobody takes part in is not one a timeline can show, and a contact
         // has two sides ("وصول ترامب إلى البيت الأبيض" is no visit).
         if participants.is_empty() || (c.def.kind.is_contact() && participants.len() < 2) {
@@ -146,7 +160,13 @@ pub(crate) fn events_in(
                 .or_else(|| follows.and_then(|n| governing_of(&events[n])))
         };
         let is_own = own.is_some();
-        let date = own.or_else(borrowed);
+        // "يواصل زيارته": going on as the article is written.
+        let ongoing = || {
+            (c.def.kind == EventKind::Visit)
+                .then(|| ongoing_date(g, c.tok, dct))
+                .flatten()
+        };
+        let date = own.or_else(borrowed).or_else(ongoing);
         // An undated mention of a happening already told ("وتأتي زيارة وانغ ...") is that
         // happening again.
         if date.is_none() {
@@ -158,9 +178,19 @@ pub(crate) fn events_in(
             }
         }
         let date = date.or_else(|| {
-            (!to_come && !is_pluperfect(g, &l, c.tok))
-                .then(|| narrated_date(&events, &sentences, sentence, &participants))
-                .flatten()
+            if to_come {
+                let during = matches!(
+                    c.def.kind,
+                    EventKind::Meeting | EventKind::Agreement | EventKind::Statement
+                );
+                during
+                    .then(|| visit_date(&events, &sentences, sentence, &participants))
+                    .flatten()
+            } else {
+                (!is_pluperfect(g, &l, c.tok))
+                    .then(|| narrated_date(&events, &sentences, sentence, &participants))
+                    .flatten()
+            }
         });
         // A summit of two over video ("قمة عبر الفيديو") is a call; an organisation's summit
         // held online stays a summit.
@@ -196,6 +226,11 @@ pub(crate) fn events_in(
                 matches!(e.kind, EventKind::Meeting | EventKind::Call)
                     && coarser(e.date.as_ref(), date.as_ref().map(|d| &d.0))
             });
+        let event = build(g, &l, &c, coded, date, participants, location, status);
+        // "في 2 سبتمبر سيتوجه إلى بكين": the next leg of the trip just told.
+        if c.def.needs_place == PlaceNeed::Destination && next_leg(&events, &event) {
+            continue;
+        }
         if framed {
             events.pop();
             heads.pop();
@@ -204,16 +239,7 @@ pub(crate) fn events_in(
         }
         heads.push(head_of(g, c.tok));
         sentences.push(sentence);
-        events.push(build(
-            g,
-            &l,
-            &c,
-            coded,
-            date,
-            participants,
-            location,
-            status,
-        ));
+        events.push(event);
         inherited.push(!is_own);
     }
     let mut kept = one_per_happening(text, g.n, events, &inherited);

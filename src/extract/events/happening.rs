@@ -1,8 +1,9 @@
 //! One event per happening in an article: later reports of the same happening join the first.
 
+use super::dating::coarser;
 use super::layout::*;
 use super::participants::{is_person, shared_sides};
-use super::{Event, EventKind, Participant};
+use super::{Event, EventKind, Participant, Precision};
 use crate::extract::lexicon::gazetteer::organisation_in;
 use crate::extract::normalize::Normalized;
 
@@ -44,8 +45,49 @@ pub(super) fn one_per_happening(
         .map(|e| e.kind == EventKind::Summit && summit_with(text, n, e))
         .collect();
     let body = body_start(text);
+    // "يزور الصين منتصف الشهر" then "زيارة رسمية يومي 15 و16": a week or month that holds the
+    // day another report of the same kind, sides and status gives is that report, told
+    // coarser.
+    let refined: Vec<bool> = (0..events.len())
+        .map(|n| {
+            let near = n.saturating_sub(REACH)..(n + REACH).min(events.len());
+            let e = &events[n];
+            let coarse = e
+                .date
+                .as_ref()
+                .is_some_and(|d| matches!(d.precision, Precision::Week | Precision::Month));
+            coarse
+                && near.into_iter().any(|o| {
+                    let other = &events[o];
+                    // "يعتزم زيارة الصين هذا الأسبوع لعقد قمة مع نظيره" and "من المقرر أن يلتقي
+                    // بوتين مع شي" on a day of that week: a week that holds the article's date
+                    // tells no status.
+                    let week = e
+                        .date
+                        .as_ref()
+                        .is_some_and(|d| d.precision == Precision::Week);
+                    let summit = if e.kind == EventKind::Summit { n } else { o };
+                    let kinds = [e.kind, other.kind];
+                    let meeting_of_two = kinds.contains(&EventKind::Meeting)
+                        && kinds.contains(&EventKind::Summit)
+                        && names[summit].is_none()
+                        && held_with[summit];
+                    o != n
+                        && (other.kind == e.kind || meeting_of_two)
+                        && (other.status == e.status || week)
+                        && sides[o] == sides[n]
+                        && coarser(e.date.as_ref(), other.date.as_ref())
+                        && !different_people(other, e)
+                })
+        })
+        .collect();
     let mut kept: Vec<usize> = Vec::with_capacity(events.len());
+    // (dated report, undated mention whose sides it takes).
+    let mut widened: Vec<(usize, usize)> = Vec::new();
     for (n, e) in events.iter().enumerate() {
+        if refined[n] {
+            continue;
+        }
         let borrowed = inherited[n];
         // Reports of one happening stand close together; a bounded look keeps huge inputs linear.
         let recent = &kept[kept.len().saturating_sub(REACH)..];
@@ -81,6 +123,24 @@ pub(super) fn one_per_happening(
                     && (other.start < e.start
                         || ((other.status == e.status || headline) && !different_people(other, e)))
             });
+        // "الصين ترسل قوات إلى روسيا في إطار تدريب مشترك" and "مشاركة الصين في مناورات ...
+        // المقررة بين 30 أغسطس و5 سبتمبر": an undated mention of a joint exercise names sides
+        // the dated report of it left out, which it adds to that report.
+        let widens = (e.date.is_none() && e.kind == EventKind::Military)
+            .then(|| {
+                near.clone().find(|&o| {
+                    let other = &events[o];
+                    other.date.is_some()
+                        && other.kind == e.kind
+                        && subset(o, n)
+                        && !different_people(other, e)
+                })
+            })
+            .flatten();
+        if let Some(o) = widens {
+            widened.push((o, n));
+            continue;
+        }
         let same_summit = names[n].is_some()
             && recent
                 .iter()
@@ -92,6 +152,21 @@ pub(super) fn one_per_happening(
     let mut keep = vec![false; events.len()];
     for n in kept {
         keep[n] = true;
+    }
+    let mut events = events;
+    for (o, n) in widened {
+        let added: Vec<Participant> = events[n]
+            .participants
+            .iter()
+            .filter(|p| {
+                !events[o]
+                    .participants
+                    .iter()
+                    .any(|q| q.country == p.country)
+            })
+            .cloned()
+            .collect();
+        events[o].participants.extend(added);
     }
     events
         .into_iter()
@@ -110,7 +185,7 @@ fn summit_with(text: &str, n: &Normalized, e: &Event) -> bool {
     word.ends_with("قمة") && ["مع", "بين", "ثنائية"].contains(&next)
 }
 
-/// Lines a page may print before its body: a timestamp, the headline, the headline again,
+/// Lines (not counting blank ones) a page may print before its body: a timestamp, the headline, the headline again,
 /// the outlet and a byline.
 const HEAD_LINES: usize = 8;
 
@@ -120,12 +195,18 @@ const HEAD_LINES: usize = 8;
 /// status. A text with no such line has only its first sentence for a headline.
 pub(super) fn body_start(text: &str) -> usize {
     let mut at = 0;
-    for line in text.split_inclusive('\n').take(HEAD_LINES) {
+    // Blank lines a scraped page puts between its header lines are no lines of it.
+    let mut printed = 0;
+    for line in text.split_inclusive('\n') {
         let end = line.trim_end();
         if end.ends_with(['.', '!', '?', '؟']) && !end.ends_with("..") {
             return at;
         }
         at += line.chars().count();
+        printed += usize::from(!end.trim().is_empty());
+        if printed == HEAD_LINES {
+            break;
+        }
     }
     1
 }
@@ -163,4 +244,29 @@ fn different_people(a: &Event, b: &Event) -> bool {
             .iter()
             .any(|q| p.country == q.country && p.name != q.name && is_person(p) && is_person(q))
     })
+}
+
+/// The visit a later arrival continues: "يتوجه بوتين إلى الصين في زيارة تستمر أربعة أيام ...
+/// في 2 سبتمبر سيتوجه إلى بكين" is the next leg of one trip. A going verb of sides the last
+/// visit holds, with its status, to a place in the country that visit went to (or named
+/// none), a few days after that visit began.
+pub(super) fn next_leg(events: &[Event], e: &Event) -> bool {
+    const TRIP_DAYS: i64 = 6;
+    let Some(d) = &e.date else { return false };
+    let Some(n) = last_recent(events, |v| v.kind == EventKind::Visit && v.date.is_some()) else {
+        return false;
+    };
+    let v = &events[n];
+    let Some(first) = &v.date else { return false };
+    let days = (d.earliest - first.earliest).num_days();
+    let country = |x: &Event| x.location.as_ref().map(|p| p.country.clone());
+    let same_land = match (country(v), country(e)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    (1..=TRIP_DAYS).contains(&days)
+        && v.status == e.status
+        && shared_sides(&v.participants, &e.participants) == e.participants.len()
+        && same_land
+        && !different_people(v, e)
 }

@@ -80,6 +80,7 @@ pub(super) fn layout(g: &Cursor) -> Layout {
         names: Vec::new(),
     };
     let mut discussing = 0;
+    let mut words_in_sentence = false;
     l.sentences.push(0..0);
     l.clauses.push(0..0);
     for (i, t) in g.t.iter().enumerate() {
@@ -95,13 +96,16 @@ pub(super) fn layout(g: &Cursor) -> Layout {
         }
         l.sentences[s].end = i + 1;
         l.clauses[c].end = i + 1;
-        // ".\n" ends one sentence, not two: a sentence of punctuation alone is none.
-        let sentence_end = g.sentence_end(i) && l.sentences[s].start < i;
+        // ".\n" ends one sentence, not two, and so does ".\n\n": a sentence of punctuation
+        // alone is none.
+        words_in_sentence |= t.kind != Kind::Punct;
+        let sentence_end = g.sentence_end(i) && l.sentences[s].start < i && words_in_sentence;
         if sentence_end || (t.kind == Kind::Punct && one_of(",:()", t.punct)) {
             c += 1;
             l.clauses.push(i + 1..i + 1);
         }
         if sentence_end {
+            words_in_sentence = false;
             s += 1;
             l.sentences.push(i + 1..i + 1);
         }

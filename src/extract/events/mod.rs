@@ -34,8 +34,10 @@
 //! happening.
 //!
 //! One job a file: `layout` (sentences, clauses, paragraphs), `triggers` (which trigger words
-//! fire), `dating` (the governing date), `participants`, `place`, `announce`, `happening`
-//! (one event per happening), and `find`, which drives them in document order. Every look back at earlier
+//! fire), `dating` (the governing date), `lending` (the date borrowed from another happening),
+//! `participants`, `subject` (the subject a coordinated verb leaves unsaid), `sources` (the
+//! state a news source belongs to), `place`, `announce`, `happening` (one event per
+//! happening), and `find`, which drives them in document order. Every look back at earlier
 //! events is bounded, so a text of any length is read in linear time.
 //!
 //! ```
@@ -56,8 +58,11 @@ mod dating;
 pub(crate) mod find;
 mod happening;
 mod layout;
+mod lending;
 mod participants;
 mod place;
+mod sources;
+mod subject;
 mod triggers;
 
 use serde::{Deserialize, Serialize};

@@ -7,10 +7,11 @@ use chrono::NaiveDate;
 
 use super::dating::{opens_predication, trigger_in};
 use super::layout::*;
+use super::sources::{is_source, names_person};
 use super::{EventKind, Participant};
 use crate::extract::grammar::Cursor;
 use crate::extract::lexicon::events::{ACTORS, ORGANISATIONS, PLACES};
-use crate::extract::lexicon::{Lex, is_background_word, is_media_adjective, is_media_word};
+use crate::extract::lexicon::{Lex, is_background_word};
 use crate::extract::token::Kind;
 
 /// The two countries the article names most: what "الزعيمان" and "نظيره" refer to.
@@ -382,7 +383,10 @@ pub(super) fn shared_sides(a: &[Participant], b: &[Participant]) -> usize {
 }
 
 fn talks(kind: EventKind) -> bool {
-    matches!(kind, EventKind::Meeting | EventKind::Call)
+    matches!(
+        kind,
+        EventKind::Meeting | EventKind::Call | EventKind::Statement
+    )
 }
 
 /// True for a demonym naming the capital a meeting is held in: "في العاصمة الصينية".
@@ -447,29 +451,6 @@ fn venue_only_countries(g: &Cursor, l: &Layout, i: usize) -> Vec<&'static str> {
     }
     venues.retain(|c| !elsewhere.contains(c));
     venues
-}
-
-/// True when the state named at token `k` is the owner of a news source: a media word
-/// ("وكالة", "التلفزيون", "وسائل الإعلام") stands before it with only the source's own words
-/// between ("وكالة سبوتنيك الروسية", "التلفزيون الرسمي الصيني").
-pub(super) fn is_source(g: &Cursor, k: usize) -> bool {
-    for j in (k.saturating_sub(4)..k).rev() {
-        let t = &g.t[j];
-        match t.kind {
-            Kind::Word if is_media_word(t.text(g.n)) => return true,
-            Kind::Word if is_media_adjective(t.text(g.n)) => {}
-            // A source's own name the lexicon does not know ("سبوتنيك", "شينخوا").
-            Kind::Word if t.lex.is_none() => {}
-            Kind::Punct if matches!(t.punct, '«' | '»' | '"') => {}
-            _ => return false,
-        }
-    }
-    false
-}
-
-/// True when a word names a person (a source is owned by a state, never by a person).
-fn names_person(lex: Lex) -> bool {
-    matches!(lex, Lex::Actor(n) if IS_PERSON[usize::from(n)])
 }
 
 /// Where the topic of a verb of discussing at `i` begins ([`crate::extract::lexicon::verb_trigger`]

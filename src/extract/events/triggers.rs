@@ -10,7 +10,7 @@ use crate::extract::lexicon::events::{
     ANNOUNCE, Form, MEET, PLACES, PlaceNeed, TRIGGERS, TriggerDef,
 };
 use crate::extract::lexicon::{
-    Lex, VerbTrigger, is_agreement_noun, is_discuss_word, is_during_it, verb_trigger,
+    Lex, VerbTrigger, is_agreement_noun, is_discuss_word, is_during_it, is_habit_word, verb_trigger,
 };
 use crate::extract::token::Kind;
 
@@ -91,6 +91,25 @@ pub(super) fn candidates(g: &Cursor, l: &Layout) -> Vec<Candidate> {
             && last_trigger(&out)
                 .is_some_and(|p| p.def.kind.is_contact() && l.sentence[p.tok] == l.sentence[i]);
         if during_contact {
+            continue;
+        }
+        // "يشارك في افتتاح المنتدى سنويا", "تجري المناورات سنويا": a habit is no happening (a
+        // quantity "سنويا" far after the trigger, "اتفاقية لتوريد ... من الغاز سنويا", is not
+        // what makes it one).
+        let habit = (i + 1..(i + 4).min(g.t.len()))
+            .take_while(|&k| l.clause[k] == l.clause[i])
+            .any(|k| g.t[k].kind == Kind::Word && is_habit_word(g.t[k].text(g.n)));
+        if habit {
+            continue;
+        }
+        // "ناقش بوتين مع شي ... خلال لقاء جمعهما": the meeting or call a verb of discussing is
+        // set in is the talks it told (a summit is a happening of its own).
+        let setting_of_talks = matches!(def.kind, EventKind::Meeting | EventKind::Call)
+            && super::dating::is_setting(g, i)
+            && last_trigger(&out).is_some_and(|p| {
+                !matches!(g.lex(p.tok), Some(Lex::Trigger(_))) && l.sentence[p.tok] == l.sentence[i]
+            });
+        if setting_of_talks {
             continue;
         }
         out.push(Candidate { tok: i, def, form });
@@ -184,10 +203,15 @@ pub(super) fn place_follows(g: &Cursor, l: &Layout, i: usize, need: PlaceNeed) -
     };
     match need {
         PlaceNeed::None => true,
-        // "إلى بكين", "إلى مدينة تيانجين", "إلى العاصمة الروسية موسكو".
+        // "إلى بكين", "إلى مدينة تيانجين", "إلى العاصمة الروسية موسكو", and the capital
+        // named by its state alone: "إلى العاصمة الصينية".
         PlaceNeed::Destination => ahead(10).any(|k| {
             let to = |j: usize| matches!(g.t[j].text(g.n), "الي" | "الى");
-            place(k).is_some() && (k.saturating_sub(3)..k).any(to)
+            let capital = k >= 2
+                && matches!(g.lex(k), Some(Lex::Actor(_)))
+                && word_in(g, k - 1, &["العاصمه"])
+                && to(k - 2);
+            (place(k).is_some() && (k.saturating_sub(3)..k).any(to)) || capital
         }),
 
         PlaceNeed::Territory => ahead(4).any(|k| place(k).is_some_and(|p| p.territory)),

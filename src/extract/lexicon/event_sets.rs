@@ -148,3 +148,25 @@ pub fn is_clause_opener(folded: &str) -> bool {
 pub fn is_agreement_noun(folded: &str) -> bool {
     AGREEMENT_NOUNS.contains(folded)
 }
+
+static APPOINTMENT_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| folded(events::APPOINTMENT_WORDS));
+
+/// True for a folded noun of fixing a date ([`events::APPOINTMENT_WORDS`]).
+pub fn is_appointment_word(folded: &str) -> bool {
+    APPOINTMENT_WORDS.contains(folded)
+}
+
+static HABIT_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::HABIT_WORDS));
+
+/// True for a folded word that makes a trigger a habit ([`events::HABIT_WORDS`]).
+pub fn is_habit_word(folded: &str) -> bool {
+    HABIT_WORDS.contains(folded)
+}
+
+static ONGOING_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| folded(events::ONGOING_WORDS));
+
+/// True for a folded verb that says a happening is going on ([`events::ONGOING_WORDS`]).
+pub fn is_ongoing_word(folded: &str) -> bool {
+    ONGOING_WORDS.contains(folded)
+}

@@ -153,6 +153,13 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("يتحادث", MEET, Form::Future),
     ("يتحادثان", MEET, Form::Future),
     ("تباحثا", MEET, Form::Past),
+    // Exchanging views with someone is talking with them; only the verbs: the noun ("جرى
+    // تبادل وجهات النظر") is what a meeting already told consisted of.
+    ("تبادلا وجهات النظر", MEET, Form::Past),
+    ("يتبادل وجهات النظر", MEET, Form::Future),
+    ("يتبادلان وجهات النظر", MEET, Form::Future),
+    ("سيتبادل وجهات النظر", MEET, Form::Future),
+    ("سيتبادلان وجهات النظر", MEET, Form::Future),
     ("لقاءا", MEET, Form::Noun),
     ("يجتمعان", MEET, Form::Future),
     ("سيجتمعان", MEET, Form::Future),
@@ -168,6 +175,11 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("سيزور", VISIT, Form::Future),
     ("ستزور", VISIT, Form::Future),
     ("قدوم", VISIT, Form::Noun),
+    // "حل ضيفا على الرئيس": a guest of a host (a guest of a programme has one side only).
+    ("حل ضيفا", VISIT, Form::Past),
+    ("حلت ضيفة", VISIT, Form::Past),
+    ("يحل ضيفا", VISIT, Form::Future),
+    ("سيحل ضيفا", VISIT, Form::Future),
     ("وصول", placed(VISIT), Form::Noun),
     ("وصل", placed(VISIT), Form::Past),
     ("وصلت", placed(VISIT), Form::Past),
@@ -218,6 +230,9 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("غزا", INVADE, Form::Past),
     ("غزوه", INVADE, Form::Noun),
     ("اجتياح", INVADE, Form::Noun),
+    // "بدء روسيا حربها على أوكرانيا": a war one side wages on another.
+    ("حربها على", INVADE, Form::Noun),
+    ("حربه على", INVADE, Form::Noun),
     ("عملية عسكرية", INVADE, Form::Noun),
     ("العملية العسكرية", INVADE, Form::Noun),
     ("عمليتها العسكرية", INVADE, Form::Noun),
@@ -231,6 +246,8 @@ pub const TRIGGERS: &[(&str, TriggerDef, Form)] = &[
     ("مناورات", DRILL, Form::Noun),
     ("تدريبات عسكرية", DRILL, Form::Noun),
     ("تدريبات مشتركة", DRILL, Form::Noun),
+    ("تدريب مشترك", DRILL, Form::Noun),
+    ("تدريبا مشتركا", DRILL, Form::Noun),
     ("مناورات مشتركة", DRILL, Form::Noun),
     ("مناورة", DRILL, Form::Noun),
     ("تمرين", DRILL, Form::Noun),
@@ -337,6 +354,31 @@ pub const TALK_VERBS: &[(&str, Form)] = &[
     ("يناقشان", Form::Future),
     ("سيناقش", Form::Future),
     ("سيناقشان", Form::Future),
+];
+
+/// Verbs that say a happening is going on as the article is written: "يواصل الرئيس زيارته إلى
+/// موسكو". With no date of its own, it is dated by the article's month (its first day only
+/// follows from the article's date).
+pub const ONGOING_WORDS: &[&str] = &["يواصل", "تواصل", "يواصلان", "تتواصل", "تستمر", "يستمر"];
+
+/// Words that make a trigger a habit, not a happening: "يشارك في افتتاح المنتدى سنويا".
+pub const HABIT_WORDS: &[&str] = &["سنويا", "سنويًا", "دوريا", "شهريا", "أسبوعيا"];
+
+/// Nouns of fixing a date or of intending: in "حدد بوتين، اليوم الخميس، موعدا لزيارة الصين"
+/// and "أعلنت الوزارة، الأربعاء، عزمها إرسال قوات ... في إطار تدريبات" the day is when the
+/// date was set or the intention told, not the happening's.
+pub const APPOINTMENT_WORDS: &[&str] = &[
+    "موعد",
+    "موعدا",
+    "الموعد",
+    "موعده",
+    "موعدها",
+    "عزمها",
+    "عزمه",
+    "اعتزامها",
+    "اعتزامه",
+    "نيتها",
+    "نيته",
 ];
 
 /// What an announcement announces starts here: "أعلنت الوزارة أن ...", "عن تأجيل ...".
