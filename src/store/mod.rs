@@ -52,7 +52,7 @@ pub use url::DbUrl;
 /// The version of what extraction writes into the store. Bump it whenever `extract` finds
 /// different timexes or events for the same text; `tarikh reextract` then redoes every
 /// document stored with an older one.
-pub const EXTRACTOR_VERSION: i64 = 5;
+pub const EXTRACTOR_VERSION: i64 = 6;
 
 /// Reports one document may give of one event: an article that repeats a sentence a
 /// thousand times is one source saying it once, and must not make the event's page grow.
