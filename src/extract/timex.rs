@@ -161,12 +161,17 @@ fn range_end_after(g: &Cursor, f: &Found, start: Option<(NaiveDate, usize)>) -> 
 /// The expression stands in a clause opened by منذ ("منذ أن أرسلت موسكو قواتها ... في 24
 /// فبراير"): it lies in the past, and a yearless day and month does not lean ahead.
 fn after_since(g: &Cursor, f: &Found) -> bool {
-    let start = g.sentence_start(f.first);
+    let start = g
+        .sentence_start(f.first)
+        .max(f.first.saturating_sub(SINCE_WINDOW));
     (start..f.first)
         .rev()
         .take_while(|&k| !(g.t[k].kind == Kind::Punct && g.t[k].punct == ','))
         .any(|k| g.t[k].kind == Kind::Word && is_since(g.text(k)))
 }
+
+/// How far back (in tokens) منذ may stand from the expression it puts in the past.
+const SINCE_WINDOW: usize = 20;
 
 /// A day of the news around the document date (within [`RECENT_DAY_SPAN`] days), not a
 /// day of history ("9 مايو 1945"); any day when there is no document date.
