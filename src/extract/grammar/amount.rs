@@ -203,7 +203,27 @@ pub fn duration(g: &Cursor, i: usize) -> Option<Hit> {
     if let Some(hit) = counted_stretch(g, i).or_else(|| several(g, i)) {
         return Some(hit);
     }
+    // "عاما كاملا", "شهرا واحدا": one unit, said whole.
+    if let Some(Lex::Unit(u, Count::Many)) = g.lex(i) {
+        let whole =
+            g.t.get(i + 1).is_some_and(|t| t.kind == Kind::Word) && is(List::Whole, g.text(i + 1));
+        let counted = i > 0 && g.number(i - 1).is_some();
+        let time = u != Unit::Decade || decade_is_time(g, i, i + 2);
+        if whole && !counted && !g.t[i].article && time {
+            let e = Expr::Duration { n: 1, unit: u };
+            return Some((i + 2, vec![found(i, i + 2, e, Rule::Duration)]));
+        }
+        return None;
+    }
     let (unit, n, mut end) = part(g, i, true)?;
+    // "دور الـ 16 يوم السبت": يوم before a weekday names the day; a number is never counted
+    // in it (sixteen days would be "16 يوما").
+    if end > i + 1
+        && matches!(g.lex(end - 1), Some(Lex::Unit(Unit::Day, Count::One)))
+        && matches!(g.lex(end), Some(Lex::Weekday(_)))
+    {
+        return None;
+    }
     let mut parts = vec![(unit, n)];
     let alone = matches!(g.lex(i), Some(Lex::Unit(_, Count::One))) && end == i + 1;
     if let Some((f, next)) = fraction_after(g, end) {

@@ -27,6 +27,14 @@ pub fn relative_day(g: &Cursor, i: usize) -> Option<Hit> {
     {
         j += 1;
     }
+    // "نفس اليوم", "ذات اليوم": the day the text just gave, as "اليوم نفسه".
+    if j == i && g.lex(i) == Some(Lex::Same) && g.lex(i + 1) == Some(Lex::RelDay(0)) {
+        let e = Expr::FromLast {
+            unit: Unit::Day,
+            shift: 0,
+        };
+        return Some((i + 2, vec![found(i, i + 2, e, Rule::RelativeDay)]));
+    }
     let Some(Lex::RelDay(n)) = g.lex(j) else {
         return None;
     };

@@ -112,7 +112,11 @@ pub const WEEKEND_WORDS: &[&str] = &["عطلة", "العطلة", "وعطلة", "
 /// "الساعات الـ24 الماضية": the words after a counted plural that say which ones.
 pub const LAST_WORDS: &[&str] = &["الأخيرة", "الأخيرين", "الأخيرتين"];
 
-static SETS: LazyLock<[HashSet<String>; 8]> = LazyLock::new(|| {
+/// "عاما كاملا", "شهرا واحدا": the word after a unit in the accusative that makes it one
+/// whole unit.
+pub const WHOLE_WORDS: &[&str] = &["كاملا", "كاملة", "واحدا", "واحدة", "كاملاً", "واحداً"];
+
+static SETS: LazyLock<[HashSet<String>; 9]> = LazyLock::new(|| {
     [
         TIME_AMOUNT_BEFORE,
         LASTING_VERBS,
@@ -122,6 +126,7 @@ static SETS: LazyLock<[HashSet<String>; 8]> = LazyLock::new(|| {
         WEEKEND_WORDS,
         LAST_WORDS,
         SEVERAL_WORDS,
+        WHOLE_WORDS,
     ]
     .map(|list| list.iter().map(|w| fold(w)).collect())
 });
@@ -137,6 +142,7 @@ pub enum List {
     Weekend,
     Last,
     Several,
+    Whole,
 }
 
 /// True when the folded word is in the list.

@@ -126,6 +126,9 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("نفسها", Same),
     ("ذاته", Same),
     ("ذاتها", Same),
+    // "نفس اليوم", "ذات اليوم": before the word for the day.
+    ("نفس", Same),
+    ("ذات", Same),
     ("التالي", Following),
     ("التالية", Following),
     ("قبل", Before),
