@@ -77,8 +77,12 @@ fn day_month_parts(g: &Cursor, i: usize) -> Option<Hit> {
         };
         return Some((j + 1, vec![found(i, j + 1, e, Rule::DayOfRelativeMonth)]));
     }
-    let is_month_word =
-        matches!(g.lex(j), Some(Lex::Unit(Unit::Month, Count::One))) && g.t[j].article;
+    // "للمرة الأولى الشهر المقبل": an ordinal in words counts a day of the month only with
+    // "من" ("الخامس من الشهر الجاري"); digits need none ("14 الشهر الجاري").
+    let word_without_min = g.t[i].kind == Kind::Word && g.lex(j - 1) != Some(Lex::From);
+    let is_month_word = matches!(g.lex(j), Some(Lex::Unit(Unit::Month, Count::One)))
+        && g.t[j].article
+        && !word_without_min;
     let e = match g.lex(j + 1).filter(|_| is_month_word)? {
         Lex::Shift(s) => Expr::DayOfMonth {
             day: d,

@@ -36,6 +36,12 @@ impl Cursor<'_> {
         k >= 2 && word(k - 1, &["ان"]) && word(k - 2, &["قبل", "بعد", "وقبل", "وبعد"])
     }
 
+    /// True when the word at `k` follows "على أن" (a verb of what is to come).
+    fn after_ala_an(&self, k: usize) -> bool {
+        let word = |j: usize, w: &str| self.t[j].kind == Kind::Word && self.text(j) == w;
+        k >= 2 && word(k - 1, "ان") && (word(k - 2, "علي") || word(k - 2, "على"))
+    }
+
     /// True for أن/إن and their forms with a pronoun or ب ("أنه", "بأن"), which open a
     /// reported clause.
     fn complementizer(&self, k: usize) -> bool {
@@ -73,6 +79,8 @@ impl Cursor<'_> {
             let t = &self.t[k];
             match t.lex {
                 _ if t.kind != Kind::Word => None,
+                // "على أن يعقدا لقاء آخر": what is agreed on is to come.
+                _ if self.after_ala_an(k) => Some(Tense::Future),
                 Some(Lex::Past) if after_future(k) => None,
                 Some(Lex::Trigger(n))
                     if TRIGGERS[usize::from(n)].2 == Form::Past && after_future(k) =>
