@@ -166,7 +166,7 @@ fn after_since(g: &Cursor, f: &Found) -> bool {
         .max(f.first.saturating_sub(SINCE_WINDOW));
     (start..f.first)
         .rev()
-        .take_while(|&k| !(g.t[k].kind == Kind::Punct && g.t[k].punct == ','))
+        .take_while(|&k| !g.punct(k, ","))
         .any(|k| g.t[k].kind == Kind::Word && is_since(g.text(k)))
 }
 

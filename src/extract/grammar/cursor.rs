@@ -61,7 +61,7 @@ impl<'a> Cursor<'a> {
         self.t.get(i).map_or("", |t| t.text(self.n))
     }
 
-    pub(super) fn punct(&self, i: usize, set: &str) -> bool {
+    pub(crate) fn punct(&self, i: usize, set: &str) -> bool {
         self.t
             .get(i)
             .is_some_and(|t| t.kind == Kind::Punct && one_of(set, t.punct))

@@ -130,7 +130,7 @@ pub fn weekday(g: &Cursor, i: usize) -> Option<Hit> {
     // "الثلاثاء 15 سبتمبر": the date says which one, in one expression. Set apart by a comma
     // or "الموافق" ("يوم الخميس، 11 يونيو", "يوم السبت المقبل الموافق 12 يونيو"), the weekday
     // is an expression of its own with the date's value, and the date is found after it.
-    let (k, apart) = equated_at(g, if shift.is_some() { end } else { j + 1 });
+    let (k, apart) = equated_at(g, end);
     if apart || shift.is_none() {
         if let Some((date_end, mut dated)) = numeric_date(g, k).or_else(|| day_month(g, k)) {
             if let [one] = dated.as_mut_slice() {

@@ -27,19 +27,23 @@ pub enum Tense {
 }
 
 impl Cursor<'_> {
-    /// True when the verb at `k` follows "قبل أن" or "بعد أن".
-    pub(super) fn after_conjunction(&self, k: usize) -> bool {
+    /// True when the word at `k` follows أن with one of `before` ahead of it.
+    fn follows_an(&self, k: usize, before: &[&str]) -> bool {
         let word = |j: usize, w: &[&str]| {
             let t = &self.t[j];
             t.kind == Kind::Word && w.contains(&t.text(self.n))
         };
-        k >= 2 && word(k - 1, &["ان"]) && word(k - 2, &["قبل", "بعد", "وقبل", "وبعد"])
+        k >= 2 && word(k - 1, &["ان"]) && word(k - 2, before)
+    }
+
+    /// True when the verb at `k` follows "قبل أن" or "بعد أن".
+    pub(super) fn after_conjunction(&self, k: usize) -> bool {
+        self.follows_an(k, &["قبل", "بعد", "وقبل", "وبعد"])
     }
 
     /// True when the word at `k` follows "على أن" (a verb of what is to come).
     fn after_ala_an(&self, k: usize) -> bool {
-        let word = |j: usize, w: &str| self.t[j].kind == Kind::Word && self.text(j) == w;
-        k >= 2 && word(k - 1, "ان") && (word(k - 2, "علي") || word(k - 2, "على"))
+        self.follows_an(k, &["علي", "على"])
     }
 
     /// True for أن/إن and their forms with a pronoun or ب ("أنه", "بأن"), which open a
@@ -106,12 +110,15 @@ impl Cursor<'_> {
             }
         };
         // A present verb sets the tense of its own clause only: not across a comma.
+        let mut comma_between = false;
         let before = (sentence.max(first.saturating_sub(TENSE_WINDOW))..first)
             .rev()
             .find_map(|k| {
-                marker(k)
-                    .filter(|&f| f != Tense::Present || !(k..first).any(|j| self.punct(j, ",")))
-                    .map(|f| (first - k, f))
+                let found = marker(k)
+                    .filter(|&f| f != Tense::Present || !comma_between)
+                    .map(|f| (first - k, f));
+                comma_between |= self.punct(k, ",");
+                found
             });
         // A present verb after the expression describes a noun ("زيارة تستمر ثلاثة أيام"); it
         // sets the tense only as the clause's own verb, before the expression, or after a
