@@ -21,6 +21,8 @@
 
 #[path = "common/backends.rs"]
 mod backends;
+#[path = "common/corpus.rs"]
+mod corpus;
 
 use std::path::Path;
 
@@ -29,7 +31,6 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tarikh::api::{AppState, router};
-use tarikh::extract::Dct;
 use tarikh::ingest::{Article, article_from_text, ingest_article};
 use tarikh::store::{Evidence, Filter, Order, Store, content_hash};
 use tower::ServiceExt;
@@ -40,7 +41,7 @@ const WRITERS: usize = 4;
 const ROUNDS: usize = 4;
 
 /// The seeds, then the dev articles, in the order one writer stores them.
-fn corpus() -> Vec<Article> {
+fn seeds_then_dev() -> Vec<Article> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut seeds: Vec<_> = std::fs::read_dir(root.join("seeds"))
         .unwrap()
@@ -52,19 +53,7 @@ fn corpus() -> Vec<Article> {
         .iter()
         .map(|p| article_from_text(&std::fs::read_to_string(p).unwrap()).unwrap())
         .collect();
-    let dev = std::fs::read_to_string(root.join("tests/data/dev.jsonl")).unwrap();
-    for line in dev.lines() {
-        let j: Value = serde_json::from_str(line).unwrap();
-        let published_at = j["dct"].as_str().unwrap().to_owned();
-        articles.push(Article {
-            text: j["text"].as_str().unwrap().to_owned(),
-            dct: Dct::parse(&published_at).unwrap(),
-            published_at,
-            url: None,
-            title: None,
-            source: j["id"].as_str().map(str::to_owned),
-        });
-    }
+    articles.extend(corpus::dev_articles());
     articles
 }
 
@@ -187,7 +176,7 @@ async fn in_stored_order(store: &Store, articles: &[Article]) -> Vec<Article> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn four_writers_through_two_replicas_end_as_one_writer() {
-    let articles = corpus();
+    let articles = seeds_then_dev();
     let mut orders = std::collections::HashSet::new();
     for round in 0..ROUNDS {
         for db in backends::each().await {

@@ -16,23 +16,35 @@ pub async fn corpus() -> (tempfile::TempDir, store::Store) {
     (dir, store)
 }
 
+/// The dev articles (tests/data/dev.jsonl), in file order, each dated by its DCT and named
+/// by its id as its source.
+#[allow(dead_code)]
+pub fn dev_articles() -> Vec<Article> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dev = std::fs::read_to_string(root.join("tests/data/dev.jsonl")).unwrap();
+    dev.lines()
+        .map(|line| {
+            let j: serde_json::Value = serde_json::from_str(line).unwrap();
+            let published_at = j["dct"].as_str().unwrap().to_owned();
+            Article {
+                text: j["text"].as_str().unwrap().to_owned(),
+                dct: Dct::parse(&published_at).unwrap(),
+                published_at,
+                url: None,
+                title: None,
+                source: j["id"].as_str().map(str::to_owned),
+            }
+        })
+        .collect()
+}
+
 /// Stores the corpus in `store`.
+#[allow(dead_code)]
 pub async fn fill(store: &store::Store) {
     let store = store.clone();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     seed_if_empty(&store, &root.join("seeds")).await.unwrap();
-    let dev = std::fs::read_to_string(root.join("tests/data/dev.jsonl")).unwrap();
-    for line in dev.lines() {
-        let j: serde_json::Value = serde_json::from_str(line).unwrap();
-        let published_at = j["dct"].as_str().unwrap().to_owned();
-        let article = Article {
-            text: j["text"].as_str().unwrap().to_owned(),
-            dct: Dct::parse(&published_at).unwrap(),
-            published_at,
-            url: None,
-            title: None,
-            source: j["id"].as_str().map(str::to_owned),
-        };
+    for article in dev_articles() {
         ingest_article(&store, &article).await.unwrap();
     }
     for (text, published_at) in [
